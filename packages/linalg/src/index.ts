@@ -1,0 +1,78 @@
+// @x/linalg: the core of the @x packages. Named re-exports only.
+
+export { Matrix } from 'ml-matrix';
+export { entropy } from './info/entropy.ts';
+export { klBernoulli } from './info/klBernoulli.ts';
+export { klBernoulliLowerBound, klBernoulliUpperBound } from './info/klBernoulliBound.ts';
+export { klCategorical } from './info/klCategorical.ts';
+export { klGaussian } from './info/klGaussian.ts';
+export { klMultivariateGaussian } from './info/klMultivariateGaussian.ts';
+export { mutualInformation } from './info/mutualInformation.ts';
+export { axpy } from './matrix/axpy.ts';
+export { choleskySolve } from './matrix/choleskySolve.ts';
+export { conditionNumber } from './matrix/conditionNumber.ts';
+export { dot } from './matrix/dot.ts';
+export { logDetSpd } from './matrix/logDetSpd.ts';
+export { norm1, norm2, normInf } from './matrix/norms.ts';
+export { randomOrthogonal } from './matrix/randomOrthogonal.ts';
+export { randomSpd } from './matrix/randomSpd.ts';
+export {
+  type ShermanMorrisonOptions,
+  shermanMorrisonUpdate,
+} from './matrix/shermanMorrisonUpdate.ts';
+export { symmetricInverseSqrt, symmetricSqrt } from './matrix/symmetricSqrt.ts';
+export { type MatrixLike, toMatrix } from './matrix/toMatrix.ts';
+export { relativeError } from './numeric/relativeError.ts';
+export { AliasTable } from './random/AliasTable.ts';
+export { createRng, rngFromState } from './random/createRng.ts';
+export { MultivariateNormal } from './random/MultivariateNormal.ts';
+export type { Rng, RngState } from './random/Rng.ts';
+export { sampleBernoulli } from './random/sampleBernoulli.ts';
+export { sampleBeta, sampleBetaUnchecked } from './random/sampleBeta.ts';
+export { sampleBinomial } from './random/sampleBinomial.ts';
+export { sampleCategorical, sampleCategoricalUnchecked } from './random/sampleCategorical.ts';
+export { type SampleChoiceOptions, sampleChoice } from './random/sampleChoice.ts';
+export { sampleDirichlet } from './random/sampleDirichlet.ts';
+export { sampleExponential } from './random/sampleExponential.ts';
+export { sampleGamma } from './random/sampleGamma.ts';
+export { sampleInt, sampleIntUnchecked } from './random/sampleInt.ts';
+export { sampleNormal, sampleStandardNormal } from './random/sampleNormal.ts';
+export { samplePoisson } from './random/samplePoisson.ts';
+export { sampleUniform } from './random/sampleUniform.ts';
+export { shuffle } from './random/shuffle.ts';
+export { digamma } from './special/digamma.ts';
+export { erf, erfc } from './special/erf.ts';
+export { lgamma } from './special/lgamma.ts';
+export { log1pExp } from './special/log1pExp.ts';
+export { logAddExp } from './special/logAddExp.ts';
+export { logBeta } from './special/logBeta.ts';
+export { logSumExp } from './special/logSumExp.ts';
+export { normalCdf } from './special/normalCdf.ts';
+export { normalLogPdf, normalPdf } from './special/normalPdf.ts';
+export { normalQuantile } from './special/normalQuantile.ts';
+export { regularizedBeta } from './special/regularizedBeta.ts';
+export { regularizedGamma } from './special/regularizedGamma.ts';
+export { logSigmoid, sigmoid } from './special/sigmoid.ts';
+export { logSoftmax, softmax } from './special/softmax.ts';
+export {
+  type BootstrapOptions,
+  bootstrapCi,
+  type ConfidenceInterval,
+} from './stats/bootstrapCi.ts';
+export { type ChiSquareOptions, chiSquareTest, type GoodnessOfFit } from './stats/chiSquareTest.ts';
+export { fitLine, type LineFit, type LineFitOptions } from './stats/fitLine.ts';
+export { fitLogLogSlope } from './stats/fitLogLogSlope.ts';
+export { kolmogorovSmirnovTest } from './stats/kolmogorovSmirnovTest.ts';
+export { quantile } from './stats/quantile.ts';
+export { RunningStats, type RunningStatsState } from './stats/RunningStats.ts';
+export { studentTQuantile } from './stats/studentTQuantile.ts';
+export {
+  assertFinite,
+  assertFiniteVector,
+  assertInRange,
+  assertInteger,
+  assertPositive,
+  assertProbabilityVector,
+  assertWeights,
+  formatValue,
+} from './validate/assert.ts';

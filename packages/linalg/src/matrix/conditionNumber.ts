@@ -1,0 +1,24 @@
+import { SingularValueDecomposition } from 'ml-matrix';
+import { type MatrixLike, toMatrix } from './toMatrix.ts';
+
+/**
+ * The 2-norm condition number $\kappa(A) = \sigma_{\max} / \sigma_{\min}$ from the singular
+ * values (ml-matrix's SVD); for a rectangular matrix, over its $\min(m, n)$ singular values.
+ *
+ * @returns a value >= 1, or Infinity for a rank-deficient matrix
+ * @throws TypeError if not a non-empty rectangular matrix; RangeError on a non-finite entry
+ */
+export function conditionNumber(a: MatrixLike): number {
+  const m = toMatrix('conditionNumber', 'a', a);
+  const sv = new SingularValueDecomposition(m, {
+    computeLeftSingularVectors: false,
+    computeRightSingularVectors: false,
+  }).diagonal;
+  let max = 0;
+  let min = Number.POSITIVE_INFINITY;
+  for (const s of sv) {
+    max = Math.max(max, s);
+    min = Math.min(min, s);
+  }
+  return min === 0 ? Number.POSITIVE_INFINITY : max / min;
+}

@@ -1,0 +1,29 @@
+/**
+ * Euclidean norm $\|x\|_2$, scaled by the largest magnitude first so that it neither overflows
+ * nor underflows (as LAPACK's dnrm2).
+ */
+export function norm2(x: ArrayLike<number>): number {
+  let scale = 0;
+  for (let i = 0; i < x.length; i++) scale = Math.max(scale, Math.abs(x[i]!));
+  if (scale === 0 || !Number.isFinite(scale)) return scale;
+  let s = 0;
+  for (let i = 0; i < x.length; i++) {
+    const r = x[i]! / scale;
+    s += r * r;
+  }
+  return scale * Math.sqrt(s);
+}
+
+/** The $\ell_1$ norm $\sum_i |x_i|$. */
+export function norm1(x: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += Math.abs(x[i]!);
+  return s;
+}
+
+/** The max norm $\max_i |x_i|$ (0 for an empty vector). */
+export function normInf(x: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s = Math.max(s, Math.abs(x[i]!));
+  return s;
+}

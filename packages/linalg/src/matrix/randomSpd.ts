@@ -1,0 +1,34 @@
+import { Matrix } from 'ml-matrix';
+import type { Rng } from '../random/Rng.ts';
+import { assertFiniteVector } from '../validate/assert.ts';
+import { randomOrthogonal } from './randomOrthogonal.ts';
+
+/**
+ * A random symmetric positive-definite matrix with the given spectrum: $Q \Lambda Q^\top$ for
+ * a Haar-random orthogonal Q (see {@link randomOrthogonal}). The condition number is
+ * $\max_i\lambda_i / \min_i \lambda_i$ exactly, up to rounding.
+ *
+ * @param rng - the random source
+ * @param eigenvalues - the spectrum, each finite and > 0
+ * @throws RangeError on an empty spectrum or a non-positive eigenvalue
+ */
+export function randomSpd(rng: Rng, eigenvalues: ArrayLike<number>): Matrix {
+  assertFiniteVector('randomSpd', 'eigenvalues', eigenvalues);
+  const n = eigenvalues.length;
+  if (n === 0) throw new RangeError('randomSpd: eigenvalues must not be empty');
+  for (let i = 0; i < n; i++) {
+    if (!(eigenvalues[i]! > 0))
+      throw new RangeError(`randomSpd: eigenvalues[${i}] must be > 0, got ${eigenvalues[i]}`);
+  }
+  const q = randomOrthogonal(rng, n);
+  const out = new Matrix(n, n);
+  for (let i = 0; i < n; i++) {
+    for (let j = i; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += q.get(i, k) * eigenvalues[k]! * q.get(j, k);
+      out.set(i, j, s);
+      out.set(j, i, s);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+import { assertPositive } from '../validate/assert.ts';
+import type { Rng } from './Rng.ts';
+import { sampleLogGammaUnchecked } from './sampleGamma.ts';
+
+/**
+ * A Beta(a, b) draw as $G_a / (G_a + G_b)$ for independent Gamma draws, computed from their
+ * logarithms as $1 / (1 + e^{\log G_b - \log G_a})$ so that small shapes (where both Gamma
+ * draws underflow) still give a valid draw in [0, 1].
+ *
+ * @param rng - the random source
+ * @param a - first shape, finite and > 0
+ * @param b - second shape, finite and > 0
+ * @returns a draw in [0, 1]
+ * @throws RangeError if a or b is not finite and positive
+ */
+export function sampleBeta(rng: Rng, a: number, b: number): number {
+  assertPositive('sampleBeta', 'a', a);
+  assertPositive('sampleBeta', 'b', b);
+  return sampleBetaUnchecked(rng, a, b);
+}
+
+/** {@link sampleBeta} without checks, for inner loops (Thompson sampling) that validated a, b. */
+export function sampleBetaUnchecked(rng: Rng, a: number, b: number): number {
+  const la = sampleLogGammaUnchecked(rng, a);
+  const lb = sampleLogGammaUnchecked(rng, b);
+  return 1 / (1 + Math.exp(lb - la));
+}

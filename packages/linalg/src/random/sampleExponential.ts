@@ -1,0 +1,15 @@
+import { assertPositive } from '../validate/assert.ts';
+import type { Rng } from './Rng.ts';
+
+/**
+ * An exponential draw with rate $\lambda$ (mean $1/\lambda$), by inversion: $-\log(1 - U) /
+ * \lambda$, where $1 - U \in (0, 1]$ so the logarithm is always finite.
+ *
+ * @param rng - the random source
+ * @param rate - $\lambda$, finite and > 0, default 1
+ * @throws RangeError if rate is not finite and positive
+ */
+export function sampleExponential(rng: Rng, rate = 1): number {
+  assertPositive('sampleExponential', 'rate', rate);
+  return -Math.log1p(-rng.nextFloat64()) / rate;
+}

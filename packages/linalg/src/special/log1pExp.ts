@@ -1,0 +1,13 @@
+/**
+ * $\log(1 + e^x)$ (softplus) to full precision for every x, with Machler's cut-offs:
+ * $e^x$ below -37, $\log1p(e^x)$ up to 18, $x + e^{-x}$ up to 33.3, then $x$.
+ *
+ * References: Machler, "Accurately Computing log(1 - exp(-|a|))", Rmpfr vignette, 2012,
+ * Section 3 (the log1pexp cut-offs).
+ */
+export function log1pExp(x: number): number {
+  if (x <= -37) return Math.exp(x);
+  if (x <= 18) return Math.log1p(Math.exp(x));
+  if (x <= 33.3) return x + Math.exp(-x);
+  return x;
+}

@@ -1,0 +1,12 @@
+/**
+ * $\log(e^a + e^b)$ as $\max(a, b) + \log(1 + e^{-|a - b|})$; exact when either is -Infinity.
+ *
+ * @returns NaN only if a or b is NaN
+ */
+export function logAddExp(a: number, b: number): number {
+  if (a === Number.NEGATIVE_INFINITY) return b;
+  if (b === Number.NEGATIVE_INFINITY) return a;
+  const max = Math.max(a, b);
+  if (max === Number.POSITIVE_INFINITY) return max;
+  return max + Math.log1p(Math.exp(-Math.abs(a - b)));
+}

@@ -1,0 +1,14 @@
+import betaln from '@stdlib/math-base-special-betaln';
+import { assertPositive } from '../validate/assert.ts';
+
+/**
+ * $\log B(a, b) = \log\Gamma(a) + \log\Gamma(b) - \log\Gamma(a + b)$, accurate also when a or
+ * b is large (stdlib's `betaln`, no cancellation of large log-gammas).
+ *
+ * @throws RangeError if a or b is not finite and positive
+ */
+export function logBeta(a: number, b: number): number {
+  assertPositive('logBeta', 'a', a);
+  assertPositive('logBeta', 'b', b);
+  return betaln(a, b);
+}

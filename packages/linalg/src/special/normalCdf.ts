@@ -1,0 +1,12 @@
+import stdlibErfc from '@stdlib/math-base-special-erfc';
+import { assertPositive } from '../validate/assert.ts';
+
+/**
+ * CDF of $\mathcal N(\mu, \sigma^2)$: $\Phi(z) = \tfrac12\,\mathrm{erfc}(-z/\sqrt2)$ with
+ * $z = (x - \mu)/\sigma$, which keeps full relative precision in the lower tail.
+ * @throws RangeError if sigma is not finite and positive
+ */
+export function normalCdf(x: number, mu = 0, sigma = 1): number {
+  assertPositive('normalCdf', 'sigma', sigma);
+  return 0.5 * stdlibErfc(-(x - mu) / (sigma * Math.SQRT2));
+}

@@ -1,0 +1,23 @@
+import { assertPositive } from '../validate/assert.ts';
+
+const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+
+/**
+ * Log-density of $\mathcal N(\mu, \sigma^2)$ at x: $-\frac{(x-\mu)^2}{2\sigma^2} - \log\sigma -
+ * \tfrac12\log 2\pi$.
+ * @throws RangeError if sigma is not finite and positive
+ */
+export function normalLogPdf(x: number, mu = 0, sigma = 1): number {
+  assertPositive('normalLogPdf', 'sigma', sigma);
+  const z = (x - mu) / sigma;
+  return -0.5 * z * z - Math.log(sigma) - LOG_SQRT_2PI;
+}
+
+/**
+ * Density of $\mathcal N(\mu, \sigma^2)$ at x.
+ * @throws RangeError if sigma is not finite and positive
+ */
+export function normalPdf(x: number, mu = 0, sigma = 1): number {
+  assertPositive('normalPdf', 'sigma', sigma);
+  return Math.exp(normalLogPdf(x, mu, sigma));
+}

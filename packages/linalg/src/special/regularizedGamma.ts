@@ -1,0 +1,19 @@
+import gammainc from '@stdlib/math-base-special-gammainc';
+import { assertFinite, assertPositive } from '../validate/assert.ts';
+
+/**
+ * The regularized lower incomplete gamma function $P(a, x) = \gamma(a, x) / \Gamma(a)$: the
+ * CDF of Gamma(a, 1) at x; with `upper`, $Q(a, x) = 1 - P(a, x)$ computed directly (accurate
+ * in the far tail). stdlib's `gammainc`.
+ *
+ * @param a - shape, > 0
+ * @param x - >= 0
+ * @param upper - return $Q(a, x)$ instead, default false
+ * @throws RangeError if a is not finite and positive or x is negative or not finite
+ */
+export function regularizedGamma(a: number, x: number, upper = false): number {
+  assertPositive('regularizedGamma', 'a', a);
+  assertFinite('regularizedGamma', 'x', x);
+  if (x < 0) throw new RangeError(`regularizedGamma: x must be >= 0, got ${x}`);
+  return gammainc(x, a, true, upper);
+}

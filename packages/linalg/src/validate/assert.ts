@@ -1,0 +1,164 @@
+/**
+ * Argument checks shared by every @x package. Each throws with a message that starts with the
+ * calling function's name, names the argument and shows the offending value, e.g.
+ * `valueIteration: gamma must be in [0, 1), got 1.2`.
+ *
+ * They return nothing on success so they cost one comparison on the hot path.
+ */
+
+/** Formats a value for an error message (short, and exact for numbers). */
+export function formatValue(value: unknown): string {
+  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    const arr = value as ArrayLike<unknown>;
+    return `array of length ${arr.length}`;
+  }
+  return typeof value;
+}
+
+/**
+ * Asserts that `value` is a finite number.
+ * @throws TypeError if `value` is not a number; RangeError if it is NaN or infinite.
+ */
+export function assertFinite(fn: string, name: string, value: unknown): asserts value is number {
+  if (typeof value !== 'number') {
+    throw new TypeError(`${fn}: ${name} must be a number, got ${formatValue(value)}`);
+  }
+  if (!Number.isFinite(value)) {
+    throw new RangeError(`${fn}: ${name} must be finite, got ${formatValue(value)}`);
+  }
+}
+
+/**
+ * Asserts that `value` is a finite number with `lo <= value <= hi` (or strict, per side).
+ * @throws RangeError when outside the interval.
+ */
+export function assertInRange(
+  fn: string,
+  name: string,
+  value: unknown,
+  lo: number,
+  hi: number,
+  { loOpen = false, hiOpen = false }: { loOpen?: boolean; hiOpen?: boolean } = {},
+): asserts value is number {
+  if (typeof value !== 'number') {
+    throw new TypeError(`${fn}: ${name} must be a number, got ${formatValue(value)}`);
+  }
+  const okLo = loOpen ? value > lo : value >= lo;
+  const okHi = hiOpen ? value < hi : value <= hi;
+  if (!(okLo && okHi)) {
+    const interval = `${loOpen ? '(' : '['}${lo}, ${hi}${hiOpen ? ')' : ']'}`;
+    throw new RangeError(`${fn}: ${name} must be in ${interval}, got ${formatValue(value)}`);
+  }
+}
+
+/**
+ * Asserts that `value` is a finite number > 0.
+ * @throws RangeError otherwise.
+ */
+export function assertPositive(fn: string, name: string, value: unknown): asserts value is number {
+  assertFinite(fn, name, value);
+  if (!(value > 0)) throw new RangeError(`${fn}: ${name} must be > 0, got ${formatValue(value)}`);
+}
+
+/**
+ * Asserts that `value` is an integer with `value >= min` (default 0).
+ * @throws TypeError if not a number; RangeError if not an integer or below `min`.
+ */
+export function assertInteger(
+  fn: string,
+  name: string,
+  value: unknown,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): asserts value is number {
+  if (typeof value !== 'number') {
+    throw new TypeError(`${fn}: ${name} must be an integer, got ${formatValue(value)}`);
+  }
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const bound = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `in [${min}, ${max}]`;
+    throw new RangeError(`${fn}: ${name} must be an integer ${bound}, got ${formatValue(value)}`);
+  }
+}
+
+/**
+ * Asserts that `value` is array-like with every element finite, and (optionally) of a given
+ * length.
+ * @throws TypeError if not array-like or of the wrong length; RangeError naming the first
+ * non-finite element.
+ */
+export function assertFiniteVector(
+  fn: string,
+  name: string,
+  value: unknown,
+  length?: number,
+): asserts value is ArrayLike<number> {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    typeof (value as ArrayLike<number>).length !== 'number'
+  ) {
+    throw new TypeError(`${fn}: ${name} must be an array of numbers, got ${formatValue(value)}`);
+  }
+  const v = value as ArrayLike<unknown>;
+  if (length !== undefined && v.length !== length) {
+    throw new TypeError(`${fn}: ${name} must have length ${length}, got length ${v.length}`);
+  }
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (typeof x !== 'number' || !Number.isFinite(x)) {
+      throw new RangeError(`${fn}: ${name}[${i}] must be a finite number, got ${formatValue(x)}`);
+    }
+  }
+}
+
+/**
+ * Asserts that `value` is a probability vector: entries in [0, 1] summing to 1 within
+ * `tolerance` (default `1e-9 * max(1, n)`, a few ulps per term of the sum).
+ * @throws TypeError if not an array; RangeError naming the bad entry or the sum.
+ */
+export function assertProbabilityVector(
+  fn: string,
+  name: string,
+  value: unknown,
+  length?: number,
+  tolerance?: number,
+): asserts value is ArrayLike<number> {
+  assertFiniteVector(fn, name, value, length);
+  const v = value;
+  if (v.length === 0) throw new RangeError(`${fn}: ${name} must not be empty`);
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) {
+    const p = v[i]!;
+    if (p < 0 || p > 1) {
+      throw new RangeError(`${fn}: ${name}[${i}] must be in [0, 1], got ${formatValue(p)}`);
+    }
+    sum += p;
+  }
+  const tol = tolerance ?? 1e-9 * Math.max(1, v.length);
+  if (Math.abs(sum - 1) > tol) {
+    throw new RangeError(`${fn}: ${name} must sum to 1, got sum ${sum}`);
+  }
+}
+
+/**
+ * Asserts that `value` holds non-negative finite weights with a positive sum.
+ * @throws TypeError if not an array; RangeError naming the bad entry or a zero sum.
+ */
+export function assertWeights(
+  fn: string,
+  name: string,
+  value: unknown,
+): asserts value is ArrayLike<number> {
+  assertFiniteVector(fn, name, value);
+  const v = value;
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) {
+    const w = v[i]!;
+    if (w < 0) throw new RangeError(`${fn}: ${name}[${i}] must be >= 0, got ${formatValue(w)}`);
+    sum += w;
+  }
+  if (!(sum > 0)) throw new RangeError(`${fn}: ${name} must have a positive sum, got ${sum}`);
+}
