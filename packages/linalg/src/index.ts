@@ -60,6 +60,10 @@ export {
   type ConfidenceInterval,
 } from './stats/bootstrapCi.ts';
 export { type ChiSquareOptions, chiSquareTest, type GoodnessOfFit } from './stats/chiSquareTest.ts';
+export {
+  type ChiSquareDiscreteOptions,
+  chiSquareTestDiscrete,
+} from './stats/chiSquareTestDiscrete.ts';
 export { fitLine, type LineFit, type LineFitOptions } from './stats/fitLine.ts';
 export { fitLogLogSlope } from './stats/fitLogLogSlope.ts';
 export { kolmogorovSmirnovTest } from './stats/kolmogorovSmirnovTest.ts';
