@@ -67,12 +67,10 @@ export const experiment = definePerf({
         await comparePerf(
           {
             name: 'ml-matrix inverse(A + uu^T)',
-            fn: () =>
-              void (sink += inverse(
-                a
-                  .clone()
-                  .add(Matrix.columnVector(Array.from(u)).mmul(Matrix.rowVector(Array.from(u)))),
-              ).get(0, 0)),
+            fn: () => {
+              const uu = Matrix.columnVector(Array.from(u)).mmul(Matrix.rowVector(Array.from(u)));
+              sink += inverse(a.clone().add(uu)).get(0, 0);
+            },
             opsPerCall: 1,
           },
           [
