@@ -1,4 +1,11 @@
-// @x/linalg: the core of the @x packages. Named re-exports only.
+/**
+ * The core of the `@x` packages: a seeded, splittable, serialisable RNG and samplers; special
+ * functions and log-space helpers; information measures; matrix helpers over ml-matrix; and
+ * statistics. Every stochastic function takes an {@link Rng} first.
+ *
+ * @packageDocumentation
+ * @module @x/linalg
+ */
 
 export { Matrix } from 'ml-matrix';
 export { entropy } from './info/entropy.ts';

@@ -58,10 +58,7 @@ export function renderHtml(report: BenchReport): string {
           ),
         );
       if (r.outcome.table && r.outcome.table.length > 0) parts.push(table(r.outcome.table));
-      for (const plot of r.outcome.plots)
-        parts.push(
-          `<figure>${renderPlotSvg(plot)}<figcaption>${escapeHtml(plot.title)}</figcaption></figure>`,
-        );
+      for (const plot of r.outcome.plots) parts.push(`<figure>${renderPlotSvg(plot)}</figure>`);
     }
     parts.push('</section>');
     return parts.join('\n');

@@ -1,7 +1,7 @@
 import { Matrix } from 'ml-matrix';
 import { formatValue } from '../validate/assert.ts';
 
-/** What every matrix-taking function in @x accepts: an ml-matrix `Matrix` or rows of numbers. */
+/** What every matrix-taking function in `@x` accepts: an ml-matrix `Matrix` or rows of numbers. */
 export type MatrixLike = Matrix | ArrayLike<ArrayLike<number>>;
 
 /**

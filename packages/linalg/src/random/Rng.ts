@@ -1,6 +1,6 @@
 /**
  * A seeded, splittable, serialisable source of randomness. Every stochastic function in the
- * @x packages takes one as its first argument, so that the same seed gives the same result on
+ * `@x` packages takes one as its first argument, so that the same seed gives the same result on
  * every machine, in Node and in browsers.
  *
  * Create one with {@link createRng}; restore a saved one with {@link rngFromState}.

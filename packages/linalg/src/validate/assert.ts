@@ -1,5 +1,5 @@
 /**
- * Argument checks shared by every @x package. Each throws with a message that starts with the
+ * Argument checks shared by every `@x` package. Each throws with a message that starts with the
  * calling function's name, names the argument and shows the offending value, e.g.
  * `valueIteration: gamma must be in [0, 1), got 1.2`.
  *
