@@ -82,6 +82,7 @@ export {
   assertFiniteVector,
   assertInRange,
   assertInteger,
+  assertNotNaN,
   assertPositive,
   assertProbabilityVector,
   assertWeights,

@@ -1,12 +1,18 @@
+import { assertFinite, assertFiniteVector } from '../validate/assert.ts';
+
 /**
- * In-place $y \leftarrow a x + y$ (BLAS axpy) on a Float64Array.
+ * In-place $y \leftarrow a x + y$ (BLAS axpy) on a Float64Array. The inputs are checked before
+ * y is touched, so a rejected call leaves y as it was.
  * @returns y
- * @throws TypeError on a length mismatch
+ * @throws TypeError on a length mismatch; RangeError if a or an entry of x is not finite
  */
 export function axpy(a: number, x: ArrayLike<number>, y: Float64Array): Float64Array {
   const n = x.length;
-  if (y.length !== n)
+  if (y.length !== n) {
     throw new TypeError(`axpy: x and y must have equal lengths, got ${n} and ${y.length}`);
+  }
+  assertFinite('axpy', 'a', a);
+  assertFiniteVector('axpy', 'x', x);
   for (let i = 0; i < n; i++) y[i] = y[i]! + a * x[i]!;
   return y;
 }

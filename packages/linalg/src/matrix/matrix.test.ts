@@ -31,6 +31,21 @@ describe('vector kernels', () => {
     expect(normInf([-7, 2])).toBe(7);
     expect(() => dot([1], [1, 2])).toThrow(/dot: x and y must have equal lengths, got 1 and 2/);
   });
+  it('reject non-finite entries by name, and axpy leaves y untouched', () => {
+    expect(() => dot([1, Number.NaN], [1, 2])).toThrow(
+      /dot: x\[1\] must be a finite number, got NaN/,
+    );
+    expect(() => dot([1e200, 1], [1e200, 1])).toThrow(/dot: the inner product overflowed/);
+    expect(() => norm2([1, Number.POSITIVE_INFINITY])).toThrow(
+      /norm2: x\[1\] must be a finite number/,
+    );
+    expect(() => norm1([Number.NaN])).toThrow(/norm1: x\[0\]/);
+    expect(() => normInf([0, Number.NEGATIVE_INFINITY])).toThrow(/normInf: x\[1\]/);
+    const y = Float64Array.of(1, 2);
+    expect(() => axpy(1, [1, Number.NaN], y)).toThrow(/axpy: x\[1\] must be a finite number/);
+    expect(() => axpy(Number.NaN, [1, 1], y)).toThrow(/axpy: a must be finite/);
+    expect(Array.from(y)).toEqual([1, 2]);
+  });
 });
 
 describe('Cholesky-based helpers', () => {

@@ -1,15 +1,22 @@
 import stdlibErf from '@stdlib/math-base-special-erf';
 import stdlibErfc from '@stdlib/math-base-special-erfc';
+import { assertNotNaN } from '../validate/assert.ts';
 
-/** The error function $\mathrm{erf}(x) = \frac{2}{\sqrt\pi}\int_0^x e^{-t^2} dt$ (stdlib). NaN in, NaN out. */
+/**
+ * The error function $\mathrm{erf}(x) = \frac{2}{\sqrt\pi}\int_0^x e^{-t^2} dt$ (stdlib).
+ * @throws RangeError if x is NaN
+ */
 export function erf(x: number): number {
+  assertNotNaN('erf', 'x', x);
   return stdlibErf(x);
 }
 
 /**
  * The complementary error function $\mathrm{erfc}(x) = 1 - \mathrm{erf}(x)$, computed directly
- * so that it keeps full relative precision for large x (stdlib). NaN in, NaN out.
+ * so that it keeps full relative precision for large x (stdlib).
+ * @throws RangeError if x is NaN
  */
 export function erfc(x: number): number {
+  assertNotNaN('erfc', 'x', x);
   return stdlibErfc(x);
 }

@@ -1,11 +1,21 @@
+import { assertNotNaN } from '../validate/assert.ts';
+
 /**
  * $\log(1 + e^x)$ (softplus) to full precision for every x, with Machler's cut-offs:
  * $e^x$ below -37, $\log1p(e^x)$ up to 18, $x + e^{-x}$ up to 33.3, then $x$.
+ *
+ * @throws RangeError if x is NaN
  *
  * References: Machler, "Accurately Computing log(1 - exp(-|a|))", Rmpfr vignette, 2012,
  * Section 3 (the log1pexp cut-offs).
  */
 export function log1pExp(x: number): number {
+  assertNotNaN('log1pExp', 'x', x);
+  return log1pExpUnchecked(x);
+}
+
+/** {@link log1pExp} without the NaN check, for inner loops. */
+export function log1pExpUnchecked(x: number): number {
   if (x <= -37) return Math.exp(x);
   if (x <= 18) return Math.log1p(Math.exp(x));
   if (x <= 33.3) return x + Math.exp(-x);

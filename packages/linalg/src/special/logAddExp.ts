@@ -1,9 +1,12 @@
+import { assertNotNaN } from '../validate/assert.ts';
+
 /**
  * $\log(e^a + e^b)$ as $\max(a, b) + \log(1 + e^{-|a - b|})$; exact when either is -Infinity.
- *
- * @returns NaN only if a or b is NaN
+ * @throws RangeError if a or b is NaN
  */
 export function logAddExp(a: number, b: number): number {
+  assertNotNaN('logAddExp', 'a', a);
+  assertNotNaN('logAddExp', 'b', b);
   if (a === Number.NEGATIVE_INFINITY) return b;
   if (b === Number.NEGATIVE_INFINITY) return a;
   const max = Math.max(a, b);

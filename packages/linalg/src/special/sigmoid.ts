@@ -1,10 +1,13 @@
-import { log1pExp } from './log1pExp.ts';
+import { assertNotNaN } from '../validate/assert.ts';
+import { log1pExpUnchecked } from './log1pExp.ts';
 
 /**
  * The logistic function $\sigma(x) = 1 / (1 + e^{-x})$, evaluated without overflow on either
  * side (through $e^{x} / (1 + e^{x})$ for negative x).
+ * @throws RangeError if x is NaN
  */
 export function sigmoid(x: number): number {
+  assertNotNaN('sigmoid', 'x', x);
   if (x >= 0) return 1 / (1 + Math.exp(-x));
   const e = Math.exp(x);
   return e / (1 + e);
@@ -13,7 +16,9 @@ export function sigmoid(x: number): number {
 /**
  * $\log \sigma(x) = -\log(1 + e^{-x})$, accurate for large negative x where $\sigma(x)$
  * underflows (it tends to x).
+ * @throws RangeError if x is NaN
  */
 export function logSigmoid(x: number): number {
-  return -log1pExp(-x);
+  assertNotNaN('logSigmoid', 'x', x);
+  return -log1pExpUnchecked(-x);
 }

@@ -153,6 +153,12 @@ describe('bad input', () => {
     [() => normalQuantile(-0.1), /normalQuantile: p must be in \[0, 1\], got -0.1/],
     [() => normalCdf(0, 0, 0), /normalCdf: sigma must be > 0, got 0/],
     [() => softmax([]), /softmax: x must not be empty/],
+    [() => sigmoid(Number.NaN), /sigmoid: x must not be NaN/],
+    [() => logSigmoid(Number.NaN), /logSigmoid: x must not be NaN/],
+    [() => log1pExp(Number.NaN), /log1pExp: x must not be NaN/],
+    [() => logAddExp(1, Number.NaN), /logAddExp: b must not be NaN/],
+    [() => erf(Number.NaN), /erf: x must not be NaN/],
+    [() => erfc(Number.NaN), /erfc: x must not be NaN/],
     [() => softmax([1, Number.POSITIVE_INFINITY]), /softmax: x\[1\] must be a finite number/],
   ])('throws RangeError %#', (call, message) => {
     expect(call).toThrow(RangeError);

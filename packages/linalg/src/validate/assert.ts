@@ -162,3 +162,15 @@ export function assertWeights(
   }
   if (!(sum > 0)) throw new RangeError(`${fn}: ${name} must have a positive sum, got ${sum}`);
 }
+
+/**
+ * Asserts that `value` is a number and not NaN; infinities pass (for functions with meaningful
+ * limits there, such as the sigmoid).
+ * @throws TypeError if not a number; RangeError if NaN
+ */
+export function assertNotNaN(fn: string, name: string, value: unknown): asserts value is number {
+  if (typeof value !== 'number') {
+    throw new TypeError(`${fn}: ${name} must be a number, got ${formatValue(value)}`);
+  }
+  if (Number.isNaN(value)) throw new RangeError(`${fn}: ${name} must not be NaN`);
+}
