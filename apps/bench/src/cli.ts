@@ -17,7 +17,7 @@ Options:
   --scale quick|full   quick: CI-sized (default); full: the paper-sized runs
   --filter PATTERN     ids containing PATTERN, or a glob such as 'linalg/*'; comma-separated
   --seed N             root seed (default 1); same seed, same numbers
-  --workers N          worker threads for trials (default: cores - 1; 1 runs in-process)
+  --workers N          worker threads for trials (default: one per core; 1 runs in-process)
   --out DIR            output folder (default: bench-report at the repository root)
   --json               also print the results as JSON on stdout
   --list               list the experiments and exit

@@ -43,9 +43,9 @@ export interface BenchReport {
   readonly results: readonly ExperimentResult[];
 }
 
-/** Default worker count: every core but one for the main thread, at least one. */
+/** Default worker count: one per core (the main thread only waits while trials run). */
 export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism() - 1);
+  return Math.max(1, availableParallelism());
 }
 
 function describe(e: Experiment) {

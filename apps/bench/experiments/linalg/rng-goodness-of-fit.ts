@@ -1,9 +1,10 @@
 import {
   AliasTable,
+  binomialLogPmf,
   chiSquareTestDiscrete,
   kolmogorovSmirnovTest,
-  lgamma,
   normalCdf,
+  poissonLogPmf,
   type Rng,
   regularizedBeta,
   regularizedGamma,
@@ -25,17 +26,8 @@ interface Case {
   readonly pmf?: (k: number) => number;
 }
 
-const binomPmf = (n: number, p: number) => (k: number) =>
-  k > n
-    ? 0
-    : Math.exp(
-        lgamma(n + 1) -
-          lgamma(k + 1) -
-          lgamma(n - k + 1) +
-          k * Math.log(p) +
-          (n - k) * Math.log1p(-p),
-      );
-const poisPmf = (l: number) => (k: number) => Math.exp(-l + k * Math.log(l) - lgamma(k + 1));
+const binomPmf = (n: number, p: number) => (k: number) => Math.exp(binomialLogPmf(k, n, p));
+const poisPmf = (l: number) => (k: number) => Math.exp(poissonLogPmf(k, l));
 const aliasWeights = [5, 1, 0, 2, 8, 3, 1];
 const alias = new AliasTable(aliasWeights);
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { reference, SPECIAL_TOL } from '../../test/reference.ts';
 import { relativeError } from '../numeric/relativeError.ts';
 import { studentTQuantile } from '../stats/studentTQuantile.ts';
+import { binomialLogPmf } from './binomialLogPmf.ts';
 import { digamma } from './digamma.ts';
 import { erf, erfc } from './erf.ts';
 import { lgamma } from './lgamma.ts';
@@ -13,6 +14,7 @@ import { logSumExp } from './logSumExp.ts';
 import { normalCdf } from './normalCdf.ts';
 import { normalLogPdf, normalPdf } from './normalPdf.ts';
 import { normalQuantile } from './normalQuantile.ts';
+import { poissonLogPmf } from './poissonLogPmf.ts';
 import { regularizedBeta } from './regularizedBeta.ts';
 import { regularizedGamma } from './regularizedGamma.ts';
 import { logSigmoid, sigmoid } from './sigmoid.ts';
@@ -45,6 +47,24 @@ describe('special functions against scipy (fixtures/generate.py)', () => {
       if (v === 0) expect(Math.abs(normalQuantile(p!))).toBeLessThan(1e-300);
       else close(normalQuantile(p!), v!);
     }
+  });
+  it('binomial and Poisson log-pmfs', () => {
+    // Differences of log-gammas cancel: the absolute error is a few ulps of the largest term.
+    for (const [k, n, p, v] of reference.binomialLogPmf) {
+      expect(Math.abs(binomialLogPmf(k!, n!, p!) - v!)).toBeLessThan(
+        8 * Number.EPSILON * (lgamma(n! + 1) + 1),
+      );
+    }
+    for (const [k, lam, v] of reference.poissonLogPmf) {
+      const scale = Math.abs(k! * Math.log(lam!)) + lam! + lgamma(k! + 1) + 1;
+      expect(Math.abs(poissonLogPmf(k!, lam!) - v!)).toBeLessThan(8 * Number.EPSILON * scale);
+    }
+    expect(binomialLogPmf(11, 10, 0.3)).toBe(Number.NEGATIVE_INFINITY);
+    expect(binomialLogPmf(0, 5, 0)).toBe(0);
+    expect(poissonLogPmf(-1, 2)).toBe(Number.NEGATIVE_INFINITY);
+    expect(poissonLogPmf(0, 0)).toBe(0);
+    expect(() => binomialLogPmf(1.5, 3, 0.5)).toThrow(/binomialLogPmf: k must be an integer/);
+    expect(() => poissonLogPmf(1, -1)).toThrow(/poissonLogPmf: lambda must be >= 0, got -1/);
   });
   it('Student t quantile', () => {
     for (const [p, df, v] of reference.studentTQuantile)
