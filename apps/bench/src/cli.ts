@@ -16,6 +16,7 @@ times the hot paths, and writes results.json, summary.md and report.html.
 Options:
   --scale quick|full   quick: CI-sized (default); full: the paper-sized runs
   --filter PATTERN     ids containing PATTERN, or a glob such as 'linalg/*'; comma-separated
+  --group claim|perf   only the claim experiments, or only the timings
   --seed N             root seed (default 1); same seed, same numbers
   --workers N          worker threads for trials (default: one per core; 1 runs in-process)
   --out DIR            output folder (default: bench-report at the repository root)
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
     options: {
       scale: { type: 'string', default: 'quick' },
       filter: { type: 'string' },
+      group: { type: 'string' },
       seed: { type: 'string', default: '1' },
       workers: { type: 'string' },
       out: { type: 'string' },
@@ -53,7 +55,13 @@ async function main(): Promise<number> {
   if (!Number.isInteger(workers) || workers < 1)
     throw new RangeError(`bench: --workers must be a positive integer, got ${values.workers}`);
 
-  const selected = filterExperiments(await discoverExperiments(), values.filter);
+  const group = values.group;
+  if (group !== undefined && group !== 'claim' && group !== 'perf') {
+    throw new RangeError(`bench: --group must be claim or perf, got ${group}`);
+  }
+  const selected = filterExperiments(await discoverExperiments(), values.filter).filter(
+    (r) => group === undefined || r.experiment.kind === group,
+  );
   if (values.list) {
     for (const { experiment: e } of selected)
       process.stdout.write(`${e.id.padEnd(40)} ${e.kind.padEnd(6)} ${e.title}\n`);
