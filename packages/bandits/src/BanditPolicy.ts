@@ -1,0 +1,84 @@
+import type { Rng } from '@x/linalg';
+
+/** Options of a selection: the arms that may be chosen now. */
+export interface SelectOptions {
+  /**
+   * Indices of the arms available for this decision (serve-time constraints); all arms when
+   * omitted. Must be non-empty, in range and without duplicates.
+   */
+  readonly available?: ArrayLike<number>;
+}
+
+/** Options of {@link BanditPolicy.actionProbabilities}. */
+export interface ProbabilityOptions extends SelectOptions {
+  /**
+   * Monte Carlo draws for policies whose choice has no closed-form probability (Thompson
+   * sampling). @default 2000
+   */
+  readonly samples?: number;
+}
+
+/** Options of {@link BanditPolicy.update}. */
+export interface UpdateOptions {
+  /**
+   * The probability with which the arm was chosen when it was selected, for importance-weighted
+   * policies (EXP3) whose reward arrives late: the current probability is used when omitted.
+   */
+  readonly propensity?: number;
+}
+
+/** The serialised state of a policy: plain JSON, restored exactly by `fromJSON`. */
+export interface PolicyState {
+  /** The policy class, e.g. `'Ucb1'`. */
+  readonly type: string;
+  /** State format version. */
+  readonly version: 1;
+  readonly arms: number;
+  /** Hyper-parameters. */
+  readonly params: Readonly<Record<string, number | null>>;
+  /** Sufficient statistics, one array per statistic, one entry per arm. */
+  readonly stats: Readonly<Record<string, readonly number[]>>;
+}
+
+/**
+ * A bandit policy: choose an arm, observe its reward, repeat. Every policy in this package,
+ * stochastic or adversarial, implements this interface.
+ *
+ * - Randomness comes from the `rng` passed to each call, never from hidden state, so a policy
+ *   restored with {@link BanditPolicy.toJSON} / `fromJSON` and given the same RNG state makes the
+ *   same decisions.
+ * - Ties are broken uniformly at random, never by the lowest index.
+ * - Updates may arrive late and in any order: they depend only on (arm, reward).
+ * - A rejected call (bad arm, bad reward, bad options) throws and leaves the policy unchanged.
+ */
+export interface BanditPolicy {
+  /** Number of arms K. */
+  readonly arms: number;
+  /** Chooses one arm among the available ones. */
+  select(rng: Rng, options?: SelectOptions): number;
+  /**
+   * `count` independent decisions from the current state (batched serving, updates to come
+   * later), written into `out` when given.
+   */
+  selectMany(
+    rng: Rng,
+    count: number,
+    options?: SelectOptions & { readonly out?: Int32Array },
+  ): Int32Array;
+  /** The k best arms in order (top-k / slate), distinct, by this policy's ranking. */
+  selectSlate(rng: Rng, k: number, options?: SelectOptions): Int32Array;
+  /**
+   * The probability with which {@link BanditPolicy.select} would choose each arm now (the
+   * propensities that off-policy evaluation needs); 0 for unavailable arms. Exact where a closed
+   * form exists, otherwise a Monte Carlo estimate that uses `rng`.
+   */
+  actionProbabilities(rng: Rng, options?: ProbabilityOptions): Float64Array;
+  /** Records the reward of an arm. */
+  update(arm: number, reward: number, options?: UpdateOptions): void;
+  /** Records many rewards; all are validated before any is applied. */
+  updateMany(arms: ArrayLike<number>, rewards: ArrayLike<number>): void;
+  /** Forgets everything learned (keeps the hyper-parameters). */
+  reset(): void;
+  /** The full state as plain JSON. */
+  toJSON(): PolicyState;
+}

@@ -1,0 +1,255 @@
+import { assertInteger, formatValue, type Rng } from '@x/linalg';
+import { ArmStatistics } from './ArmStatistics.ts';
+import type {
+  BanditPolicy,
+  PolicyState,
+  ProbabilityOptions,
+  SelectOptions,
+  UpdateOptions,
+} from './BanditPolicy.ts';
+import { assertArm, assertArms, assertReward, candidateArms } from './validation.ts';
+
+/**
+ * The shared machinery of index policies (UCB family, Thompson sampling, greedy): per-arm
+ * statistics, a score per arm each round, argmax with uniformly random tie-breaking over the
+ * available arms, slates, batching, validation and serialisation. A subclass supplies the score.
+ *
+ * Not exported from the package: users see the concrete policies.
+ */
+export abstract class IndexPolicy implements BanditPolicy {
+  readonly arms: number;
+  protected readonly stats: ArmStatistics;
+  /** Rewards must lie in [rewardMin, rewardMax]. */
+  protected readonly rewardMin: number;
+  protected readonly rewardMax: number;
+  /** Whether scores are random draws (Thompson sampling): propensities are then estimated. */
+  protected readonly randomScores: boolean;
+  readonly #all: Int32Array;
+  readonly #mark: Uint8Array;
+  readonly #scores: Float64Array;
+
+  protected constructor(
+    fn: string,
+    arms: number,
+    rewardMin: number,
+    rewardMax: number,
+    randomScores: boolean,
+  ) {
+    assertArms(fn, arms);
+    this.arms = arms;
+    this.stats = new ArmStatistics(arms);
+    this.rewardMin = rewardMin;
+    this.rewardMax = rewardMax;
+    this.randomScores = randomScores;
+    this.#all = Int32Array.from({ length: arms }, (_, i) => i);
+    this.#mark = new Uint8Array(arms);
+    this.#scores = new Float64Array(arms);
+  }
+
+  /** The class name written into the serialised state. */
+  protected abstract get typeName(): string;
+  /** Hyper-parameters for the serialised state. */
+  protected abstract params(): Record<string, number | null>;
+  /** Called once per decision before the scores (e.g. to compute $\log t$). */
+  protected prepare(): void {}
+  /** The score of an arm this round; the policy picks the largest. */
+  protected abstract score(arm: number, rng: Rng): number;
+
+  select(rng: Rng, options?: SelectOptions): number {
+    const candidates = candidateArms(
+      `${this.typeName}.select`,
+      options?.available,
+      this.#all,
+      this.#mark,
+    );
+    this.prepare();
+    return this.choose(rng, candidates);
+  }
+
+  /** Argmax of the scores over the candidates; ties broken uniformly at random (reservoir). */
+  protected argmax(rng: Rng, candidates: ArrayLike<number>): number {
+    let best = candidates[0]!;
+    let bestScore = this.score(best, rng);
+    let ties = 1;
+    for (let i = 1; i < candidates.length; i++) {
+      const a = candidates[i]!;
+      const s = this.score(a, rng);
+      if (s > bestScore) {
+        best = a;
+        bestScore = s;
+        ties = 1;
+      } else if (s === bestScore) {
+        ties++;
+        if (rng.nextFloat64() * ties < 1) best = a;
+      }
+    }
+    return best;
+  }
+
+  selectMany(
+    rng: Rng,
+    count: number,
+    options?: SelectOptions & { readonly out?: Int32Array },
+  ): Int32Array {
+    const fn = `${this.typeName}.selectMany`;
+    assertInteger(fn, 'count', count, 0);
+    const out = options?.out;
+    if (out !== undefined && out.length < count) {
+      throw new TypeError(`${fn}: out must have length >= ${count}, got ${out.length}`);
+    }
+    const candidates = candidateArms(fn, options?.available, this.#all, this.#mark);
+    const res = out ?? new Int32Array(count);
+    this.prepare();
+    for (let i = 0; i < count; i++) res[i] = this.choose(rng, candidates);
+    return res;
+  }
+
+  /** One decision over validated candidates, after `prepare`; subclasses that explore override it. */
+  protected choose(rng: Rng, candidates: ArrayLike<number>): number {
+    return this.argmax(rng, candidates);
+  }
+
+  selectSlate(rng: Rng, k: number, options?: SelectOptions): Int32Array {
+    const fn = `${this.typeName}.selectSlate`;
+    const candidates = candidateArms(fn, options?.available, this.#all, this.#mark);
+    assertInteger(fn, 'k', k, 1, candidates.length);
+    this.prepare();
+    const scores = this.#scores;
+    const order = Array.from(candidates);
+    // Random keys break ties uniformly; one draw per candidate.
+    const keys = new Float64Array(this.arms);
+    for (const a of order) {
+      scores[a] = this.score(a, rng);
+      keys[a] = rng.nextFloat64();
+    }
+    order.sort((x, y) => scores[y]! - scores[x]! || keys[y]! - keys[x]! || 0);
+    return Int32Array.from(order.slice(0, k));
+  }
+
+  actionProbabilities(rng: Rng, options?: ProbabilityOptions): Float64Array {
+    const fn = `${this.typeName}.actionProbabilities`;
+    const candidates = candidateArms(fn, options?.available, this.#all, this.#mark);
+    const samples = options?.samples ?? 2000;
+    assertInteger(fn, 'samples', samples, 1);
+    this.prepare();
+    return this.randomScores
+      ? this.estimateProbabilities(rng, candidates, samples)
+      : this.exactProbabilities(rng, candidates);
+  }
+
+  /**
+   * Deterministic scores: uniform over the argmax set, the tie-breaking law (the scores of
+   * such policies do not consume `rng`).
+   */
+  protected exactProbabilities(rng: Rng, candidates: ArrayLike<number>): Float64Array {
+    const p = new Float64Array(this.arms);
+    const scores = this.#scores;
+    let best = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < candidates.length; i++) {
+      const a = candidates[i]!;
+      scores[a] = this.score(a, rng);
+      best = Math.max(best, scores[a]!);
+    }
+    let ties = 0;
+    for (let i = 0; i < candidates.length; i++) if (scores[candidates[i]!] === best) ties++;
+    for (let i = 0; i < candidates.length; i++) {
+      const a = candidates[i]!;
+      if (scores[a] === best) p[a] = 1 / ties;
+    }
+    return p;
+  }
+
+  /** Random scores: the frequency of each choice over `samples` simulated decisions. */
+  protected estimateProbabilities(
+    rng: Rng,
+    candidates: ArrayLike<number>,
+    samples: number,
+  ): Float64Array {
+    const p = new Float64Array(this.arms);
+    for (let s = 0; s < samples; s++) {
+      const a = this.choose(rng, candidates);
+      p[a] = p[a]! + 1 / samples;
+    }
+    return p;
+  }
+
+  update(arm: number, reward: number, _options?: UpdateOptions): void {
+    const fn = `${this.typeName}.update`;
+    assertArm(fn, arm, this.arms);
+    assertReward(fn, reward, this.rewardMin, this.rewardMax);
+    this.stats.add(arm, reward);
+  }
+
+  updateMany(arms: ArrayLike<number>, rewards: ArrayLike<number>): void {
+    const fn = `${this.typeName}.updateMany`;
+    if (arms.length !== rewards.length) {
+      throw new TypeError(
+        `${fn}: arms and rewards must have equal lengths, got ${arms.length} and ${rewards.length}`,
+      );
+    }
+    for (let i = 0; i < arms.length; i++) {
+      try {
+        assertArm(fn, arms[i], this.arms);
+        assertReward(fn, rewards[i], this.rewardMin, this.rewardMax);
+      } catch (err) {
+        throw new RangeError(`${(err as Error).message} (at index ${i}; nothing was applied)`);
+      }
+    }
+    for (let i = 0; i < arms.length; i++) this.stats.add(arms[i]!, rewards[i]!);
+  }
+
+  reset(): void {
+    this.stats.reset();
+  }
+
+  /** Empirical mean reward of an arm (0 before its first pull). */
+  mean(arm: number): number {
+    assertArm(`${this.typeName}.mean`, arm, this.arms);
+    return this.stats.mean(arm);
+  }
+
+  /** Number of rewards recorded for an arm. */
+  pulls(arm: number): number {
+    assertArm(`${this.typeName}.pulls`, arm, this.arms);
+    return this.stats.counts[arm]!;
+  }
+
+  toJSON(): PolicyState {
+    return {
+      type: this.typeName,
+      version: 1,
+      arms: this.arms,
+      params: this.params(),
+      stats: this.stats.toJSON(),
+    };
+  }
+
+  /** Loads validated statistics from a state (used by the subclasses' `fromJSON`). */
+  protected loadState(state: PolicyState): this {
+    this.stats.load(`${this.typeName}.fromJSON`, state.stats, this.rewardMin, this.rewardMax);
+    return this;
+  }
+}
+
+/**
+ * Checks the envelope of a serialised policy state and returns its hyper-parameters.
+ * @throws TypeError if it is not an object of the expected type and version
+ */
+export function readPolicyState(
+  type: string,
+  state: PolicyState,
+): Readonly<Record<string, number | null>> {
+  const fn = `${type}.fromJSON`;
+  if (state === null || typeof state !== 'object')
+    throw new TypeError(`${fn}: state must be an object, got ${formatValue(state)}`);
+  if (state.type !== type)
+    throw new TypeError(`${fn}: state.type must be '${type}', got ${formatValue(state.type)}`);
+  if (state.version !== 1)
+    throw new TypeError(`${fn}: state.version must be 1, got ${formatValue(state.version)}`);
+  assertArms(fn, state.arms);
+  if (state.params === null || typeof state.params !== 'object')
+    throw new TypeError(`${fn}: state.params must be an object`);
+  if (state.stats === null || typeof state.stats !== 'object')
+    throw new TypeError(`${fn}: state.stats must be an object`);
+  return state.params;
+}

@@ -1,0 +1,38 @@
+/**
+ * Multi-armed bandits: one policy interface for stochastic and adversarial policies, seeded and
+ * serialisable, with environments and a regret simulator.
+ *
+ * @packageDocumentation
+ * @module @x/bandits
+ */
+
+export type {
+  BanditPolicy,
+  PolicyState,
+  ProbabilityOptions,
+  SelectOptions,
+  UpdateOptions,
+} from './BanditPolicy.ts';
+export { AdversarialBandit } from './environments/AdversarialBandit.ts';
+export type { BanditEnvironment } from './environments/BanditEnvironment.ts';
+export { BernoulliBandit } from './environments/BernoulliBandit.ts';
+export { GaussianBandit } from './environments/GaussianBandit.ts';
+export {
+  BetaThompsonSampling,
+  type BetaThompsonSamplingOptions,
+} from './policies/BetaThompsonSampling.ts';
+export { EpsilonGreedy, type EpsilonGreedyOptions } from './policies/EpsilonGreedy.ts';
+export { Exp3, type Exp3Options } from './policies/Exp3.ts';
+export {
+  GaussianThompsonSampling,
+  type GaussianThompsonSamplingOptions,
+} from './policies/GaussianThompsonSampling.ts';
+export { KlUcb, type KlUcbOptions } from './policies/KlUcb.ts';
+export { Ucb1, type Ucb1Options } from './policies/Ucb1.ts';
+export { policyFromJSON } from './policyFromJSON.ts';
+export {
+  logSpacedRounds,
+  type SimulateOptions,
+  type SimulationResult,
+  simulate,
+} from './simulation/simulate.ts';

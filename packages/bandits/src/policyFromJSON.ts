@@ -1,0 +1,34 @@
+import { formatValue } from '@x/linalg';
+import type { BanditPolicy, PolicyState } from './BanditPolicy.ts';
+import { BetaThompsonSampling } from './policies/BetaThompsonSampling.ts';
+import { EpsilonGreedy } from './policies/EpsilonGreedy.ts';
+import { Exp3 } from './policies/Exp3.ts';
+import { GaussianThompsonSampling } from './policies/GaussianThompsonSampling.ts';
+import { KlUcb } from './policies/KlUcb.ts';
+import { Ucb1 } from './policies/Ucb1.ts';
+
+const LOADERS: Readonly<Record<string, (state: PolicyState) => BanditPolicy>> = {
+  BetaThompsonSampling: BetaThompsonSampling.fromJSON,
+  EpsilonGreedy: EpsilonGreedy.fromJSON,
+  Exp3: Exp3.fromJSON,
+  GaussianThompsonSampling: GaussianThompsonSampling.fromJSON,
+  KlUcb: KlUcb.fromJSON,
+  Ucb1: Ucb1.fromJSON,
+};
+
+/**
+ * Restores any policy of this package from its `toJSON()` output, dispatching on `state.type`:
+ * for stores that hold policies of several kinds.
+ *
+ * @throws TypeError on an unknown type or a malformed state; RangeError on inconsistent values
+ */
+export function policyFromJSON(state: PolicyState): BanditPolicy {
+  const type = state?.type;
+  const load = typeof type === 'string' ? LOADERS[type] : undefined;
+  if (load === undefined) {
+    throw new TypeError(
+      `policyFromJSON: unknown policy type ${formatValue(type)}; known: ${Object.keys(LOADERS).join(', ')}`,
+    );
+  }
+  return load(state);
+}

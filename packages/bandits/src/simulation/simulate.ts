@@ -1,0 +1,118 @@
+import { assertInteger, type Rng, RunningStats } from '@x/linalg';
+import type { BanditPolicy } from '../BanditPolicy.ts';
+import type { BanditEnvironment } from '../environments/BanditEnvironment.ts';
+
+/** Options of {@link simulate}. */
+export interface SimulateOptions {
+  /** Number of rounds T per run. */
+  readonly horizon: number;
+  /** Number of independent runs. @default 1 */
+  readonly runs?: number;
+  /**
+   * Rounds (1-based, increasing, at most T) at which the regret is recorded. @default about 60
+   * log-spaced rounds from 1 to T
+   */
+  readonly checkpoints?: ArrayLike<number>;
+}
+
+/** The regret curves of a simulation. */
+export interface SimulationResult {
+  /** The checkpoint rounds t (1-based). */
+  readonly rounds: Int32Array;
+  /** Mean regret over the runs at each checkpoint. */
+  readonly meanRegret: Float64Array;
+  /** Standard error of that mean (NaN for a single run). */
+  readonly stdError: Float64Array;
+  /** Each run's regret at the horizon. */
+  readonly finalRegret: Float64Array;
+  /** Mean over runs of the total reward collected. */
+  readonly meanTotalReward: number;
+}
+
+/** About `count` distinct log-spaced rounds from 1 to T, always including T. */
+export function logSpacedRounds(horizon: number, count = 60): Int32Array {
+  const set = new Set<number>();
+  for (let i = 0; i < count; i++) set.add(Math.max(1, Math.round(horizon ** (i / (count - 1)))));
+  set.add(horizon);
+  return Int32Array.from([...set].sort((a, b) => a - b));
+}
+
+/**
+ * Runs a policy on an environment for several independent runs and records the regret
+ * $R(t) = \max_i \sum_{s \le t} m_{s,i} - \sum_{s \le t} m_{s, I_s}$, where $m_{s,i}$ is the
+ * expected reward of arm i in round s: the pseudo-regret $t\mu^* - \sum_s \mu_{I_s}$ for a
+ * stochastic environment, the regret against the best fixed arm for an oblivious adversary.
+ *
+ * Each run gets its own split of `rng`, split again into an environment stream and a policy
+ * stream, so runs are independent and reproducible, and a policy's decisions do not depend on
+ * how many rewards the environment drew. `rng` may be at split depth 0 or 1.
+ *
+ * @param rng - the random source
+ * @param env - the environment (its parameters are never shown to the policy)
+ * @param createPolicy - makes a fresh policy for each run
+ * @throws RangeError on a bad horizon, run count or checkpoint list; TypeError when the policy
+ * and the environment disagree on the number of arms
+ *
+ * References: Slivkins, "Introduction to Multi-Armed Bandits", arXiv:1904.07272, Section 1.1
+ * (regret) and Chapter 6 (regret against the best arm in hindsight).
+ */
+export function simulate(
+  rng: Rng,
+  env: BanditEnvironment,
+  createPolicy: () => BanditPolicy,
+  { horizon, runs = 1, checkpoints }: SimulateOptions,
+): SimulationResult {
+  const fn = 'simulate';
+  assertInteger(fn, 'horizon', horizon, 1);
+  assertInteger(fn, 'runs', runs, 1);
+  const rounds =
+    checkpoints === undefined ? logSpacedRounds(horizon) : Int32Array.from(checkpoints);
+  for (let i = 0; i < rounds.length; i++) {
+    const r = rounds[i]!;
+    if (!(r >= 1 && r <= horizon) || (i > 0 && r <= rounds[i - 1]!)) {
+      throw new RangeError(
+        `${fn}: checkpoints must increase within [1, ${horizon}], got ${r} at index ${i}`,
+      );
+    }
+  }
+  const k = env.arms;
+  const stats = Array.from({ length: rounds.length }, () => new RunningStats());
+  const finalRegret = new Float64Array(runs);
+  const cumulative = new Float64Array(k);
+  let totalReward = 0;
+  for (let run = 0; run < runs; run++) {
+    const runRng = rng.split();
+    const envRng = runRng.split();
+    const policyRng = runRng.split();
+    const policy = createPolicy();
+    if (policy.arms !== k)
+      throw new TypeError(`${fn}: the policy has ${policy.arms} arms, the environment ${k}`);
+    cumulative.fill(0);
+    let collected = 0;
+    let next = 0;
+    for (let t = 0; t < horizon; t++) {
+      const arm = policy.select(policyRng);
+      const reward = env.pull(envRng, t, arm);
+      policy.update(arm, reward);
+      collected += env.expectedReward(t, arm);
+      totalReward += reward;
+      for (let a = 0; a < k; a++) cumulative[a] = cumulative[a]! + env.expectedReward(t, a);
+      if (t + 1 === rounds[next]) {
+        let best = Number.NEGATIVE_INFINITY;
+        for (let a = 0; a < k; a++) best = Math.max(best, cumulative[a]!);
+        stats[next]!.push(best - collected);
+        next++;
+      }
+    }
+    let best = Number.NEGATIVE_INFINITY;
+    for (let a = 0; a < k; a++) best = Math.max(best, cumulative[a]!);
+    finalRegret[run] = best - collected;
+  }
+  return {
+    rounds,
+    meanRegret: Float64Array.from(stats, (s) => s.mean),
+    stdError: Float64Array.from(stats, (s) => (s.count > 1 ? s.standardError : Number.NaN)),
+    finalRegret,
+    meanTotalReward: totalReward / runs,
+  };
+}

@@ -1,0 +1,57 @@
+import type { BanditPolicy, PolicyState } from '../src/BanditPolicy.ts';
+import { BetaThompsonSampling } from '../src/policies/BetaThompsonSampling.ts';
+import { EpsilonGreedy } from '../src/policies/EpsilonGreedy.ts';
+import { Exp3 } from '../src/policies/Exp3.ts';
+import { GaussianThompsonSampling } from '../src/policies/GaussianThompsonSampling.ts';
+import { KlUcb } from '../src/policies/KlUcb.ts';
+import { Ucb1 } from '../src/policies/Ucb1.ts';
+
+/** Every policy of the package, made fresh with K arms, with its restore function. */
+export interface PolicyCase {
+  readonly name: string;
+  readonly make: (arms: number) => BanditPolicy;
+  readonly restore: (state: PolicyState) => BanditPolicy;
+  /** Whether select's randomness goes beyond tie-breaking. */
+  readonly randomized: boolean;
+}
+
+export const POLICY_CASES: readonly PolicyCase[] = [
+  { name: 'Ucb1', make: (k) => new Ucb1(k), restore: Ucb1.fromJSON, randomized: false },
+  {
+    name: 'KlUcb',
+    make: (k) => new KlUcb(k, { c: 3 }),
+    restore: KlUcb.fromJSON,
+    randomized: false,
+  },
+  {
+    name: 'BetaThompsonSampling',
+    make: (k) => new BetaThompsonSampling(k, { alpha: 2, beta: 0.5 }),
+    restore: BetaThompsonSampling.fromJSON,
+    randomized: true,
+  },
+  {
+    name: 'GaussianThompsonSampling',
+    make: (k) => new GaussianThompsonSampling(k, { priorMean: 0.5, priorStd: 2 }),
+    restore: GaussianThompsonSampling.fromJSON,
+    randomized: true,
+  },
+  {
+    name: 'EpsilonGreedy (fixed)',
+    make: (k) => new EpsilonGreedy(k, { epsilon: 0.2 }),
+    restore: EpsilonGreedy.fromJSON,
+    randomized: true,
+  },
+  {
+    name: 'EpsilonGreedy (decaying)',
+    make: (k) => new EpsilonGreedy(k, { decay: { c: 6, d: 0.2 } }),
+    restore: EpsilonGreedy.fromJSON,
+    randomized: true,
+  },
+  { name: 'Exp3 (anytime)', make: (k) => new Exp3(k), restore: Exp3.fromJSON, randomized: true },
+  {
+    name: 'Exp3 (horizon)',
+    make: (k) => new Exp3(k, { horizon: 1000 }),
+    restore: Exp3.fromJSON,
+    randomized: true,
+  },
+];
