@@ -17,7 +17,13 @@ function listFiles(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...listFiles(path));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) out.push(path);
+    else if (
+      entry.name.endsWith('.ts') &&
+      !entry.name.endsWith('.test.ts') &&
+      !entry.name.startsWith('_')
+    ) {
+      out.push(path);
+    }
   }
   return out.sort();
 }
@@ -40,7 +46,8 @@ export async function loadExperiment(file: string, root = EXPERIMENTS_DIR): Prom
 
 /**
  * Discovers every experiment under `experiments/`: adding a file there registers it, with no
- * change to the harness. Ids are unique because they are paths.
+ * change to the harness. Ids are unique because they are paths. Files whose name starts with
+ * `_` are helpers shared by a package's experiments, not experiments.
  */
 export async function discoverExperiments(root = EXPERIMENTS_DIR): Promise<RegisteredExperiment[]> {
   const files = listFiles(root);

@@ -3,8 +3,9 @@
 The state transition is linear over GF(2), so advancing by 2^k steps is multiplication by
 x^(2^k) modulo the characteristic polynomial p(x) of the transition. We recover p(x) by
 Berlekamp-Massey from the lowest output bit (which is s0 ^ s1, a linear function of the
-state), compute x^(2^k) mod p for k in {32, 64, 96}, and print each as four 32-bit words in
-the order the jump loop reads them (low word of the low 64 bits first).
+state), compute x^(2^k) mod p for k in {10, 48, 64, 80, 96, 112}, and print each as four 32-bit
+words in the order the jump loop reads them (low word of the low 64 bits first). k = 10 serves
+the test that compares a jump with 1024 steps.
 
 Check: k = 64 must reproduce the published JUMP constants {0xdf900294d8f554a5,
 0x170865df4b3201fc} and k = 96 the LONG_JUMP constants {0xd2a98b26625eee7b,
@@ -76,7 +77,7 @@ p = 0
 for i, ci in enumerate(conn):
     if ci:
         p |= 1 << (L - i)
-for k in (10, 32, 64, 96):
+for k in (10, 48, 64, 80, 96, 112):
     q = x_pow_2k(k, p, L)
     words = [(q >> (32 * i)) & 0xFFFFFFFF for i in range(4)]
     print(k, [hex(w) for w in words], hex(q & M), hex(q >> 64))

@@ -19,8 +19,9 @@ export interface Rng {
   clone(): Rng;
   /**
    * A new generator whose stream does not overlap this one's (a jump of the generator), and
-   * advances this one past it. Splits nest three levels deep (see {@link createRng}).
-   * @throws RangeError when this generator is already three splits deep.
+   * advances this one past it. Splits nest five levels deep, each generator splitting up to
+   * $2^{16}$ times (see {@link createRng}).
+   * @throws RangeError when this generator is five splits deep or has split $2^{16}$ times
    */
   split(): Rng;
   /** The full state as plain JSON data; {@link rngFromState} restores it exactly. */
@@ -33,6 +34,8 @@ export interface RngState {
   readonly algorithm: 'xoroshiro128+';
   /** The 128-bit state as four 32-bit signed integers, in pure-rand's order. */
   readonly state: readonly [number, number, number, number];
-  /** How many splits separate this generator from its root (0, 1, 2 or 3). */
+  /** How many splits separate this generator from its root (0 to 5). */
   readonly depth: number;
+  /** How many times this generator has split (0 to 65536). */
+  readonly splits: number;
 }

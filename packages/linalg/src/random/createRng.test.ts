@@ -55,13 +55,15 @@ describe('createRng', () => {
 
   it('splits into a tree of distinct streams (a single jump size would repeat arms[1] as arms[2])', () => {
     const root = createRng(7);
-    const trials = [root.split(), root.split()];
-    const arms = trials.flatMap((t) => [t.split(), t.split()]);
-    const subs = arms.flatMap((a) => [a.split(), a.split()]);
-    const all = [root, ...trials, ...arms, ...subs];
+    let level = [root];
+    const all = [root];
+    for (let depth = 1; depth <= 5; depth++) {
+      level = level.flatMap((r) => [r.split(), r.split()]);
+      all.push(...level);
+    }
     const firsts = all.map((r) => r.clone().nextInt32() * 2 ** 32 + r.clone().nextFloat64());
     expect(new Set(firsts).size).toBe(all.length);
-    expect(subs.every((s) => s.getState().depth === 3)).toBe(true);
+    expect(level.every((s) => s.getState().depth === 5)).toBe(true);
   });
 
   it('is reproducible: the same seed and split sequence give the same streams', () => {
@@ -73,10 +75,13 @@ describe('createRng', () => {
     expect(make()).toEqual(make());
   });
 
-  it('refuses a fourth level of splitting', () => {
-    const deep = createRng(1).split().split().split();
+  it('refuses a sixth level of splitting and a 65537th split', () => {
+    const deep = createRng(1).split().split().split().split().split();
     expect(() => deep.split()).toThrow(RangeError);
-    expect(() => deep.split()).toThrow(/depth 3/);
+    expect(() => deep.split()).toThrow(/depth 5/);
+    const busy = rngFromState({ ...createRng(2).getState(), splits: 65535 });
+    busy.split();
+    expect(() => busy.split()).toThrow(/at most 65536 times/);
   });
 
   it('rejects bad seeds and corrupted states with clear errors', () => {
@@ -90,6 +95,7 @@ describe('createRng', () => {
     ).toThrow(TypeError);
     expect(() => rngFromState({ ...good, state: [1, 2, 3, 2 ** 40] })).toThrow(/state.state\[3\]/);
     expect(() => rngFromState({ ...good, depth: 9 })).toThrow(/state.depth/);
+    expect(() => rngFromState({ ...good, splits: -1 })).toThrow(/state.splits/);
     expect(() => rngFromState({ ...good, algorithm: 'mt' as 'xoroshiro128+' })).toThrow(TypeError);
     expect(() => rngFromState(null as unknown as typeof good)).toThrow(TypeError);
   });

@@ -4,18 +4,27 @@ import { assertInteger, formatValue } from '../validate/assert.ts';
 import type { Rng, RngState } from './Rng.ts';
 
 /**
- * Jump polynomials of xoroshiro128+ for $2^{96}$, $2^{64}$ and $2^{32}$ steps, as 32-bit words
- * read low word first. The first two are the published LONG_JUMP and JUMP constants; all three
- * are regenerated (and the first two checked) by `scripts/xoroshiroJumps.py`.
+ * Jump polynomials of xoroshiro128+ for $2^{112}$, $2^{96}$, $2^{80}$, $2^{64}$ and $2^{48}$
+ * steps, as 32-bit words read low word first: the spacing of the children of a generator at
+ * split depth 0, 1, 2, 3 and 4. The $2^{96}$ and $2^{64}$ ones are the published LONG_JUMP and
+ * JUMP constants; all are regenerated (and those two checked) by `scripts/xoroshiroJumps.py`.
  */
 const JUMPS: readonly (readonly number[])[] = [
+  [0x60c5acd7, 0x15f2d25b, 0xb9620584, 0x83fd48d6],
   [0x625eee7b, 0xd2a98b26, 0x90aa7ac1, 0xdddf9b10],
+  [0xbc7536bc, 0xe754db3f, 0xbefe1366, 0x2adca86f],
   [0xd8f554a5, 0xdf900294, 0x4b3201fc, 0x170865df],
-  [0x2b252c78, 0xfad84362, 0x9edbdbc6, 0xd4e95eef],
+  [0x028deb78, 0xd769cfc9, 0x3752065a, 0x9b19ba6b],
 ];
 
 /** Splits nest at most this deep: one level per jump size. */
 const MAX_DEPTH = JUMPS.length;
+
+/**
+ * Splits per generator: each level spaces its children $2^{16}$ times closer than its parent's,
+ * so a generator's range holds $2^{16}$ blocks (its own stream and its children's).
+ */
+const MAX_SPLITS = 65536;
 
 const TWO_POW_M53 = 1 / 9007199254740992;
 
@@ -51,10 +60,12 @@ export function jumpBy(
 class XoroshiroRng implements Rng {
   #g: JumpableRandomGenerator;
   #depth: number;
+  #splits: number;
 
-  constructor(g: JumpableRandomGenerator, depth: number) {
+  constructor(g: JumpableRandomGenerator, depth: number, splits: number) {
     this.#g = g;
     this.#depth = depth;
+    this.#splits = splits;
   }
 
   nextFloat64(): number {
@@ -69,7 +80,7 @@ class XoroshiroRng implements Rng {
   }
 
   clone(): Rng {
-    return new XoroshiroRng(this.#g.clone(), this.#depth);
+    return new XoroshiroRng(this.#g.clone(), this.#depth, this.#splits);
   }
 
   split(): Rng {
@@ -78,14 +89,25 @@ class XoroshiroRng implements Rng {
         `Rng.split: splits nest at most ${MAX_DEPTH} deep, this generator is at depth ${this.#depth}`,
       );
     }
-    const child = new XoroshiroRng(this.#g.clone(), this.#depth + 1);
+    if (this.#splits >= MAX_SPLITS) {
+      throw new RangeError(
+        `Rng.split: a generator splits at most ${MAX_SPLITS} times; split a child to go further`,
+      );
+    }
+    const child = new XoroshiroRng(this.#g.clone(), this.#depth + 1, 0);
     this.#g = jumpBy(this.#g, JUMPS[this.#depth]!);
+    this.#splits++;
     return child;
   }
 
   getState(): RngState {
     const s = this.#g.getState();
-    return { algorithm: 'xoroshiro128+', state: [s[0]!, s[1]!, s[2]!, s[3]!], depth: this.#depth };
+    return {
+      algorithm: 'xoroshiro128+',
+      state: [s[0]!, s[1]!, s[2]!, s[3]!],
+      depth: this.#depth,
+      splits: this.#splits,
+    };
   }
 }
 
@@ -109,9 +131,12 @@ function toInt32(x: bigint): number {
  * unrelated streams.
  *
  * Splitting forms a tree of non-overlapping streams by jumps of the generator: a root's
- * children start $2^{96}$ steps apart, grandchildren $2^{64}$ apart, great-grandchildren
- * $2^{32}$ apart (for example trials, then arms, then per-arm sub-streams). The integer stream
- * for a seed is pinned by tests: changing it is a breaking change.
+ * children start $2^{112}$ steps apart, their children $2^{96}$ apart, then $2^{80}$, $2^{64}$
+ * and $2^{48}$: five levels (for example bench trials, simulation runs, environment and policy,
+ * arms), each generator splitting up to $2^{16}$ times, and every stream at least $2^{48}$
+ * draws long. A single jump size would not do: a grandchild made by "copy, then jump the parent"
+ * lands on the stream of the parent's next child. The integer stream for a seed is pinned by
+ * tests: changing it is a breaking change.
  *
  * @param seed - an integer in $[0, 2^{53})$
  * @returns a generator at split depth 0
@@ -135,7 +160,7 @@ export function createRng(seed: number): Rng {
   }
   // pure-rand's state order is [s0 high, s0 low, s1 high, s1 low].
   if (words[0] === 0 && words[1] === 0 && words[2] === 0 && words[3] === 0) words[3] = 1; // all-zero is a fixed point
-  return new XoroshiroRng(xoroshiro128plusFromState(words), 0);
+  return new XoroshiroRng(xoroshiro128plusFromState(words), 0, 0);
 }
 
 /**
@@ -167,5 +192,6 @@ export function rngFromState(state: RngState): Rng {
     throw new RangeError(`${fn}: state.state must not be all zero (a fixed point)`);
   }
   assertInteger(fn, 'state.depth', state.depth, 0, MAX_DEPTH);
-  return new XoroshiroRng(xoroshiro128plusFromState([...words]), state.depth);
+  assertInteger(fn, 'state.splits', state.splits, 0, MAX_SPLITS);
+  return new XoroshiroRng(xoroshiro128plusFromState([...words]), state.depth, state.splits);
 }

@@ -1,0 +1,59 @@
+import type { BanditEnvironment, BanditPolicy } from '@x/bandits';
+import { simulate } from '@x/bandits';
+import type { Rng } from '@x/linalg';
+import { RunningStats } from '@x/linalg';
+import type { Series } from '../../src/Experiment.ts';
+
+/** One run of each named policy on an environment: regret at the checkpoints, per policy. */
+export function regretRuns(
+  rng: Rng,
+  env: BanditEnvironment,
+  policies: Readonly<Record<string, () => BanditPolicy>>,
+  horizon: number,
+  checkpoints: readonly number[],
+): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const [name, make] of Object.entries(policies)) {
+    out[name] = Array.from(simulate(rng.split(), env, make, { horizon, checkpoints }).meanRegret);
+  }
+  return out;
+}
+
+/** Mean and standard error over trials of each policy's regret curve. */
+export function meanCurves(
+  trials: readonly Record<string, number[]>[],
+): Record<string, { mean: number[]; se: number[] }> {
+  const names = Object.keys(trials[0] ?? {});
+  const out: Record<string, { mean: number[]; se: number[] }> = {};
+  for (const name of names) {
+    const points = trials[0]![name]!.length;
+    const stats = Array.from({ length: points }, () => new RunningStats());
+    for (const t of trials) t[name]!.forEach((v, i) => stats[i]!.push(v));
+    out[name] = {
+      mean: stats.map((s) => s.mean),
+      se: stats.map((s) => (s.count > 1 ? s.standardError : 0)),
+    };
+  }
+  return out;
+}
+
+/** Plot series with 95% bands from mean curves. */
+export function curveSeries(
+  curves: Record<string, { mean: number[]; se: number[] }>,
+  x: readonly number[],
+): Series[] {
+  return Object.entries(curves).map(([name, c]) => ({
+    name,
+    x,
+    y: c.mean,
+    lower: c.mean.map((m, i) => m - 1.96 * c.se[i]!),
+    upper: c.mean.map((m, i) => m + 1.96 * c.se[i]!),
+  }));
+}
+
+/** About `count` log-spaced integers from `from` to `to`. */
+export function logGrid(from: number, to: number, count: number): number[] {
+  const set = new Set<number>();
+  for (let i = 0; i < count; i++) set.add(Math.round(from * (to / from) ** (i / (count - 1))));
+  return [...set].sort((a, b) => a - b);
+}
