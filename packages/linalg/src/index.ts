@@ -10,7 +10,12 @@
 export { Matrix } from 'ml-matrix';
 export { entropy } from './info/entropy.ts';
 export { klBernoulli } from './info/klBernoulli.ts';
-export { klBernoulliLowerBound, klBernoulliUpperBound } from './info/klBernoulliBound.ts';
+export {
+  klBernoulliLowerBound,
+  klBernoulliUpperBound,
+  klBernoulliUpperBoundCeiling,
+  klBernoulliUpperBoundUnchecked,
+} from './info/klBernoulliBound.ts';
 export { klCategorical } from './info/klCategorical.ts';
 export { klGaussian } from './info/klGaussian.ts';
 export { klMultivariateGaussian } from './info/klMultivariateGaussian.ts';

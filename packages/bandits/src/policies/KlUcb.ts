@@ -1,4 +1,9 @@
-import { assertFinite, klBernoulliUpperBound, type Rng } from '@x/linalg';
+import {
+  assertFinite,
+  klBernoulliUpperBoundCeiling,
+  klBernoulliUpperBoundUnchecked,
+  type Rng,
+} from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -26,6 +31,8 @@ export interface KlUcbOptions {
 export class KlUcb extends IndexPolicy {
   readonly #c: number;
   #level = 0;
+  /** Scratch: each candidate's Pinsker bound this round. */
+  #uppers: Float64Array;
 
   /**
    * @param arms - number of arms K >= 1
@@ -36,6 +43,7 @@ export class KlUcb extends IndexPolicy {
     if (c < 0) throw new RangeError(`KlUcb: c must be >= 0, got ${c}`);
     super('KlUcb', arms, 0, 1, false);
     this.#c = c;
+    this.#uppers = new Float64Array(arms);
   }
 
   protected get typeName(): string {
@@ -56,7 +64,53 @@ export class KlUcb extends IndexPolicy {
     const n = this.stats.counts[arm]!;
     if (n === 0) return Number.POSITIVE_INFINITY;
     const mean = Math.min(1, Math.max(0, this.stats.sums[arm]! / n));
-    return klBernoulliUpperBound(mean, this.#level / n);
+    return klBernoulliUpperBoundUnchecked(mean, this.#level / n);
+  }
+
+  /** A cheap ceiling on the index (second-order tight): never below it. */
+  #upper(arm: number): number {
+    const n = this.stats.counts[arm]!;
+    if (n === 0) return Number.POSITIVE_INFINITY;
+    const mean = Math.min(1, Math.max(0, this.stats.sums[arm]! / n));
+    return klBernoulliUpperBoundCeiling(mean, this.#level / n);
+  }
+
+  /**
+   * The argmax of the indices without computing them all: the arm with the largest ceiling
+   * (klBernoulliUpperBoundCeiling) is solved first, and any arm whose ceiling is below the best
+   * index so far is skipped
+   * (it can neither win nor tie). Same choice law as the full argmax, ties at random.
+   */
+  protected override choose(rng: Rng, candidates: ArrayLike<number>): number {
+    const uppers = this.#uppers;
+    let first = candidates[0]!;
+    let firstUpper = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < candidates.length; i++) {
+      const a = candidates[i]!;
+      const u = this.#upper(a);
+      uppers[a] = u;
+      if (u > firstUpper) {
+        first = a;
+        firstUpper = u;
+      }
+    }
+    let best = first;
+    let bestScore = this.score(first, rng);
+    let ties = 1;
+    for (let i = 0; i < candidates.length; i++) {
+      const a = candidates[i]!;
+      if (a === first || uppers[a]! < bestScore) continue;
+      const s = this.score(a, rng);
+      if (s > bestScore) {
+        best = a;
+        bestScore = s;
+        ties = 1;
+      } else if (s === bestScore) {
+        ties++;
+        if (rng.nextFloat64() * ties < 1) best = a;
+      }
+    }
+    return best;
   }
 
   /**

@@ -9,7 +9,11 @@ import { normalLogPdf } from '../special/normalPdf.ts';
 import { RunningStats } from '../stats/RunningStats.ts';
 import { entropy } from './entropy.ts';
 import { klBernoulli } from './klBernoulli.ts';
-import { klBernoulliLowerBound, klBernoulliUpperBound } from './klBernoulliBound.ts';
+import {
+  klBernoulliLowerBound,
+  klBernoulliUpperBound,
+  klBernoulliUpperBoundCeiling,
+} from './klBernoulliBound.ts';
 import { klCategorical } from './klCategorical.ts';
 import { klGaussian } from './klGaussian.ts';
 import { klMultivariateGaussian } from './klMultivariateGaussian.ts';
@@ -120,6 +124,16 @@ describe('KL-UCB bounds', () => {
     if (hi + delta <= 1) expect(klBernoulli(p, hi + delta)).toBeGreaterThan(d);
     expect(inner(Math.min(p, lo + delta))).toBeLessThanOrEqual(d);
     if (lo - delta >= 0) expect(klBernoulli(p, lo - delta)).toBeGreaterThan(d);
+  });
+
+  test.prop(
+    [fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1e-12, max: 5, noNaN: true })],
+    { seed: 31 },
+  )('the ceiling is never below the bound, and tight for small d', (p, d) => {
+    const q = klBernoulliUpperBound(p, d);
+    const ceiling = klBernoulliUpperBoundCeiling(p, d);
+    expect(ceiling).toBeGreaterThanOrEqual(q - 1e-15);
+    if (d < 1e-4 && p > 0.01 && p < 0.99) expect(ceiling - q).toBeLessThan(2 * d);
   });
 
   it('are monotone in d and return p at d = 0', () => {

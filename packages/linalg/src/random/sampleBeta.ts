@@ -1,11 +1,11 @@
 import { assertPositive } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
-import { sampleLogGammaUnchecked } from './sampleGamma.ts';
+import { sampleGammaLargeShapeUnchecked, sampleLogGammaUnchecked } from './sampleGamma.ts';
 
 /**
- * A Beta(a, b) draw as $G_a / (G_a + G_b)$ for independent Gamma draws, computed from their
- * logarithms as $1 / (1 + e^{\log G_b - \log G_a})$ so that small shapes (where both Gamma
- * draws underflow) still give a valid draw in [0, 1].
+ * A Beta(a, b) draw as $G_a / (G_a + G_b)$ for independent Gamma draws; when a shape is below
+ * one, from their logarithms as $1 / (1 + e^{\log G_b - \log G_a})$ so that small shapes (where
+ * both Gamma draws underflow) still give a valid draw in [0, 1].
  *
  * @param rng - the random source
  * @param a - first shape, finite and > 0
@@ -19,8 +19,15 @@ export function sampleBeta(rng: Rng, a: number, b: number): number {
   return sampleBetaUnchecked(rng, a, b);
 }
 
-/** {@link sampleBeta} without checks, for inner loops (Thompson sampling) that validated a, b. */
+/**
+ * {@link sampleBeta} without checks, for inner loops (Thompson sampling) that validated a, b.
+ * With both shapes >= 1 the Gamma draws cannot underflow and are used directly (no logarithms).
+ */
 export function sampleBetaUnchecked(rng: Rng, a: number, b: number): number {
+  if (a >= 1 && b >= 1) {
+    const ga = sampleGammaLargeShapeUnchecked(rng, a);
+    return ga / (ga + sampleGammaLargeShapeUnchecked(rng, b));
+  }
   const la = sampleLogGammaUnchecked(rng, a);
   const lb = sampleLogGammaUnchecked(rng, b);
   return 1 / (1 + Math.exp(lb - la));

@@ -3,19 +3,14 @@ import type { Rng } from './Rng.ts';
 import { sampleStandardNormal } from './sampleNormal.ts';
 
 /**
- * The logarithm of a Gamma(shape, 1) draw. Marsaglia and Tsang's squeeze method for shape >= 1;
- * for shape < 1 the boost $G_{a} = G_{a+1} U^{1/a}$ done in log space, so that tiny shapes
- * give a very negative log instead of underflowing to 0.
+ * A Gamma(shape, 1) draw for shape >= 1 by Marsaglia and Tsang's squeeze method, unchecked:
+ * $d v$ with $d = a - 1/3$, $v = (1 + c x)^3$, $c = 1/\sqrt{9d}$, x standard normal, accepted by
+ * the squeeze $u < 1 - 0.0331 x^4$ or the exact test $\log u < x^2/2 + d(1 - v + \log v)$.
  *
  * References: Marsaglia and Tsang, "A Simple Method for Generating Gamma Variables", ACM TOMS
- * 26(3), 2000, Sections 3 and 7 (the boost for shape < 1).
+ * 26(3), 2000, Section 3.
  */
-export function sampleLogGammaUnchecked(rng: Rng, shape: number): number {
-  if (shape < 1) {
-    let u = rng.nextFloat64();
-    while (u === 0) u = rng.nextFloat64();
-    return sampleLogGammaUnchecked(rng, shape + 1) + Math.log(u) / shape;
-  }
+export function sampleGammaLargeShapeUnchecked(rng: Rng, shape: number): number {
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
   for (;;) {
@@ -28,9 +23,26 @@ export function sampleLogGammaUnchecked(rng: Rng, shape: number): number {
     v = v * v * v;
     const u = rng.nextFloat64();
     const x2 = x * x;
-    if (u < 1 - 0.0331 * x2 * x2) return Math.log(d * v);
-    if (u > 0 && Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return Math.log(d * v);
+    if (u < 1 - 0.0331 * x2 * x2) return d * v;
+    if (u > 0 && Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
   }
+}
+
+/**
+ * The logarithm of a Gamma(shape, 1) draw: Marsaglia and Tsang's method for shape >= 1; for
+ * shape < 1 the boost $G_{a} = G_{a+1} U^{1/a}$ done in log space, so that tiny shapes give a
+ * very negative log instead of underflowing to 0.
+ *
+ * References: Marsaglia and Tsang, "A Simple Method for Generating Gamma Variables", ACM TOMS
+ * 26(3), 2000, Sections 3 and 7 (the boost for shape < 1).
+ */
+export function sampleLogGammaUnchecked(rng: Rng, shape: number): number {
+  if (shape < 1) {
+    let u = rng.nextFloat64();
+    while (u === 0) u = rng.nextFloat64();
+    return Math.log(sampleGammaLargeShapeUnchecked(rng, shape + 1)) + Math.log(u) / shape;
+  }
+  return Math.log(sampleGammaLargeShapeUnchecked(rng, shape));
 }
 
 /**
@@ -49,5 +61,6 @@ export function sampleLogGammaUnchecked(rng: Rng, shape: number): number {
 export function sampleGamma(rng: Rng, shape: number, scale = 1): number {
   assertPositive('sampleGamma', 'shape', shape);
   assertPositive('sampleGamma', 'scale', scale);
+  if (shape >= 1) return scale * sampleGammaLargeShapeUnchecked(rng, shape);
   return scale * Math.exp(sampleLogGammaUnchecked(rng, shape));
 }

@@ -21,8 +21,3 @@ export function normalQuantile(p: number, mu = 0, sigma = 1): number {
   }
   return mu - sigma * Math.SQRT2 * erfcinv(2 * p);
 }
-
-/** {@link normalQuantile} for $p \in (0, 1)$ without checks, for samplers' inner loops. */
-export function standardNormalQuantileUnchecked(p: number): number {
-  return -Math.SQRT2 * erfcinv(2 * p);
-}
