@@ -54,6 +54,19 @@ export abstract class IndexPolicy implements BanditPolicy {
   protected prepare(): void {}
   /** The score of an arm this round; the policy picks the largest. */
   protected abstract score(arm: number, rng: Rng): number;
+  /** State beyond the per-arm statistics (e.g. eliminated arms), one array per entry. */
+  protected extraState(): Record<string, number[]> {
+    return {};
+  }
+  /** Validates and loads the entries of {@link IndexPolicy.extraState}. */
+  protected loadExtraState(
+    _fn: string,
+    _stats: Readonly<Record<string, readonly number[]>>,
+  ): void {}
+  /** Forgets the extra state. */
+  protected resetExtraState(): void {}
+  /** Called after each recorded reward (e.g. to eliminate arms). */
+  protected afterUpdate(_arm: number): void {}
 
   select(rng: Rng, options?: SelectOptions): number {
     const candidates = candidateArms(
@@ -178,6 +191,7 @@ export abstract class IndexPolicy implements BanditPolicy {
     assertArm(fn, arm, this.arms);
     assertReward(fn, reward, this.rewardMin, this.rewardMax);
     this.stats.add(arm, reward);
+    this.afterUpdate(arm);
   }
 
   updateMany(arms: ArrayLike<number>, rewards: ArrayLike<number>): void {
@@ -195,11 +209,15 @@ export abstract class IndexPolicy implements BanditPolicy {
         throw new RangeError(`${(err as Error).message} (at index ${i}; nothing was applied)`);
       }
     }
-    for (let i = 0; i < arms.length; i++) this.stats.add(arms[i]!, rewards[i]!);
+    for (let i = 0; i < arms.length; i++) {
+      this.stats.add(arms[i]!, rewards[i]!);
+      this.afterUpdate(arms[i]!);
+    }
   }
 
   reset(): void {
     this.stats.reset();
+    this.resetExtraState();
   }
 
   /** Empirical mean reward of an arm (0 before its first pull). */
@@ -220,13 +238,15 @@ export abstract class IndexPolicy implements BanditPolicy {
       version: 1,
       arms: this.arms,
       params: this.params(),
-      stats: this.stats.toJSON(),
+      stats: { ...this.stats.toJSON(), ...this.extraState() },
     };
   }
 
   /** Loads validated statistics from a state (used by the subclasses' `fromJSON`). */
   protected loadState(state: PolicyState): this {
-    this.stats.load(`${this.typeName}.fromJSON`, state.stats, this.rewardMin, this.rewardMax);
+    const fn = `${this.typeName}.fromJSON`;
+    this.loadExtraState(fn, state.stats);
+    this.stats.load(fn, state.stats, this.rewardMin, this.rewardMax);
     return this;
   }
 }

@@ -23,12 +23,23 @@ export {
 } from './policies/BetaThompsonSampling.ts';
 export { EpsilonGreedy, type EpsilonGreedyOptions } from './policies/EpsilonGreedy.ts';
 export { Exp3, type Exp3Options } from './policies/Exp3.ts';
+export { ExploreFirst, type ExploreFirstOptions } from './policies/ExploreFirst.ts';
 export {
   GaussianThompsonSampling,
   type GaussianThompsonSamplingOptions,
 } from './policies/GaussianThompsonSampling.ts';
 export { KlUcb, type KlUcbOptions } from './policies/KlUcb.ts';
+export { Moss, type MossOptions } from './policies/Moss.ts';
+export {
+  NormalGammaThompsonSampling,
+  type NormalGammaThompsonSamplingOptions,
+} from './policies/NormalGammaThompsonSampling.ts';
+export {
+  SuccessiveElimination,
+  type SuccessiveEliminationOptions,
+} from './policies/SuccessiveElimination.ts';
 export { Ucb1, type Ucb1Options } from './policies/Ucb1.ts';
+export { UcbV, type UcbVOptions } from './policies/UcbV.ts';
 export { policyFromJSON } from './policyFromJSON.ts';
 export {
   logSpacedRounds,

@@ -1,19 +1,31 @@
 import { formatValue } from '@x/linalg';
 import type { BanditPolicy, PolicyState } from './BanditPolicy.ts';
+import { BayesUcb } from './policies/BayesUcb.ts';
 import { BetaThompsonSampling } from './policies/BetaThompsonSampling.ts';
 import { EpsilonGreedy } from './policies/EpsilonGreedy.ts';
 import { Exp3 } from './policies/Exp3.ts';
+import { ExploreFirst } from './policies/ExploreFirst.ts';
 import { GaussianThompsonSampling } from './policies/GaussianThompsonSampling.ts';
 import { KlUcb } from './policies/KlUcb.ts';
+import { Moss } from './policies/Moss.ts';
+import { NormalGammaThompsonSampling } from './policies/NormalGammaThompsonSampling.ts';
+import { SuccessiveElimination } from './policies/SuccessiveElimination.ts';
 import { Ucb1 } from './policies/Ucb1.ts';
+import { UcbV } from './policies/UcbV.ts';
 
 const LOADERS: Readonly<Record<string, (state: PolicyState) => BanditPolicy>> = {
+  BayesUcb: BayesUcb.fromJSON,
   BetaThompsonSampling: BetaThompsonSampling.fromJSON,
   EpsilonGreedy: EpsilonGreedy.fromJSON,
   Exp3: Exp3.fromJSON,
+  ExploreFirst: ExploreFirst.fromJSON,
   GaussianThompsonSampling: GaussianThompsonSampling.fromJSON,
   KlUcb: KlUcb.fromJSON,
+  Moss: Moss.fromJSON,
+  NormalGammaThompsonSampling: NormalGammaThompsonSampling.fromJSON,
+  SuccessiveElimination: SuccessiveElimination.fromJSON,
   Ucb1: Ucb1.fromJSON,
+  UcbV: UcbV.fromJSON,
 };
 
 /**

@@ -1,10 +1,16 @@
 import type { BanditPolicy, PolicyState } from '../src/BanditPolicy.ts';
+import { BayesUcb } from '../src/policies/BayesUcb.ts';
 import { BetaThompsonSampling } from '../src/policies/BetaThompsonSampling.ts';
 import { EpsilonGreedy } from '../src/policies/EpsilonGreedy.ts';
 import { Exp3 } from '../src/policies/Exp3.ts';
+import { ExploreFirst } from '../src/policies/ExploreFirst.ts';
 import { GaussianThompsonSampling } from '../src/policies/GaussianThompsonSampling.ts';
 import { KlUcb } from '../src/policies/KlUcb.ts';
+import { Moss } from '../src/policies/Moss.ts';
+import { NormalGammaThompsonSampling } from '../src/policies/NormalGammaThompsonSampling.ts';
+import { SuccessiveElimination } from '../src/policies/SuccessiveElimination.ts';
 import { Ucb1 } from '../src/policies/Ucb1.ts';
+import { UcbV } from '../src/policies/UcbV.ts';
 
 /** Every policy of the package, made fresh with K arms, with its restore function. */
 export interface PolicyCase {
@@ -48,6 +54,38 @@ export const POLICY_CASES: readonly PolicyCase[] = [
     randomized: true,
   },
   { name: 'Exp3 (anytime)', make: (k) => new Exp3(k), restore: Exp3.fromJSON, randomized: true },
+  {
+    name: 'KlUcb (gaussian)',
+    make: (k) => new KlUcb(k, { family: 'gaussian', sigma: 0.5 }),
+    restore: KlUcb.fromJSON,
+    randomized: false,
+  },
+  { name: 'UcbV', make: (k) => new UcbV(k), restore: UcbV.fromJSON, randomized: false },
+  {
+    name: 'Moss',
+    make: (k) => new Moss(k, { horizon: 500 }),
+    restore: Moss.fromJSON,
+    randomized: false,
+  },
+  { name: 'BayesUcb', make: (k) => new BayesUcb(k), restore: BayesUcb.fromJSON, randomized: false },
+  {
+    name: 'ExploreFirst',
+    make: (k) => new ExploreFirst(k, { explorationPulls: 3 }),
+    restore: ExploreFirst.fromJSON,
+    randomized: false,
+  },
+  {
+    name: 'SuccessiveElimination',
+    make: (k) => new SuccessiveElimination(k),
+    restore: SuccessiveElimination.fromJSON,
+    randomized: false,
+  },
+  {
+    name: 'NormalGammaThompsonSampling',
+    make: (k) => new NormalGammaThompsonSampling(k),
+    restore: NormalGammaThompsonSampling.fromJSON,
+    randomized: true,
+  },
   {
     name: 'Exp3 (horizon)',
     make: (k) => new Exp3(k, { horizon: 1000 }),

@@ -52,6 +52,7 @@ export { sampleNormal, sampleStandardNormal } from './random/sampleNormal.ts';
 export { samplePoisson } from './random/samplePoisson.ts';
 export { sampleUniform } from './random/sampleUniform.ts';
 export { shuffle } from './random/shuffle.ts';
+export { betaQuantile } from './special/betaQuantile.ts';
 export { binomialLogPmf } from './special/binomialLogPmf.ts';
 export { digamma } from './special/digamma.ts';
 export { erf, erfc } from './special/erf.ts';

@@ -1,5 +1,6 @@
 import {
   assertFinite,
+  assertPositive,
   klBernoulliUpperBoundCeiling,
   klBernoulliUpperBoundUnchecked,
   type Rng,
@@ -10,6 +11,14 @@ import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 /** Options of {@link KlUcb}. */
 export interface KlUcbOptions {
   /**
+   * The reward model whose divergence defines the index: Bernoulli rewards in [0, 1], or
+   * Gaussian rewards with known noise `sigma`, where the index is $\hat\mu_a + \sigma
+   * \sqrt{2 \ell_t / n_a}$ in closed form. @default 'bernoulli'
+   */
+  readonly family?: 'bernoulli' | 'gaussian';
+  /** Noise standard deviation of the Gaussian family. @default 1 */
+  readonly sigma?: number;
+  /**
    * The constant c in the exploration level $\log t + c \log\log t$. @default 0 (the paper
    * proves its bound for c = 3 and recommends c = 0 in practice)
    */
@@ -17,8 +26,9 @@ export interface KlUcbOptions {
 }
 
 /**
- * KL-UCB for rewards in [0, 1]: play the arm with the largest $q$ such that $n_a\,
- * \mathrm{kl}(\hat\mu_a, q) \le \log t + c\log\log t$, where kl is the Bernoulli KL divergence.
+ * KL-UCB: play the arm with the largest $q$ such that $n_a\, \mathrm{kl}(\hat\mu_a, q) \le
+ * \ell_t = \log t + c\log\log t$, where kl is the Bernoulli KL divergence (rewards in [0, 1]) or
+ * the Gaussian one $(q - \mu)^2 / (2\sigma^2)$ (family 'gaussian', closed-form index).
  * Asymptotically optimal for Bernoulli arms: $\limsup R(T)/\log T \le \sum_{a: \Delta_a > 0}
  * \Delta_a / \mathrm{kl}(\mu_a, \mu^*)$, the Lai-Robbins constant. Arms never pulled come first.
  *
@@ -30,6 +40,8 @@ export interface KlUcbOptions {
  */
 export class KlUcb extends IndexPolicy {
   readonly #c: number;
+  readonly #gaussian: boolean;
+  readonly #sigma: number;
   #level = 0;
   /** Scratch: each candidate's Pinsker bound this round. */
   #uppers: Float64Array;
@@ -38,11 +50,26 @@ export class KlUcb extends IndexPolicy {
    * @param arms - number of arms K >= 1
    * @throws RangeError if arms is not a positive integer or c is negative or not finite
    */
-  constructor(arms: number, { c = 0 }: KlUcbOptions = {}) {
+  constructor(arms: number, { c = 0, family = 'bernoulli', sigma = 1 }: KlUcbOptions = {}) {
     assertFinite('KlUcb', 'c', c);
     if (c < 0) throw new RangeError(`KlUcb: c must be >= 0, got ${c}`);
-    super('KlUcb', arms, 0, 1, false);
+    if (family !== 'bernoulli' && family !== 'gaussian') {
+      throw new RangeError(
+        `KlUcb: family must be 'bernoulli' or 'gaussian', got ${String(family)}`,
+      );
+    }
+    assertPositive('KlUcb', 'sigma', sigma);
+    const gaussian = family === 'gaussian';
+    super(
+      'KlUcb',
+      arms,
+      gaussian ? Number.NEGATIVE_INFINITY : 0,
+      gaussian ? Number.POSITIVE_INFINITY : 1,
+      false,
+    );
     this.#c = c;
+    this.#gaussian = gaussian;
+    this.#sigma = sigma;
     this.#uppers = new Float64Array(arms);
   }
 
@@ -51,7 +78,8 @@ export class KlUcb extends IndexPolicy {
   }
 
   protected params(): Record<string, number | null> {
-    return { c: this.#c };
+    // family is encoded as sigma: null for Bernoulli
+    return { c: this.#c, sigma: this.#gaussian ? this.#sigma : null };
   }
 
   protected override prepare(): void {
@@ -63,6 +91,8 @@ export class KlUcb extends IndexPolicy {
   protected score(arm: number, _rng: Rng): number {
     const n = this.stats.counts[arm]!;
     if (n === 0) return Number.POSITIVE_INFINITY;
+    if (this.#gaussian)
+      return this.stats.sums[arm]! / n + this.#sigma * Math.sqrt((2 * this.#level) / n);
     const mean = Math.min(1, Math.max(0, this.stats.sums[arm]! / n));
     return klBernoulliUpperBoundUnchecked(mean, this.#level / n);
   }
@@ -82,6 +112,7 @@ export class KlUcb extends IndexPolicy {
    * (it can neither win nor tie). Same choice law as the full argmax, ties at random.
    */
   protected override choose(rng: Rng, candidates: ArrayLike<number>): number {
+    if (this.#gaussian) return this.argmax(rng, candidates);
     const uppers = this.#uppers;
     let first = candidates[0]!;
     let firstUpper = Number.NEGATIVE_INFINITY;
@@ -119,6 +150,9 @@ export class KlUcb extends IndexPolicy {
    */
   static fromJSON(state: PolicyState): KlUcb {
     const p = readPolicyState('KlUcb', state);
-    return new KlUcb(state.arms, { c: p['c'] ?? Number.NaN }).loadState(state);
+    const sigma = p['sigma'];
+    const family =
+      sigma === null || sigma === undefined ? {} : { family: 'gaussian' as const, sigma };
+    return new KlUcb(state.arms, { c: p['c'] ?? Number.NaN, ...family }).loadState(state);
   }
 }

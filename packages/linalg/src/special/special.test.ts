@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { reference, SPECIAL_TOL } from '../../test/reference.ts';
 import { relativeError } from '../numeric/relativeError.ts';
 import { studentTQuantile } from '../stats/studentTQuantile.ts';
+import { betaQuantile } from './betaQuantile.ts';
 import { binomialLogPmf } from './binomialLogPmf.ts';
 import { digamma } from './digamma.ts';
 import { erf, erfc } from './erf.ts';
@@ -65,6 +66,11 @@ describe('special functions against scipy (fixtures/generate.py)', () => {
     expect(poissonLogPmf(0, 0)).toBe(0);
     expect(() => binomialLogPmf(1.5, 3, 0.5)).toThrow(/binomialLogPmf: k must be an integer/);
     expect(() => poissonLogPmf(1, -1)).toThrow(/poissonLogPmf: lambda must be >= 0, got -1/);
+  });
+  it('Beta quantile inverts the regularized incomplete beta', () => {
+    for (const [p, a, b, v] of reference.betaQuantile) close(betaQuantile(p!, a!, b!), v!, 1e-12);
+    for (const [p, a, b] of reference.betaQuantile)
+      close(regularizedBeta(betaQuantile(p!, a!, b!), a!, b!), p!, 1e-11);
   });
   it('Student t quantile', () => {
     for (const [p, df, v] of reference.studentTQuantile)
