@@ -28,7 +28,7 @@ export function meanCurves(
   for (const name of names) {
     const points = trials[0]![name]!.length;
     const stats = Array.from({ length: points }, () => new RunningStats());
-    for (const t of trials) t[name]!.forEach((v, i) => stats[i]!.push(v));
+    for (const t of trials) for (const [i, v] of t[name]!.entries()) stats[i]!.push(v);
     out[name] = {
       mean: stats.map((s) => s.mean),
       se: stats.map((s) => (s.count > 1 ? s.standardError : 0)),

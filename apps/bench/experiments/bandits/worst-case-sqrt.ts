@@ -49,7 +49,7 @@ export const experiment = defineClaim<Record<string, number[]>>({
     let holds = true;
     for (const name of Object.keys(POLICIES)) {
       const stats = T.map(() => new RunningStats());
-      for (const t of trials) t[name]!.forEach((v, i) => stats[i]!.push(v));
+      for (const t of trials) for (const [i, v] of t[name]!.entries()) stats[i]!.push(v);
       const mean = stats.map((s) => s.mean);
       const fit = fitLogLogSlope(T, mean);
       metrics[`${name}: slope`] = fit.slope;
