@@ -17,6 +17,10 @@ export { AdversarialBandit } from './environments/AdversarialBandit.ts';
 export type { BanditEnvironment } from './environments/BanditEnvironment.ts';
 export { BernoulliBandit } from './environments/BernoulliBandit.ts';
 export { GaussianBandit } from './environments/GaussianBandit.ts';
+export { doublyRobustEstimate } from './ope/doublyRobustEstimate.ts';
+export { ipsEstimate, type OffPolicyOptions } from './ope/ipsEstimate.ts';
+export type { LoggedBanditData, OffPolicyEstimate } from './ope/LoggedBanditData.ts';
+export { snipsEstimate } from './ope/snipsEstimate.ts';
 export {
   BetaThompsonSampling,
   type BetaThompsonSamplingOptions,
