@@ -7,6 +7,12 @@ export interface SelectOptions {
    * omitted. Must be non-empty, in range and without duplicates.
    */
   readonly available?: ArrayLike<number>;
+  /**
+   * The context of this decision, for contextual policies (see each policy for its layout,
+   * e.g. a feature vector of length d, or K per-arm feature vectors of length d, row-major).
+   * Ignored by non-contextual policies.
+   */
+  readonly context?: ArrayLike<number>;
 }
 
 /** Options of {@link BanditPolicy.actionProbabilities}. */
@@ -25,6 +31,8 @@ export interface UpdateOptions {
    * policies (EXP3) whose reward arrives late: the current probability is used when omitted.
    */
   readonly propensity?: number;
+  /** The context the arm was chosen in, for contextual policies (required by them). */
+  readonly context?: ArrayLike<number>;
 }
 
 /** The serialised state of a policy: plain JSON, restored exactly by `fromJSON`. */
@@ -75,8 +83,15 @@ export interface BanditPolicy {
   actionProbabilities(rng: Rng, options?: ProbabilityOptions): Float64Array;
   /** Records the reward of an arm. */
   update(arm: number, reward: number, options?: UpdateOptions): void;
-  /** Records many rewards; all are validated before any is applied. */
-  updateMany(arms: ArrayLike<number>, rewards: ArrayLike<number>): void;
+  /**
+   * Records many rewards (with their contexts, for contextual policies); all are validated
+   * before any is applied.
+   */
+  updateMany(
+    arms: ArrayLike<number>,
+    rewards: ArrayLike<number>,
+    contexts?: ArrayLike<ArrayLike<number>>,
+  ): void;
   /** Forgets everything learned (keeps the hyper-parameters). */
   reset(): void;
   /** The full state as plain JSON. */

@@ -50,8 +50,13 @@ export abstract class IndexPolicy implements BanditPolicy {
   protected abstract get typeName(): string;
   /** Hyper-parameters for the serialised state. */
   protected abstract params(): Record<string, number | null>;
-  /** Called once per decision before the scores (e.g. to compute $\log t$). */
-  protected prepare(): void {}
+  /**
+   * Called once per decision before the scores (e.g. to compute $\log t$); contextual
+   * policies validate and keep the context here.
+   */
+  protected prepare(_fn: string, _context: ArrayLike<number> | undefined): void {}
+  /** Validates an update's context before anything changes (contextual policies). */
+  protected checkUpdateContext(_fn: string, _context: ArrayLike<number> | undefined): void {}
   /** The score of an arm this round; the policy picks the largest. */
   protected abstract score(arm: number, rng: Rng): number;
   /** State beyond the per-arm statistics (e.g. eliminated arms), one array per entry. */
@@ -65,8 +70,12 @@ export abstract class IndexPolicy implements BanditPolicy {
   ): void {}
   /** Forgets the extra state. */
   protected resetExtraState(): void {}
-  /** Called after each recorded reward (e.g. to eliminate arms). */
-  protected afterUpdate(_arm: number): void {}
+  /** Called after each recorded reward (e.g. to eliminate arms, or update a linear model). */
+  protected afterUpdate(
+    _arm: number,
+    _reward: number,
+    _context: ArrayLike<number> | undefined,
+  ): void {}
 
   select(rng: Rng, options?: SelectOptions): number {
     const candidates = candidateArms(
@@ -75,7 +84,7 @@ export abstract class IndexPolicy implements BanditPolicy {
       this.#all,
       this.#mark,
     );
-    this.prepare();
+    this.prepare(`${this.typeName}.select`, options?.context);
     return this.choose(rng, candidates);
   }
 
@@ -112,7 +121,7 @@ export abstract class IndexPolicy implements BanditPolicy {
     }
     const candidates = candidateArms(fn, options?.available, this.#all, this.#mark);
     const res = out ?? new Int32Array(count);
-    this.prepare();
+    this.prepare(fn, options?.context);
     for (let i = 0; i < count; i++) res[i] = this.choose(rng, candidates);
     return res;
   }
@@ -126,7 +135,7 @@ export abstract class IndexPolicy implements BanditPolicy {
     const fn = `${this.typeName}.selectSlate`;
     const candidates = candidateArms(fn, options?.available, this.#all, this.#mark);
     assertInteger(fn, 'k', k, 1, candidates.length);
-    this.prepare();
+    this.prepare(fn, options?.context);
     const scores = this.#scores;
     const order = Array.from(candidates);
     // Random keys break ties uniformly; one draw per candidate.
@@ -144,7 +153,7 @@ export abstract class IndexPolicy implements BanditPolicy {
     const candidates = candidateArms(fn, options?.available, this.#all, this.#mark);
     const samples = options?.samples ?? 2000;
     assertInteger(fn, 'samples', samples, 1);
-    this.prepare();
+    this.prepare(fn, options?.context);
     return this.randomScores
       ? this.estimateProbabilities(rng, candidates, samples)
       : this.exactProbabilities(rng, candidates);
@@ -186,32 +195,43 @@ export abstract class IndexPolicy implements BanditPolicy {
     return p;
   }
 
-  update(arm: number, reward: number, _options?: UpdateOptions): void {
+  update(arm: number, reward: number, options?: UpdateOptions): void {
     const fn = `${this.typeName}.update`;
     assertArm(fn, arm, this.arms);
     assertReward(fn, reward, this.rewardMin, this.rewardMax);
+    this.checkUpdateContext(fn, options?.context);
     this.stats.add(arm, reward);
-    this.afterUpdate(arm);
+    this.afterUpdate(arm, reward, options?.context);
   }
 
-  updateMany(arms: ArrayLike<number>, rewards: ArrayLike<number>): void {
+  updateMany(
+    arms: ArrayLike<number>,
+    rewards: ArrayLike<number>,
+    contexts?: ArrayLike<ArrayLike<number>>,
+  ): void {
     const fn = `${this.typeName}.updateMany`;
-    if (arms.length !== rewards.length) {
+    if (
+      arms.length !== rewards.length ||
+      (contexts !== undefined && contexts.length !== arms.length)
+    ) {
+      const extra = contexts === undefined ? '' : ` and ${contexts.length} contexts`;
       throw new TypeError(
-        `${fn}: arms and rewards must have equal lengths, got ${arms.length} and ${rewards.length}`,
+        `${fn}: arms and rewards must have equal lengths, got ${arms.length} and ${rewards.length}${extra}`,
       );
     }
     for (let i = 0; i < arms.length; i++) {
       try {
         assertArm(fn, arms[i], this.arms);
         assertReward(fn, rewards[i], this.rewardMin, this.rewardMax);
+        this.checkUpdateContext(fn, contexts?.[i]);
       } catch (err) {
-        throw new RangeError(`${(err as Error).message} (at index ${i}; nothing was applied)`);
+        const message = `${(err as Error).message} (at index ${i}; nothing was applied)`;
+        throw err instanceof TypeError ? new TypeError(message) : new RangeError(message);
       }
     }
     for (let i = 0; i < arms.length; i++) {
       this.stats.add(arms[i]!, rewards[i]!);
-      this.afterUpdate(arms[i]!);
+      this.afterUpdate(arms[i]!, rewards[i]!, contexts?.[i]);
     }
   }
 

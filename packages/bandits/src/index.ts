@@ -17,6 +17,16 @@ export { AdversarialBandit } from './environments/AdversarialBandit.ts';
 export type { BanditEnvironment } from './environments/BanditEnvironment.ts';
 export { BernoulliBandit } from './environments/BernoulliBandit.ts';
 export { GaussianBandit } from './environments/GaussianBandit.ts';
+export {
+  LinearContextualBandit,
+  type LinearContextualBanditOptions,
+} from './environments/LinearContextualBandit.ts';
+export type { LinearModel } from './linear/LinearPolicy.ts';
+export {
+  LinearThompsonSampling,
+  type LinearThompsonSamplingOptions,
+} from './linear/LinearThompsonSampling.ts';
+export { LinUcb, type LinUcbOptions, type OfulConfidence } from './linear/LinUcb.ts';
 export { doublyRobustEstimate } from './ope/doublyRobustEstimate.ts';
 export { ipsEstimate, type OffPolicyOptions } from './ope/ipsEstimate.ts';
 export type { LoggedBanditData, OffPolicyEstimate } from './ope/LoggedBanditData.ts';

@@ -1,5 +1,7 @@
 import { formatValue } from '@x/linalg';
 import type { BanditPolicy, PolicyState } from './BanditPolicy.ts';
+import { LinearThompsonSampling } from './linear/LinearThompsonSampling.ts';
+import { LinUcb } from './linear/LinUcb.ts';
 import { BayesUcb } from './policies/BayesUcb.ts';
 import { BetaThompsonSampling } from './policies/BetaThompsonSampling.ts';
 import { EpsilonGreedy } from './policies/EpsilonGreedy.ts';
@@ -21,6 +23,8 @@ const LOADERS: Readonly<Record<string, (state: PolicyState) => BanditPolicy>> = 
   ExploreFirst: ExploreFirst.fromJSON,
   GaussianThompsonSampling: GaussianThompsonSampling.fromJSON,
   KlUcb: KlUcb.fromJSON,
+  LinearThompsonSampling: LinearThompsonSampling.fromJSON,
+  LinUcb: LinUcb.fromJSON,
   Moss: Moss.fromJSON,
   NormalGammaThompsonSampling: NormalGammaThompsonSampling.fromJSON,
   SuccessiveElimination: SuccessiveElimination.fromJSON,

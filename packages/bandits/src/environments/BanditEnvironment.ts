@@ -7,8 +7,13 @@ import type { Rng } from '@x/linalg';
 export interface BanditEnvironment {
   /** Number of arms K. */
   readonly arms: number;
-  /** The expected reward of an arm at round t (0-based): hidden from policies. */
-  expectedReward(t: number, arm: number): number;
+  /**
+   * Contextual environments draw the context of round t here (the policy sees it, with
+   * `select(rng, { context })`); regret is then measured against the best arm of each round.
+   */
+  context?(rng: Rng, t: number): Float64Array;
+  /** The expected reward of an arm at round t (0-based), in the round's context: hidden from policies. */
+  expectedReward(t: number, arm: number, context?: ArrayLike<number>): number;
   /** A realised reward of an arm at round t. */
-  pull(rng: Rng, t: number, arm: number): number;
+  pull(rng: Rng, t: number, arm: number, context?: ArrayLike<number>): number;
 }

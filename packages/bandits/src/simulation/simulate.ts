@@ -42,6 +42,9 @@ export function logSpacedRounds(horizon: number, count = 60): Int32Array {
  * $R(t) = \max_i \sum_{s \le t} m_{s,i} - \sum_{s \le t} m_{s, I_s}$, where $m_{s,i}$ is the
  * expected reward of arm i in round s: the pseudo-regret $t\mu^* - \sum_s \mu_{I_s}$ for a
  * stochastic environment, the regret against the best fixed arm for an oblivious adversary.
+ * For a contextual environment (one with `context`), the benchmark is the best arm of each
+ * round: $R(t) = \sum_{s \le t} (\max_i m_{s,i} - m_{s, I_s})$, and the policy gets the
+ * context in `select` and `update`.
  *
  * Each run gets its own split of `rng`, split again into an environment stream and a policy
  * stream, so runs are independent and reproducible, and a policy's decisions do not depend on
@@ -76,6 +79,7 @@ export function simulate(
     }
   }
   const k = env.arms;
+  const contextual = typeof env.context === 'function';
   const stats = Array.from({ length: rounds.length }, () => new RunningStats());
   const finalRegret = new Float64Array(runs);
   const cumulative = new Float64Array(k);
@@ -89,24 +93,34 @@ export function simulate(
       throw new TypeError(`${fn}: the policy has ${policy.arms} arms, the environment ${k}`);
     cumulative.fill(0);
     let collected = 0;
+    let perRoundBest = 0;
     let next = 0;
+    const regretNow = (): number => {
+      if (contextual) return perRoundBest - collected;
+      let best = Number.NEGATIVE_INFINITY;
+      for (let a = 0; a < k; a++) best = Math.max(best, cumulative[a]!);
+      return best - collected;
+    };
     for (let t = 0; t < horizon; t++) {
-      const arm = policy.select(policyRng);
-      const reward = env.pull(envRng, t, arm);
-      policy.update(arm, reward);
-      collected += env.expectedReward(t, arm);
+      const context = contextual ? env.context!(envRng, t) : undefined;
+      const arm = policy.select(policyRng, context === undefined ? undefined : { context });
+      const reward = env.pull(envRng, t, arm, context);
+      policy.update(arm, reward, context === undefined ? undefined : { context });
+      collected += env.expectedReward(t, arm, context);
       totalReward += reward;
-      for (let a = 0; a < k; a++) cumulative[a] = cumulative[a]! + env.expectedReward(t, a);
+      let roundBest = Number.NEGATIVE_INFINITY;
+      for (let a = 0; a < k; a++) {
+        const m = env.expectedReward(t, a, context);
+        cumulative[a] = cumulative[a]! + m;
+        roundBest = Math.max(roundBest, m);
+      }
+      perRoundBest += roundBest;
       if (t + 1 === rounds[next]) {
-        let best = Number.NEGATIVE_INFINITY;
-        for (let a = 0; a < k; a++) best = Math.max(best, cumulative[a]!);
-        stats[next]!.push(best - collected);
+        stats[next]!.push(regretNow());
         next++;
       }
     }
-    let best = Number.NEGATIVE_INFINITY;
-    for (let a = 0; a < k; a++) best = Math.max(best, cumulative[a]!);
-    finalRegret[run] = best - collected;
+    finalRegret[run] = regretNow();
   }
   return {
     rounds,

@@ -215,3 +215,19 @@ describe('random matrices', () => {
     ).toBeGreaterThan(1e15);
   });
 });
+
+describe('Sherman-Morrison symmetry', () => {
+  it('keeps a symmetric inverse exactly symmetric over many rank-one updates (v = u)', () => {
+    const d = 6;
+    const inv = new Float64Array(d * d);
+    for (let i = 0; i < d; i++) inv[i * d + i] = 1;
+    const rng = createRng(9);
+    const x = new Float64Array(d);
+    for (let t = 0; t < 2000; t++) {
+      for (let i = 0; i < d; i++) x[i] = rng.nextFloat64() - 0.5;
+      shermanMorrisonUpdate(inv, x);
+    }
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < i; j++) expect(inv[i * d + j]).toBe(inv[j * d + i]);
+  });
+});

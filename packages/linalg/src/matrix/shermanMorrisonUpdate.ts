@@ -9,8 +9,9 @@ export interface ShermanMorrisonOptions {
 /**
  * Rank-one update of an inverse in place, $O(d^2)$: given $M = A^{-1}$ stored row-major in a
  * Float64Array of length $d^2$, overwrite it with $(A + u v^\top)^{-1} = M - \frac{(Mu)(v^\top
- * M)}{1 + v^\top M u}$. With $v = u$ and symmetric $M$ (ridge regression, LinUCB) the result
- * stays symmetric.
+ * M)}{1 + v^\top M u}$. With v omitted (v = u) and a symmetric $M$ (ridge regression, LinUCB)
+ * the result is exactly symmetric: $Mu$ is computed once and entry (i, j) subtracts
+ * $(w_i w_j) / \text{denominator}$, the same number as entry (j, i).
  *
  * @param inverse - $A^{-1}$, row-major, length $d^2$; overwritten
  * @param u - length d
@@ -43,18 +44,23 @@ export function shermanMorrisonUpdate(
     );
   }
   const buf = scratch ?? new Float64Array(2 * d);
-  // mu = M u (first half), vm = v^T M (second half)
+  // mu = M u (first half), vm = v^T M (second half; the same vector when v is u, so that a
+  // symmetric M stays exactly symmetric)
   for (let i = 0; i < d; i++) {
     let s = 0;
     const row = i * d;
     for (let j = 0; j < d; j++) s += inverse[row + j]! * u[j]!;
     buf[i] = s;
   }
-  for (let j = 0; j < d; j++) buf[d + j] = 0;
-  for (let i = 0; i < d; i++) {
-    const vi = v[i]!;
-    const row = i * d;
-    for (let j = 0; j < d; j++) buf[d + j] = buf[d + j]! + vi * inverse[row + j]!;
+  if (v === u) {
+    for (let j = 0; j < d; j++) buf[d + j] = buf[j]!;
+  } else {
+    for (let j = 0; j < d; j++) buf[d + j] = 0;
+    for (let i = 0; i < d; i++) {
+      const vi = v[i]!;
+      const row = i * d;
+      for (let j = 0; j < d; j++) buf[d + j] = buf[d + j]! + vi * inverse[row + j]!;
+    }
   }
   let denom = 1;
   for (let i = 0; i < d; i++) denom += v[i]! * buf[i]!;
@@ -65,9 +71,9 @@ export function shermanMorrisonUpdate(
   }
   const inv = 1 / denom;
   for (let i = 0; i < d; i++) {
-    const a = buf[i]! * inv;
+    const wi = buf[i]!;
     const row = i * d;
-    for (let j = 0; j < d; j++) inverse[row + j] = inverse[row + j]! - a * buf[d + j]!;
+    for (let j = 0; j < d; j++) inverse[row + j] = inverse[row + j]! - wi * buf[d + j]! * inv;
   }
   return denom;
 }
