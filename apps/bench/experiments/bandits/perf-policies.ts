@@ -1,5 +1,6 @@
-import { type BanditPolicy, BetaThompsonSampling, KlUcb, Ucb1 } from '@x/bandits';
+import { type BanditPolicy, BetaThompsonSampling, KlUcb, LinUcb, Ucb1 } from '@x/bandits';
 import { klBernoulli, type Rng, sampleBeta } from '@x/linalg';
+import { inverse, Matrix } from 'ml-matrix';
 import { definePerf } from '../../src/Experiment.ts';
 import { comparePerf, formatRate, type PerfCase, type PerfRow, perfTable } from '../../src/perf.ts';
 
@@ -11,7 +12,10 @@ const TARGETS: Record<string, number> = {
   'Thompson sampling': 1_000_000,
   UCB1: 5_000_000,
   'KL-UCB': 500_000,
+  'LinUCB d=20': 100_000,
 };
+const D = 20;
+const LIN_ROUNDS = 200;
 
 let sink = 0;
 
@@ -65,6 +69,51 @@ function naive(kind: 'ucb1' | 'ts' | 'klucb', rng: Rng): PerfCase {
   };
 }
 
+/** LinUCB (disjoint, d = 20) against rewards linear in a fixed random context stream. */
+function linUcbCases(rng: Rng): [PerfCase, PerfCase] {
+  const contexts = Array.from({ length: 64 }, (_, i) =>
+    Float64Array.from({ length: D }, (_, j) => Math.sin(i * 7 + j) / Math.sqrt(D)),
+  );
+  const fast = new LinUcb(K, D, { alpha: 1 });
+  const fastCase: PerfCase = {
+    name: '@x/bandits LinUCB (Sherman-Morrison, Float64Array)',
+    opsPerCall: LIN_ROUNDS,
+    fn: () => {
+      for (let t = 0; t < LIN_ROUNDS; t++) {
+        const x = contexts[t & 63]!;
+        const a = fast.select(rng, { context: x });
+        fast.update(a, x[a % D]! + 0.1 * rng.nextFloat64(), { context: x });
+        sink += a;
+      }
+    },
+  };
+  // Naive: A and b per arm as ml-matrix objects, A inverted every round.
+  const As = Array.from({ length: K }, () => Matrix.eye(D));
+  const bs = Array.from({ length: K }, () => Matrix.zeros(D, 1));
+  const naiveCase: PerfCase = {
+    name: 'naive LinUCB (ml-matrix, inverse per round)',
+    opsPerCall: LIN_ROUNDS,
+    fn: () => {
+      for (let t = 0; t < LIN_ROUNDS; t++) {
+        const x = Matrix.columnVector(Array.from(contexts[t & 63]!));
+        const scores = As.map((A, a) => {
+          const inv = inverse(A);
+          const theta = inv.mmul(bs[a]!);
+          return (
+            theta.transpose().mmul(x).get(0, 0) +
+            Math.sqrt(x.transpose().mmul(inv).mmul(x).get(0, 0))
+          );
+        });
+        const a = scores.indexOf(Math.max(...scores));
+        As[a]!.add(x.mmul(x.transpose()));
+        bs[a]!.add(x.clone().mul(x.get(a % D, 0) + 0.1 * rng.nextFloat64()));
+        sink += a;
+      }
+    },
+  };
+  return [naiveCase, fastCase];
+}
+
 export const experiment = definePerf({
   id: 'bandits/perf-policies',
   package: '@x/bandits',
@@ -94,6 +143,8 @@ export const experiment = definePerf({
         ),
       ]);
     }
+    const [naiveLin, fastLin] = linUcbCases(rng.split());
+    groups.push(['LinUCB d=20', await comparePerf(naiveLin, [fastLin], scale)]);
     const rows: Record<string, string | number>[] = [];
     const metrics: Record<string, number> = {};
     const parts: string[] = [];
