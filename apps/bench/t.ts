@@ -1,37 +1,51 @@
-import { LinearContextualBandit, LinearThompsonSampling, LinUcb, simulate } from '@x/bandits';
-import { createRng, fitLogLogSlope } from '@x/linalg';
+import { BernoulliBandit, BetaThompsonSampling, simulate } from '@x/bandits';
+import { createRng, RunningStats } from '@x/linalg';
+import { InformationDirectedSampling } from '../../packages/bandits/src/ids/InformationDirectedSampling.ts';
 
-const rng = createRng(5);
-for (const [d, K] of [
-  [5, 100],
-  [10, 200],
-  [5, 500],
-]) {
-  const theta = Array.from({ length: d }, (_, i) => (i === 0 ? 1 : 0));
-  const env = new LinearContextualBandit(theta, K, { noise: 0.5 });
-  for (const [name, mk] of [
-    [
-      'oful',
-      () =>
-        new LinUcb(K, d, {
-          model: 'shared',
-          oful: { noise: 0.5, delta: 0.1, thetaNorm: 1, featureNorm: 1 },
-        }),
-    ],
-    ['lints', () => new LinearThompsonSampling(K, d, { scale: 0.5 })],
-  ] as const) {
-    const t0 = performance.now();
-    const cps = [250, 500, 1000, 2000, 4000];
-    const r = simulate(rng.split(), env, mk, { horizon: 4000, runs: 4, checkpoints: cps });
-    console.log(
-      d,
-      K,
-      name,
-      Array.from(r.meanRegret, (x) => x.toFixed(1)).join(' '),
-      'slope',
-      fitLogLogSlope(cps, r.meanRegret).slope.toFixed(2),
-      (performance.now() - t0).toFixed(0),
-      'ms',
-    );
-  }
+const rng = createRng(3);
+const K = 10,
+  T = 1000;
+const stats: Record<string, RunningStats> = {
+  ids: new RunningStats(),
+  vids: new RunningStats(),
+  ts: new RunningStats(),
+};
+let maxRatio = 0;
+const t0 = performance.now();
+for (let run = 0; run < 20; run++) {
+  const r = rng.split();
+  const means = Array.from({ length: K }, () => r.nextFloat64());
+  const env = new BernoulliBandit(means);
+  stats.ids!.push(
+    simulate(
+      r.split(),
+      env,
+      () => {
+        const p = new InformationDirectedSampling(K);
+        return p;
+      },
+      { horizon: T, checkpoints: [T] },
+    ).meanRegret[0]!,
+  );
+  stats.vids!.push(
+    simulate(r.split(), env, () => new InformationDirectedSampling(K, { measure: 'variance' }), {
+      horizon: T,
+      checkpoints: [T],
+    }).meanRegret[0]!,
+  );
+  stats.ts!.push(
+    simulate(r.split(), env, () => new BetaThompsonSampling(K), { horizon: T, checkpoints: [T] })
+      .meanRegret[0]!,
+  );
 }
+for (const [k, s] of Object.entries(stats))
+  console.log(k, s.mean.toFixed(2), '+-', s.standardError.toFixed(2));
+console.log('ms', performance.now() - t0);
+const p = new InformationDirectedSampling(K);
+const rr = createRng(1);
+for (let t = 0; t < 300; t++) {
+  const a = p.select(rr);
+  p.update(a, rr.nextFloat64() < 0.1 * a ? 1 : 0);
+  maxRatio = Math.max(maxRatio, p.lastAnalysis!.ratio);
+}
+console.log('max ratio', maxRatio, 'K/2', K / 2);

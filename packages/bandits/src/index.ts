@@ -21,6 +21,13 @@ export {
   LinearContextualBandit,
   type LinearContextualBanditOptions,
 } from './environments/LinearContextualBandit.ts';
+export {
+  type IdsAnalysis,
+  InformationDirectedSampling,
+  type InformationDirectedSamplingOptions,
+} from './ids/InformationDirectedSampling.ts';
+export { type IdsDistribution, minimizeInformationRatio } from './ids/informationRatio.ts';
+export { type PosteriorSummaries, posteriorSummaries } from './ids/posteriorSummaries.ts';
 export type { LinearModel } from './linear/LinearPolicy.ts';
 export {
   LinearThompsonSampling,

@@ -1,5 +1,6 @@
 import { formatValue } from '@x/linalg';
 import type { BanditPolicy, PolicyState } from './BanditPolicy.ts';
+import { InformationDirectedSampling } from './ids/InformationDirectedSampling.ts';
 import { LinearThompsonSampling } from './linear/LinearThompsonSampling.ts';
 import { LinUcb } from './linear/LinUcb.ts';
 import { BayesUcb } from './policies/BayesUcb.ts';
@@ -22,6 +23,7 @@ const LOADERS: Readonly<Record<string, (state: PolicyState) => BanditPolicy>> = 
   Exp3: Exp3.fromJSON,
   ExploreFirst: ExploreFirst.fromJSON,
   GaussianThompsonSampling: GaussianThompsonSampling.fromJSON,
+  InformationDirectedSampling: InformationDirectedSampling.fromJSON,
   KlUcb: KlUcb.fromJSON,
   LinearThompsonSampling: LinearThompsonSampling.fromJSON,
   LinUcb: LinUcb.fromJSON,

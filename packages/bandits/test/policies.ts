@@ -1,4 +1,5 @@
 import type { BanditPolicy, PolicyState } from '../src/BanditPolicy.ts';
+import { InformationDirectedSampling } from '../src/ids/InformationDirectedSampling.ts';
 import { BayesUcb } from '../src/policies/BayesUcb.ts';
 import { BetaThompsonSampling } from '../src/policies/BetaThompsonSampling.ts';
 import { EpsilonGreedy } from '../src/policies/EpsilonGreedy.ts';
@@ -84,6 +85,19 @@ export const POLICY_CASES: readonly PolicyCase[] = [
     name: 'NormalGammaThompsonSampling',
     make: (k) => new NormalGammaThompsonSampling(k),
     restore: NormalGammaThompsonSampling.fromJSON,
+    randomized: true,
+  },
+  {
+    name: 'InformationDirectedSampling',
+    make: (k) => new InformationDirectedSampling(k, { gridPerArm: 24 }),
+    restore: InformationDirectedSampling.fromJSON,
+    randomized: true,
+  },
+  {
+    name: 'InformationDirectedSampling (Gaussian)',
+    make: (k) =>
+      new InformationDirectedSampling(k, { family: 'gaussian', noiseStd: 0.5, gridPerArm: 24 }),
+    restore: InformationDirectedSampling.fromJSON,
     randomized: true,
   },
   {
