@@ -46,7 +46,13 @@ export default defineConfig({
             { text: 'The bench', link: '/guide/bench' },
           ],
         },
-        { text: 'Packages', items: [{ text: '@x/linalg', link: '/guide/linalg' }] },
+        {
+          text: 'Packages',
+          items: [
+            { text: '@x/linalg', link: '/guide/linalg' },
+            { text: '@x/bandits', link: '/guide/bandits' },
+          ],
+        },
       ],
       '/api/': [{ text: 'API reference', items: apiSidebar }],
     },
