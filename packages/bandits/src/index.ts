@@ -44,11 +44,13 @@ export {
 } from './policies/BetaThompsonSampling.ts';
 export { EpsilonGreedy, type EpsilonGreedyOptions } from './policies/EpsilonGreedy.ts';
 export { Exp3, type Exp3Options } from './policies/Exp3.ts';
+export { Exp4, type Exp4Options } from './policies/Exp4.ts';
 export { ExploreFirst, type ExploreFirstOptions } from './policies/ExploreFirst.ts';
 export {
   GaussianThompsonSampling,
   type GaussianThompsonSamplingOptions,
 } from './policies/GaussianThompsonSampling.ts';
+export { Hedge, type HedgeOptions, type HedgeState } from './policies/Hedge.ts';
 export { KlUcb, type KlUcbOptions } from './policies/KlUcb.ts';
 export { Moss, type MossOptions } from './policies/Moss.ts';
 export {

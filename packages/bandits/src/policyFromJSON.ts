@@ -7,6 +7,7 @@ import { BayesUcb } from './policies/BayesUcb.ts';
 import { BetaThompsonSampling } from './policies/BetaThompsonSampling.ts';
 import { EpsilonGreedy } from './policies/EpsilonGreedy.ts';
 import { Exp3 } from './policies/Exp3.ts';
+import { Exp4 } from './policies/Exp4.ts';
 import { ExploreFirst } from './policies/ExploreFirst.ts';
 import { GaussianThompsonSampling } from './policies/GaussianThompsonSampling.ts';
 import { KlUcb } from './policies/KlUcb.ts';
@@ -21,6 +22,7 @@ const LOADERS: Readonly<Record<string, (state: PolicyState) => BanditPolicy>> = 
   BetaThompsonSampling: BetaThompsonSampling.fromJSON,
   EpsilonGreedy: EpsilonGreedy.fromJSON,
   Exp3: Exp3.fromJSON,
+  Exp4: Exp4.fromJSON,
   ExploreFirst: ExploreFirst.fromJSON,
   GaussianThompsonSampling: GaussianThompsonSampling.fromJSON,
   InformationDirectedSampling: InformationDirectedSampling.fromJSON,

@@ -101,6 +101,12 @@ export const POLICY_CASES: readonly PolicyCase[] = [
     randomized: true,
   },
   {
+    name: 'Exp3-IX',
+    make: (k) => new Exp3(k, { implicitExploration: true }),
+    restore: Exp3.fromJSON,
+    randomized: true,
+  },
+  {
     name: 'Exp3 (horizon)',
     make: (k) => new Exp3(k, { horizon: 1000 }),
     restore: Exp3.fromJSON,

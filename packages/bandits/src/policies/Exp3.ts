@@ -17,6 +17,12 @@ export interface Exp3Options {
    * \sqrt{\log K/(tK)}$ is used (regret at most $2\sqrt{TK\log K}$).
    */
   readonly horizon?: number;
+  /**
+   * EXP3-IX: implicit exploration $\gamma_t = \eta_t/2$ in the loss estimate $\ell/(p + \gamma)$,
+   * which biases it down and bounds its variance, for high-probability regret
+   * $O(\sqrt{KT\log K})$ (Neu 2015). @default false
+   */
+  readonly implicitExploration?: boolean;
 }
 
 /**
@@ -30,14 +36,21 @@ export interface Exp3Options {
  * is renormalised over them; a late reward uses the propensity logged at selection time when
  * given (`update(arm, r, { propensity })`), else the current probability of the arm.
  *
+ * With `implicitExploration`, this is EXP3-IX: the estimate becomes $\ell_t/(p_t(I_t) +
+ * \gamma_t)$ with $\gamma_t = \eta_t/2$ (Neu's choice), the same regret in expectation and a
+ * high-probability bound.
+ *
  * References: Bubeck and Cesa-Bianchi, "Regret Analysis of Stochastic and Nonstochastic
- * Multi-armed Bandit Problems", arXiv:1204.5721, Section 3.1 and Theorem 3.1; Auer,
+ * Multi-armed Bandit Problems", arXiv:1204.5721, Section 3.1 and Theorem 3.1; Neu, "Explore no
+ * More: Improved High-Probability Regret Bounds for Non-Stochastic Bandits", NeurIPS 2015,
+ * arXiv:1506.03271, Section 3 (EXP3-IX); Auer,
  * Cesa-Bianchi, Freund and Schapire, "The Nonstochastic Multiarmed Bandit Problem", SIAM J.
  * Comput. 32(1), 2002; Slivkins, arXiv:1904.07272, Chapter 6.
  */
 export class Exp3 implements BanditPolicy {
   readonly arms: number;
   readonly #horizon: number | null;
+  readonly #ix: boolean;
   readonly #losses: Float64Array;
   readonly #p: Float64Array;
   readonly #all: Int32Array;
@@ -48,12 +61,13 @@ export class Exp3 implements BanditPolicy {
    * @param arms - number of arms K >= 2
    * @throws RangeError if arms is not an integer >= 2 or horizon is not a positive integer
    */
-  constructor(arms: number, { horizon }: Exp3Options = {}) {
+  constructor(arms: number, { horizon, implicitExploration = false }: Exp3Options = {}) {
     assertArms('Exp3', arms);
     if (arms < 2) throw new RangeError(`Exp3: arms must be >= 2, got ${arms}`);
     if (horizon !== undefined) assertInteger('Exp3', 'horizon', horizon, 1);
     this.arms = arms;
     this.#horizon = horizon ?? null;
+    this.#ix = implicitExploration === true;
     this.#losses = new Float64Array(arms);
     this.#p = new Float64Array(arms);
     this.#all = Int32Array.from({ length: arms }, (_, i) => i);
@@ -155,7 +169,8 @@ export class Exp3 implements BanditPolicy {
 
   #apply(arm: number, reward: number, propensity: number | undefined): void {
     const p = propensity ?? this.#distribution(this.#all)[arm]!;
-    this.#losses[arm] = this.#losses[arm]! + (1 - reward) / p;
+    const gamma = this.#ix ? this.learningRate / 2 : 0;
+    this.#losses[arm] = this.#losses[arm]! + (1 - reward) / (p + gamma);
     this.#t++;
   }
 
@@ -190,7 +205,7 @@ export class Exp3 implements BanditPolicy {
       type: 'Exp3',
       version: 1,
       arms: this.arms,
-      params: { horizon: this.#horizon },
+      params: { horizon: this.#horizon, implicitExploration: this.#ix ? 1 : 0 },
       stats: { estimatedLosses: Array.from(this.#losses), rounds: [this.#t] },
     };
   }
@@ -202,10 +217,10 @@ export class Exp3 implements BanditPolicy {
   static fromJSON(state: PolicyState): Exp3 {
     const p = readPolicyState('Exp3', state);
     const horizon = p['horizon'];
-    const policy = new Exp3(
-      state.arms,
-      horizon === null || horizon === undefined ? {} : { horizon },
-    );
+    const policy = new Exp3(state.arms, {
+      ...(horizon === null || horizon === undefined ? {} : { horizon }),
+      implicitExploration: p['implicitExploration'] === 1,
+    });
     const losses = state.stats['estimatedLosses'];
     const rounds = state.stats['rounds'];
     if (!Array.isArray(losses) || losses.length !== state.arms) {
