@@ -4,9 +4,11 @@
  * every machine, in Node and in browsers.
  *
  * What "the same" means: the integer and uniform streams are bit-identical on every JavaScript
- * engine, and so are discrete draws. Continuous draws also go through `Math.log`, `Math.exp`
- * and the like, whose last bit ECMAScript leaves to the engine: they are bit-identical on one
- * engine version and agree to a few ulps across engines (checked against headless Chromium).
+ * engine, and so are discrete draws and the draws built from exactly rounded arithmetic
+ * (normal draws from the embedded ziggurat tables, except the rare tail beyond 3.44; Gamma with
+ * shape >= 1; Beta with shapes >= 1). Draws that go through `Math.log` or `Math.exp`, whose
+ * last bit ECMAScript leaves to the engine, are bit-identical on one engine version and agree to
+ * a few ulps across engines (checked against headless Chromium).
  *
  * Create one with {@link createRng}; restore a saved one with {@link rngFromState}.
  */
