@@ -13,6 +13,13 @@ export type {
   SelectOptions,
   UpdateOptions,
 } from './BanditPolicy.ts';
+export {
+  CascadeUcb,
+  type CascadeUcbOptions,
+  type CascadeUcbState,
+} from './cascading/CascadeUcb.ts';
+export { CascadingBandit } from './cascading/CascadingBandit.ts';
+export { simulateCascade } from './cascading/simulateCascade.ts';
 export { AdversarialBandit } from './environments/AdversarialBandit.ts';
 export type { BanditEnvironment } from './environments/BanditEnvironment.ts';
 export { BernoulliBandit } from './environments/BernoulliBandit.ts';

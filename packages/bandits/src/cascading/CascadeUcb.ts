@@ -1,0 +1,168 @@
+import { assertInteger, formatValue, klBernoulliUpperBoundUnchecked, type Rng } from '@x/linalg';
+import { ArmStatistics } from '../ArmStatistics.ts';
+import { candidateArms } from '../validation.ts';
+
+/** Options of {@link CascadeUcb}. */
+export interface CascadeUcbOptions {
+  /** 'ucb1': $\hat w + \sqrt{1.5\log t / n}$ (CascadeUCB1); 'kl-ucb': the KL-UCB index with $\log t + 3\log\log t$ (CascadeKL-UCB). @default 'kl-ucb' */
+  readonly index?: 'ucb1' | 'kl-ucb';
+}
+
+/** The serialised state of {@link CascadeUcb}. */
+export interface CascadeUcbState {
+  readonly type: 'CascadeUcb';
+  readonly version: 1;
+  readonly items: number;
+  readonly listLength: number;
+  readonly index: 'ucb1' | 'kl-ucb';
+  readonly rounds: number;
+  readonly stats: Readonly<Record<string, readonly number[]>>;
+}
+
+/**
+ * CascadeUCB1 and CascadeKL-UCB for learning to rank in the cascade model: recommend the K items
+ * with the largest upper confidence bounds on their attraction (ties at random), ordered by
+ * decreasing index; from a click at position c, items before c are observed unattractive and
+ * the clicked item attractive (nothing is learned about the items after it). Regret $O((L - K)
+ * \log n / \Delta)$.
+ *
+ * Choices made: items never observed get an infinite index (the paper initialises each with
+ * one observation); t is the number of lists shown.
+ *
+ * References: Kveton, Szepesvari, Wen and Ashkan, "Cascading Bandits: Learning to Rank in the
+ * Cascade Model", ICML 2015, arXiv:1502.02763, Algorithm 1 and Theorems 2-3.
+ */
+export class CascadeUcb {
+  readonly items: number;
+  readonly listLength: number;
+  readonly #kl: boolean;
+  readonly #stats: ArmStatistics;
+  readonly #all: Int32Array;
+  readonly #mark: Uint8Array;
+  readonly #scores: Float64Array;
+  readonly #keys: Float64Array;
+  #t = 0;
+
+  /**
+   * @param items - L >= 1
+   * @param listLength - K, in [1, L]
+   * @throws RangeError on bad sizes or index
+   */
+  constructor(items: number, listLength: number, { index = 'kl-ucb' }: CascadeUcbOptions = {}) {
+    assertInteger('CascadeUcb', 'items', items, 1, 1 << 24);
+    assertInteger('CascadeUcb', 'listLength', listLength, 1, items);
+    if (index !== 'ucb1' && index !== 'kl-ucb')
+      throw new RangeError(
+        `CascadeUcb: index must be 'ucb1' or 'kl-ucb', got ${formatValue(index)}`,
+      );
+    this.items = items;
+    this.listLength = listLength;
+    this.#kl = index === 'kl-ucb';
+    this.#stats = new ArmStatistics(items);
+    this.#all = Int32Array.from({ length: items }, (_, i) => i);
+    this.#mark = new Uint8Array(items);
+    this.#scores = new Float64Array(items);
+    this.#keys = new Float64Array(items);
+  }
+
+  #index(e: number, logT: number, level: number): number {
+    const n = this.#stats.counts[e]!;
+    if (n === 0) return Number.POSITIVE_INFINITY;
+    const w = this.#stats.sums[e]! / n;
+    return this.#kl
+      ? klBernoulliUpperBoundUnchecked(w, level / n)
+      : w + Math.sqrt((1.5 * logT) / n);
+  }
+
+  /**
+   * The list to show: the K available items with the largest indices, best first.
+   * @throws RangeError on invalid available items or fewer than K of them
+   */
+  selectList(rng: Rng, options?: { readonly available?: ArrayLike<number> }): Int32Array {
+    const candidates = Array.from(
+      candidateArms('CascadeUcb.selectList', options?.available, this.#all, this.#mark),
+    );
+    if (candidates.length < this.listLength) {
+      throw new RangeError(
+        `CascadeUcb.selectList: need at least ${this.listLength} available items, got ${candidates.length}`,
+      );
+    }
+    const t = Math.max(1, this.#t);
+    const logT = Math.log(t);
+    const level = t >= 3 ? logT + 3 * Math.log(logT) : logT;
+    for (const e of candidates) {
+      this.#scores[e] = this.#index(e, logT, level);
+      this.#keys[e] = rng.nextFloat64();
+    }
+    const s = this.#scores;
+    const k = this.#keys;
+    candidates.sort((a, b) => s[b]! - s[a]! || k[b]! - k[a]! || 0);
+    return Int32Array.from(candidates.slice(0, this.listLength));
+  }
+
+  /**
+   * Records the user's response to a list: the click position (0-based), or -1 for no click.
+   * @throws TypeError or RangeError on a bad list or position (nothing is recorded)
+   */
+  update(list: ArrayLike<number>, click: number): void {
+    const fn = 'CascadeUcb.update';
+    if (list === null || typeof list !== 'object' || list.length < 1 || list.length > this.items) {
+      throw new TypeError(
+        `${fn}: list must be an array of 1 to ${this.items} items, got ${formatValue(list)}`,
+      );
+    }
+    for (let k = 0; k < list.length; k++) {
+      const e = list[k];
+      if (typeof e !== 'number' || !Number.isInteger(e) || e < 0 || e >= this.items) {
+        throw new RangeError(
+          `${fn}: list[${k}] must be an item in [0, ${this.items - 1}], got ${formatValue(e)}`,
+        );
+      }
+    }
+    assertInteger(fn, 'click', click, -1, list.length - 1);
+    const seen = click < 0 ? list.length : click + 1;
+    for (let k = 0; k < seen; k++) this.#stats.add(list[k]!, k === click ? 1 : 0);
+    this.#t++;
+  }
+
+  /** Forgets everything learned. */
+  reset(): void {
+    this.#stats.reset();
+    this.#t = 0;
+  }
+
+  toJSON(): CascadeUcbState {
+    return {
+      type: 'CascadeUcb',
+      version: 1,
+      items: this.items,
+      listLength: this.listLength,
+      index: this.#kl ? 'kl-ucb' : 'ucb1',
+      rounds: this.#t,
+      stats: this.#stats.toJSON(),
+    };
+  }
+
+  /**
+   * Restores a learner from {@link CascadeUcb.toJSON}'s output.
+   * @throws TypeError or RangeError on a malformed state
+   */
+  static fromJSON(state: CascadeUcbState): CascadeUcb {
+    const fn = 'CascadeUcb.fromJSON';
+    if (
+      state === null ||
+      typeof state !== 'object' ||
+      state.type !== 'CascadeUcb' ||
+      state.version !== 1
+    ) {
+      throw new TypeError(
+        `${fn}: state must be a CascadeUcb state of version 1, got ${formatValue(state)}`,
+      );
+    }
+    const c = new CascadeUcb(state.items, state.listLength, { index: state.index });
+    assertInteger(fn, 'rounds', state.rounds, 0);
+    c.#stats.load(fn, state.stats, 0, 1);
+    c.#t = state.rounds;
+    return c;
+  }
+}
