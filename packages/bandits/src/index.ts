@@ -28,6 +28,7 @@ export {
   LinearContextualBandit,
   type LinearContextualBanditOptions,
 } from './environments/LinearContextualBandit.ts';
+export { LogisticContextualBandit } from './environments/LogisticContextualBandit.ts';
 export {
   type IdsAnalysis,
   InformationDirectedSampling,
@@ -41,6 +42,7 @@ export {
   type LinearThompsonSamplingOptions,
 } from './linear/LinearThompsonSampling.ts';
 export { LinUcb, type LinUcbOptions, type OfulConfidence } from './linear/LinUcb.ts';
+export { SquareCb, type SquareCbOptions } from './linear/SquareCb.ts';
 export { doublyRobustEstimate } from './ope/doublyRobustEstimate.ts';
 export { ipsEstimate, type OffPolicyOptions } from './ope/ipsEstimate.ts';
 export type { LoggedBanditData, OffPolicyEstimate } from './ope/LoggedBanditData.ts';

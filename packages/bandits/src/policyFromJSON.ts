@@ -3,6 +3,7 @@ import type { BanditPolicy, PolicyState } from './BanditPolicy.ts';
 import { InformationDirectedSampling } from './ids/InformationDirectedSampling.ts';
 import { LinearThompsonSampling } from './linear/LinearThompsonSampling.ts';
 import { LinUcb } from './linear/LinUcb.ts';
+import { SquareCb } from './linear/SquareCb.ts';
 import { BayesUcb } from './policies/BayesUcb.ts';
 import { BetaThompsonSampling } from './policies/BetaThompsonSampling.ts';
 import { EpsilonGreedy } from './policies/EpsilonGreedy.ts';
@@ -31,6 +32,7 @@ const LOADERS: Readonly<Record<string, (state: PolicyState) => BanditPolicy>> = 
   LinUcb: LinUcb.fromJSON,
   Moss: Moss.fromJSON,
   NormalGammaThompsonSampling: NormalGammaThompsonSampling.fromJSON,
+  SquareCb: SquareCb.fromJSON,
   SuccessiveElimination: SuccessiveElimination.fromJSON,
   Ucb1: Ucb1.fromJSON,
   UcbV: UcbV.fromJSON,

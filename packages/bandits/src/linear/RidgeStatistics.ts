@@ -84,6 +84,23 @@ export class RidgeStatistics {
     this.#solve(block);
   }
 
+  /**
+   * An online Newton step with gradient g (for generalised linear models): $A \leftarrow A + g
+   * g^\top$ by Sherman-Morrison, then $\theta \leftarrow \theta - A^{-1} g$. Leaves b unused.
+   */
+  newtonStep(block: number, g: ArrayLike<number>): void {
+    const d = this.dim;
+    const feature = this.#x;
+    for (let i = 0; i < d; i++) feature[i] = g[i]!;
+    const inv = this.inverse(block);
+    shermanMorrisonUpdate(inv, feature, feature, { scratch: this.#scratch });
+    for (let i = 0; i < d; i++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += inv[i * d + j]! * feature[j]!;
+      this.theta[block * d + i] = this.theta[block * d + i]! - s;
+    }
+  }
+
   #solve(block: number): void {
     const d = this.dim;
     const base = block * d * d;
@@ -125,7 +142,11 @@ export class RidgeStatistics {
   }
 
   toJSON(): Record<string, number[]> {
-    return { inverseDesign: Array.from(this.invA), rewardVector: Array.from(this.b) };
+    return {
+      inverseDesign: Array.from(this.invA),
+      rewardVector: Array.from(this.b),
+      estimate: Array.from(this.theta),
+    };
   }
 
   /** Loads and validates serialised statistics. @throws TypeError or RangeError on bad data */
@@ -133,6 +154,7 @@ export class RidgeStatistics {
     for (const [name, target] of [
       ['inverseDesign', this.invA],
       ['rewardVector', this.b],
+      ['estimate', this.theta],
     ] as const) {
       const v = stats[name];
       if (!Array.isArray(v) || v.length !== target.length) {
@@ -168,6 +190,8 @@ export class RidgeStatistics {
     }
     this.invA.set(inv);
     this.b.set(stats['rewardVector']!);
-    for (let k = 0; k < this.blocks; k++) this.#solve(k);
+    // The estimate is stored, not recomputed: online Newton steps (logistic oracle) do not keep
+    // theta = A^-1 b, and a stored value restores the exact state either way.
+    this.theta.set(stats['estimate']!);
   }
 }

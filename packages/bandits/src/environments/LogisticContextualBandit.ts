@@ -1,0 +1,19 @@
+import { type Rng, sigmoid } from '@x/linalg';
+import { LinearContextualBandit } from './LinearContextualBandit.ts';
+
+/**
+ * A logistic contextual bandit: contexts as in {@link LinearContextualBandit}, binary rewards
+ * with $P(r = 1) = \sigma(\theta^\top x)$ (the generalised linear model of click-through rates).
+ *
+ * References: Li, Lu and Zhou, "Provably Optimal Algorithms for Generalized Linear Contextual
+ * Bandits", ICML 2017, arXiv:1703.00048, Section 2.
+ */
+export class LogisticContextualBandit extends LinearContextualBandit {
+  override expectedReward(t: number, arm: number, context?: ArrayLike<number>): number {
+    return sigmoid(super.expectedReward(t, arm, context));
+  }
+
+  override pull(rng: Rng, t: number, arm: number, context?: ArrayLike<number>): number {
+    return rng.nextFloat64() < this.expectedReward(t, arm, context) ? 1 : 0;
+  }
+}
