@@ -20,6 +20,15 @@ export {
 } from './cascading/CascadeUcb.ts';
 export { CascadingBandit } from './cascading/CascadingBandit.ts';
 export { simulateCascade } from './cascading/simulateCascade.ts';
+export { BradleyTerryPosterior } from './dueling/BradleyTerryPosterior.ts';
+export { BradleyTerryPreference } from './dueling/BradleyTerryPreference.ts';
+export {
+  DoubleThompsonSampling,
+  type DoubleThompsonSamplingOptions,
+} from './dueling/DoubleThompsonSampling.ts';
+export type { DuelingPolicy, DuelingState } from './dueling/DuelingPolicy.ts';
+export { PreferenceIds, type PreferenceIdsOptions } from './dueling/PreferenceIds.ts';
+export { type DuelSimulationResult, simulateDuel } from './dueling/simulateDuel.ts';
 export { AdversarialBandit } from './environments/AdversarialBandit.ts';
 export type { BanditEnvironment } from './environments/BanditEnvironment.ts';
 export { BernoulliBandit } from './environments/BernoulliBandit.ts';

@@ -1,0 +1,60 @@
+import { assertFiniteVector, type Rng, sigmoid } from '@x/linalg';
+
+/**
+ * A preference environment under the Bradley-Terry model: arm i is preferred to arm j with
+ * probability $P(i \succ j) = \sigma(u_i - u_j)$. The Condorcet winner is the arm of largest
+ * utility; the Borda score of i is $b(i) = \frac{1}{K-1}\sum_{j \ne i} P(i \succ j)$.
+ *
+ * References: Bradley and Terry, "Rank Analysis of Incomplete Block Designs", Biometrika 39,
+ * 1952; Yue, Broder, Kleinberg and Joachims, "The K-armed Dueling Bandits Problem", JCSS 78,
+ * 2012 (Condorcet regret).
+ */
+export class BradleyTerryPreference {
+  readonly arms: number;
+  readonly #u: Float64Array;
+  readonly #borda: Float64Array;
+  readonly #best: number;
+
+  /**
+   * @param utilities - $u_i$ per arm, finite, at least two
+   * @throws RangeError on fewer than two arms or a non-finite utility
+   */
+  constructor(utilities: ArrayLike<number>) {
+    assertFiniteVector('BradleyTerryPreference', 'utilities', utilities);
+    if (utilities.length < 2)
+      throw new RangeError(`BradleyTerryPreference: need at least 2 arms, got ${utilities.length}`);
+    this.arms = utilities.length;
+    this.#u = Float64Array.from(utilities);
+    this.#borda = new Float64Array(this.arms);
+    let best = 0;
+    for (let i = 0; i < this.arms; i++) {
+      let s = 0;
+      for (let j = 0; j < this.arms; j++) if (j !== i) s += sigmoid(this.#u[i]! - this.#u[j]!);
+      this.#borda[i] = s / (this.arms - 1);
+      if (this.#u[i]! > this.#u[best]!) best = i;
+    }
+    this.#best = best;
+  }
+
+  /** $P(i \succ j)$ (hidden from policies). */
+  preference(i: number, j: number): number {
+    return sigmoid(this.#u[i]! - this.#u[j]!);
+  }
+
+  /** A comparison: true when i is preferred to j. */
+  compare(rng: Rng, i: number, j: number): boolean {
+    return rng.nextFloat64() < this.preference(i, j);
+  }
+
+  /** Condorcet regret of a pair: $(\epsilon(a^*, i) + \epsilon(a^*, j))/2$ with $\epsilon(a, b) = P(a \succ b) - 1/2$. */
+  condorcetRegret(i: number, j: number): number {
+    return 0.5 * (this.preference(this.#best, i) - 0.5 + this.preference(this.#best, j) - 0.5);
+  }
+
+  /** Borda regret of a pair: $\max_a b(a) - (b(i) + b(j))/2$. */
+  bordaRegret(i: number, j: number): number {
+    let best = 0;
+    for (let a = 0; a < this.arms; a++) best = Math.max(best, this.#borda[a]!);
+    return best - 0.5 * (this.#borda[i]! + this.#borda[j]!);
+  }
+}
