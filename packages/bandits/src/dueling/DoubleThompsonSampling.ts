@@ -161,7 +161,7 @@ export class DoubleThompsonSampling implements DuelingPolicy {
     const rounds = state.stats['rounds'];
     if (!Array.isArray(wins) || wins.length !== state.arms * state.arms)
       throw new TypeError(`${fn}: stats.wins must have ${state.arms * state.arms} entries`);
-    wins.forEach((w, i) => assertInteger(fn, `stats.wins[${i}]`, w, 0));
+    for (const [i, w] of wins.entries()) assertInteger(fn, `stats.wins[${i}]`, w, 0);
     if (!Array.isArray(rounds) || rounds.length !== 1)
       throw new TypeError(`${fn}: stats.rounds must be [t]`);
     assertInteger(fn, 'stats.rounds[0]', rounds[0], 0);
