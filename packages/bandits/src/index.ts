@@ -32,6 +32,7 @@ export { type DuelSimulationResult, simulateDuel } from './dueling/simulateDuel.
 export { AdversarialBandit } from './environments/AdversarialBandit.ts';
 export type { BanditEnvironment } from './environments/BanditEnvironment.ts';
 export { BernoulliBandit } from './environments/BernoulliBandit.ts';
+export { type BoundedArm, BoundedBandit } from './environments/BoundedBandit.ts';
 export { GaussianBandit } from './environments/GaussianBandit.ts';
 export {
   LinearContextualBandit,

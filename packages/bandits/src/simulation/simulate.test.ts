@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { BanditPolicy } from '../BanditPolicy.ts';
 import { AdversarialBandit } from '../environments/AdversarialBandit.ts';
 import { BernoulliBandit } from '../environments/BernoulliBandit.ts';
+import { BoundedBandit } from '../environments/BoundedBandit.ts';
 import { GaussianBandit } from '../environments/GaussianBandit.ts';
 import { Exp3 } from '../policies/Exp3.ts';
 import { Ucb1 } from '../policies/Ucb1.ts';
@@ -81,6 +82,28 @@ describe('simulate', () => {
     expect(r[0]).toBe(1);
     expect(r[r.length - 1]).toBe(10_000);
     for (let i = 1; i < r.length; i++) expect(r[i]!).toBeGreaterThan(r[i - 1]!);
+  });
+});
+
+describe('bounded environments', () => {
+  it('draw Beta rewards with the stated means, and fail loudly on a draw outside the interval', () => {
+    const env = BoundedBandit.beta([
+      [2, 5],
+      [5, 2],
+    ]);
+    expect(env.expectedReward(0, 1)).toBeCloseTo(5 / 7, 15);
+    const rng = createRng(6);
+    let s = 0;
+    for (let i = 0; i < 20_000; i++) s += env.pull(rng, i, 0);
+    // Beta(2, 5): variance ab / ((a + b)^2 (a + b + 1)) = 10 / 392
+    expect(Math.abs(s / 20_000 - 2 / 7)).toBeLessThan(4 * Math.sqrt(10 / 392 / 20_000));
+    const bad = new BoundedBandit([{ mean: 0.5, sample: () => 2 }]);
+    expect(() => bad.pull(rng, 0, 0)).toThrow(/arm 0 drew 2, outside \[0, 1\]/);
+    expect(() => new BoundedBandit([{ mean: 3, sample: () => 0 }])).toThrow(
+      /mean must be in \[0, 1\]/,
+    );
+    const r = simulate(createRng(7), env, () => new Ucb1(2), { horizon: 2000, runs: 4 });
+    expect(r.meanRegret.at(-1)!).toBeLessThan(0.1 * 2000 * (5 / 7 - 2 / 7));
   });
 });
 
