@@ -89,3 +89,10 @@ export {
   type SimulationResult,
   simulate,
 } from './simulation/simulate.ts';
+export { simulateTallying, type TallyingLearner } from './tallying/simulateTallying.ts';
+export {
+  TallyingSuccessiveElimination,
+  type TallyingSuccessiveEliminationOptions,
+  type TallyingSuccessiveEliminationState,
+} from './tallying/TallyingSuccessiveElimination.ts';
+export { WeightedTallyingBandit } from './tallying/WeightedTallyingBandit.ts';
