@@ -97,12 +97,20 @@ export class KlUcb extends IndexPolicy {
     return klBernoulliUpperBoundUnchecked(mean, this.#level / n);
   }
 
-  /** A cheap ceiling on the index (second-order tight): never below it. */
+  /**
+   * A cheap ceiling on the index, never below it: klBernoulliUpperBoundCeiling (second-order
+   * tight for small d), and for large d also the entropy bound.
+   */
   #upper(arm: number): number {
     const n = this.stats.counts[arm]!;
     if (n === 0) return Number.POSITIVE_INFINITY;
     const mean = Math.min(1, Math.max(0, this.stats.sums[arm]! / n));
-    return klBernoulliUpperBoundCeiling(mean, this.#level / n);
+    const d = this.#level / n;
+    const ceiling = klBernoulliUpperBoundCeiling(mean, d);
+    if (d <= 0.1 || mean >= 1) return ceiling;
+    // For large d the entropy bound 1 - exp(-(d + H(p)) / (1 - p)) is much tighter (exact at p = 0).
+    const h = mean > 0 ? -mean * Math.log(mean) - (1 - mean) * Math.log1p(-mean) : 0;
+    return Math.min(ceiling, -Math.expm1(-(d + h) / (1 - mean)));
   }
 
   /**
