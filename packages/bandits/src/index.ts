@@ -34,6 +34,7 @@ export type { BanditEnvironment } from './environments/BanditEnvironment.ts';
 export { BernoulliBandit } from './environments/BernoulliBandit.ts';
 export { type BoundedArm, BoundedBandit } from './environments/BoundedBandit.ts';
 export { GaussianBandit } from './environments/GaussianBandit.ts';
+export { LinearBandit } from './environments/LinearBandit.ts';
 export {
   LinearContextualBandit,
   type LinearContextualBanditOptions,

@@ -1,14 +1,10 @@
-import { type BanditEnvironment, LinearThompsonSampling, LinUcb, simulate } from '@x/bandits';
-import { fitLogLogSlope, type Rng, RunningStats, sampleStandardNormal } from '@x/linalg';
+import { LinearBandit, LinearThompsonSampling, LinUcb, simulate } from '@x/bandits';
+import { fitLogLogSlope, RunningStats } from '@x/linalg';
 import { defineClaim } from '../../src/Experiment.ts';
 
 const D = 3;
 const K = 2 ** D;
-/** The hypercube actions {-1, 1}^d / sqrt(d), row-major: the same every round. */
-const ACTIONS = Float64Array.from(
-  { length: K * D },
-  (_, i) => ((Math.floor(i / D) >> (i % D)) & 1 ? 1 : -1) / Math.sqrt(D),
-);
+const ACTIONS = LinearBandit.hypercube(D);
 const HORIZONS = {
   quick: [500, 1000, 2000, 4000, 8000],
   full: [1000, 2000, 4000, 8000, 16_000, 32_000, 64_000],
@@ -17,20 +13,12 @@ const TRIALS = { quick: 16, full: 100 } as const;
 const NOISE = 1;
 
 /** The lower-bound instance for horizon T: theta = (1, ..., 1) / sqrt(T), unit Gaussian noise. */
-function hypercube(T: number): BanditEnvironment {
-  const theta = 1 / Math.sqrt(T);
-  const mean = (arm: number) => {
-    let s = 0;
-    for (let i = 0; i < D; i++) s += theta * ACTIONS[arm * D + i]!;
-    return s;
-  };
-  return {
-    arms: K,
-    context: () => ACTIONS,
-    expectedReward: (_t: number, arm: number) => mean(arm),
-    pull: (rng: Rng, _t: number, arm: number) => mean(arm) + NOISE * sampleStandardNormal(rng),
-  };
-}
+const hypercube = (T: number) =>
+  new LinearBandit(
+    ACTIONS,
+    Array.from({ length: D }, () => 1 / Math.sqrt(T)),
+    NOISE,
+  );
 
 const POLICIES = {
   'OFUL (LinUCB)': () =>
