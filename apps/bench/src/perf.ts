@@ -26,11 +26,13 @@ export async function comparePerf(
   baseline: PerfCase,
   candidates: readonly PerfCase[],
   scale: Scale,
+  { iterations }: { readonly iterations?: number } = {},
 ): Promise<PerfRow[]> {
-  const bench = new Bench({
-    time: scale === 'full' ? 1000 : 150,
-    warmupTime: scale === 'full' ? 200 : 50,
-  });
+  // Slow cases (whole solves) pass a fixed number of iterations instead of a time budget.
+  const bench =
+    iterations === undefined
+      ? new Bench({ time: scale === 'full' ? 1000 : 150, warmupTime: scale === 'full' ? 200 : 50 })
+      : new Bench({ time: 0, iterations, warmupIterations: 1, warmupTime: 0 });
   const cases = [baseline, ...candidates];
   for (const c of cases) bench.add(c.name, c.fn);
   await bench.run();

@@ -51,6 +51,7 @@ export default defineConfig({
           items: [
             { text: '@x/linalg', link: '/guide/linalg' },
             { text: '@x/bandits', link: '/guide/bandits' },
+            { text: '@x/mdp', link: '/guide/mdp' },
           ],
         },
       ],

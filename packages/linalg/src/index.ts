@@ -25,6 +25,7 @@ export { choleskySolve } from './matrix/choleskySolve.ts';
 export { conditionNumber } from './matrix/conditionNumber.ts';
 export { dot } from './matrix/dot.ts';
 export { logDetSpd } from './matrix/logDetSpd.ts';
+export { luSolve } from './matrix/luSolve.ts';
 export { norm1, norm2, normInf } from './matrix/norms.ts';
 export { randomOrthogonal } from './matrix/randomOrthogonal.ts';
 export { randomSpd } from './matrix/randomSpd.ts';

@@ -1,0 +1,15 @@
+/**
+ * Tabular Markov decision processes: sparse validated models, generators, and planning with
+ * stated guarantees.
+ *
+ * @packageDocumentation
+ * @module @x/mdp
+ */
+
+export { garnet } from './generators/garnet.ts';
+export { riverSwim } from './generators/riverSwim.ts';
+export { Mdp, type MdpOptions, type SparseMdpData } from './model/Mdp.ts';
+export { backwardInduction, type FiniteHorizonResult } from './planning/backwardInduction.ts';
+export type { PlanningResult } from './planning/PlanningResult.ts';
+export { evaluatePolicy, policyIteration } from './planning/policyIteration.ts';
+export { type ValueIterationOptions, valueIteration } from './planning/valueIteration.ts';

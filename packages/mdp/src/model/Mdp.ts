@@ -1,0 +1,167 @@
+import { assertInteger, formatValue } from '@x/linalg';
+
+/** Sparse transitions in compressed sparse row form: row r = s * A + a lists its successors. */
+export interface SparseMdpData {
+  readonly states: number;
+  readonly actions: number;
+  /** Length S*A + 1: row r's entries are [rowStart[r], rowStart[r + 1]). */
+  readonly rowStart: ArrayLike<number>;
+  /** Successor state of each entry. */
+  readonly next: ArrayLike<number>;
+  /** Probability of each entry. */
+  readonly prob: ArrayLike<number>;
+  /** Expected reward R(s, a), length S*A (row-major by state). */
+  readonly reward: ArrayLike<number>;
+}
+
+/** Options of the Mdp constructors. */
+export interface MdpOptions {
+  /** Tolerance on each row's sum of probabilities. @default 1e-9 */
+  readonly tolerance?: number;
+}
+
+/**
+ * A finite Markov decision process with S states and A actions: transition probabilities
+ * $P(s' \mid s, a)$ stored sparse (compressed rows, memory proportional to the number of
+ * non-zeros, not $S^2 A$) and expected rewards $R(s, a)$. Validated on construction: every row of
+ * P is a probability distribution within the tolerance, sizes agree, rewards are finite; errors
+ * name the state and the action.
+ *
+ * References: Puterman, Markov Decision Processes, Wiley 1994, Chapter 2.
+ */
+export class Mdp {
+  readonly states: number;
+  readonly actions: number;
+  readonly rowStart: Int32Array;
+  readonly next: Int32Array;
+  readonly prob: Float64Array;
+  readonly reward: Float64Array;
+
+  /**
+   * Builds an MDP from compressed rows.
+   * @throws TypeError on mismatched sizes; RangeError on an invalid probability, row or reward
+   */
+  constructor(data: SparseMdpData, { tolerance = 1e-9 }: MdpOptions = {}) {
+    const fn = 'Mdp';
+    assertInteger(fn, 'states', data.states, 1, 1 << 26);
+    assertInteger(fn, 'actions', data.actions, 1, 1 << 16);
+    const S = data.states;
+    const A = data.actions;
+    const rows = S * A;
+    if (data.rowStart?.length !== rows + 1)
+      throw new TypeError(
+        `${fn}: rowStart must have length S*A + 1 = ${rows + 1}, got ${formatValue(data.rowStart)}`,
+      );
+    if (data.reward?.length !== rows)
+      throw new TypeError(
+        `${fn}: reward must have length S*A = ${rows}, got ${formatValue(data.reward)}`,
+      );
+    const nnz = data.rowStart[rows]!;
+    if (data.next?.length !== nnz || data.prob?.length !== nnz)
+      throw new TypeError(`${fn}: next and prob must have ${nnz} entries`);
+    for (let r = 0; r < rows; r++) {
+      const s = Math.floor(r / A);
+      const a = r % A;
+      const start = data.rowStart[r]!;
+      const end = data.rowStart[r + 1]!;
+      if (!(end >= start))
+        throw new RangeError(`${fn}: rowStart must not decrease (state ${s}, action ${a})`);
+      if (end === start) throw new RangeError(`${fn}: state ${s}, action ${a} has no successor`);
+      let sum = 0;
+      for (let k = start; k < end; k++) {
+        const j = data.next[k]!;
+        const p = data.prob[k]!;
+        if (!Number.isInteger(j) || j < 0 || j >= S)
+          throw new RangeError(
+            `${fn}: state ${s}, action ${a} has successor ${formatValue(j)} outside [0, ${S - 1}]`,
+          );
+        if (!(p >= 0 && p <= 1))
+          throw new RangeError(
+            `${fn}: P(${j} | ${s}, ${a}) must be in [0, 1], got ${formatValue(p)}`,
+          );
+        sum += p;
+      }
+      if (Math.abs(sum - 1) > tolerance)
+        throw new RangeError(
+          `${fn}: transition probabilities of state ${s}, action ${a} sum to ${sum}, not 1`,
+        );
+      const rew = data.reward[r];
+      if (typeof rew !== 'number' || !Number.isFinite(rew))
+        throw new RangeError(
+          `${fn}: reward of state ${s}, action ${a} must be finite, got ${formatValue(rew)}`,
+        );
+    }
+    this.states = S;
+    this.actions = A;
+    this.rowStart = Int32Array.from(data.rowStart);
+    this.next = Int32Array.from(data.next);
+    this.prob = Float64Array.from(data.prob);
+    this.reward = Float64Array.from(data.reward);
+  }
+
+  /**
+   * Builds an MDP from dense arrays: `transitions[s][a][s']` and `rewards[s][a]` (or
+   * `rewards[s][a][s']`, averaged under P into R(s, a)). Zero probabilities are dropped.
+   * @throws TypeError on mismatched sizes; RangeError on an invalid probability, row or reward
+   */
+  static fromDense(
+    transitions: ArrayLike<ArrayLike<ArrayLike<number>>>,
+    rewards: ArrayLike<ArrayLike<number>> | ArrayLike<ArrayLike<ArrayLike<number>>>,
+    options?: MdpOptions,
+  ): Mdp {
+    const fn = 'Mdp.fromDense';
+    const S = transitions.length;
+    const A = transitions[0]?.length ?? 0;
+    if (S === 0 || A === 0)
+      throw new TypeError(`${fn}: transitions must be S x A x S with S, A >= 1`);
+    if (rewards.length !== S)
+      throw new TypeError(`${fn}: rewards must have ${S} rows, got ${rewards.length}`);
+    const rowStart = new Int32Array(S * A + 1);
+    const next: number[] = [];
+    const prob: number[] = [];
+    const reward = new Float64Array(S * A);
+    for (let s = 0; s < S; s++) {
+      if (transitions[s]?.length !== A)
+        throw new TypeError(`${fn}: transitions[${s}] must have ${A} actions`);
+      for (let a = 0; a < A; a++) {
+        const row = transitions[s]![a]!;
+        if (row?.length !== S)
+          throw new TypeError(`${fn}: transitions[${s}][${a}] must have length ${S}`);
+        const r = (rewards[s] as ArrayLike<number | ArrayLike<number>>)?.[a];
+        let expected = 0;
+        for (let j = 0; j < S; j++) {
+          const p = row[j]!;
+          if (p !== 0) {
+            next.push(j);
+            prob.push(p);
+          }
+          if (typeof r === 'object' && r !== null) {
+            const rj = (r as ArrayLike<number>)[j]!;
+            if (p !== 0) expected += p * rj;
+            if (!Number.isFinite(rj))
+              throw new RangeError(
+                `${fn}: reward of state ${s}, action ${a}, next ${j} must be finite, got ${formatValue(rj)}`,
+              );
+          }
+        }
+        reward[s * A + a] = typeof r === 'object' && r !== null ? expected : (r as number);
+        rowStart[s * A + a + 1] = next.length;
+      }
+    }
+    return new Mdp({ states: S, actions: A, rowStart, next, prob, reward }, options);
+  }
+
+  /** Number of stored transitions (non-zeros). */
+  get nonZeros(): number {
+    return this.next.length;
+  }
+
+  /** $\sum_{s'} P(s' \mid s, a) V(s')$. */
+  expectedNext(s: number, a: number, values: ArrayLike<number>): number {
+    const r = s * this.actions + a;
+    let v = 0;
+    for (let k = this.rowStart[r]!; k < this.rowStart[r + 1]!; k++)
+      v += this.prob[k]! * values[this.next[k]!]!;
+    return v;
+  }
+}

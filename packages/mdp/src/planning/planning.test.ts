@@ -1,0 +1,186 @@
+import { fc, test } from '@fast-check/vitest';
+import { createRng, normInf } from '@x/linalg';
+import { describe, expect, it } from 'vitest';
+import { garnet } from '../generators/garnet.ts';
+import { riverSwim } from '../generators/riverSwim.ts';
+import { Mdp } from '../model/Mdp.ts';
+import { backwardInduction } from './backwardInduction.ts';
+import { evaluatePolicy, policyIteration } from './policyIteration.ts';
+import { valueIteration } from './valueIteration.ts';
+
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
+  return m;
+};
+
+describe('the model', () => {
+  it('validates rows, probabilities and rewards, naming the state and action', () => {
+    const ok = [
+      [
+        [0.5, 0.5],
+        [1, 0],
+      ],
+      [
+        [0, 1],
+        [0.2, 0.8],
+      ],
+    ];
+    expect(
+      Mdp.fromDense(ok, [
+        [1, 0],
+        [0, 1],
+      ]).nonZeros,
+    ).toBe(6);
+    expect(() =>
+      Mdp.fromDense(
+        [
+          [
+            [0.5, 0.4],
+            [1, 0],
+          ],
+          ok[1]!,
+        ],
+        [
+          [1, 0],
+          [0, 1],
+        ],
+      ),
+    ).toThrow(/state 0, action 0 sum to 0.9/);
+    expect(() =>
+      Mdp.fromDense(
+        [
+          [
+            [1.2, -0.2],
+            [1, 0],
+          ],
+          ok[1]!,
+        ],
+        [
+          [1, 0],
+          [0, 1],
+        ],
+      ),
+    ).toThrow(/P\(0 \| 0, 0\) must be in \[0, 1\], got 1.2/);
+    expect(() =>
+      Mdp.fromDense(ok, [
+        [1, Number.NaN],
+        [0, 1],
+      ]),
+    ).toThrow(/reward of state 0, action 1 must be finite, got NaN/);
+    expect(() => Mdp.fromDense(ok, [[1, 0]])).toThrow(TypeError);
+  });
+
+  it("averages rewards given per (s, a, s') under P", () => {
+    const m = Mdp.fromDense([[[0.25, 0.75]], [[1, 0]]], [[[4, 8]], [[1, 1]]]);
+    expect(m.reward[0]).toBeCloseTo(0.25 * 4 + 0.75 * 8, 15);
+  });
+
+  test.prop([fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 4 }), fc.nat()], {
+    seed: 1,
+  })('garnet rows are distributions over b distinct successors', (S, A, seed) => {
+    const b = Math.min(S, 3);
+    const m = garnet(createRng(seed), S, A, b);
+    expect(m.nonZeros).toBe(S * A * b);
+    for (let r = 0; r < S * A; r++) {
+      const succ = Array.from(m.next.subarray(m.rowStart[r]!, m.rowStart[r + 1]!));
+      expect(new Set(succ).size).toBe(b);
+    }
+  });
+});
+
+describe('value iteration', () => {
+  test.prop(
+    [
+      fc.integer({ min: 2, max: 40 }),
+      fc.integer({ min: 1, max: 4 }),
+      fc.constantFrom(0.5, 0.9, 0.99),
+      fc.nat(),
+    ],
+    { seed: 2, numRuns: 40 },
+  )(
+    'claim: the sup-norm stopping rule guarantees |V - V*| <= epsilon (V* from policy iteration), Jacobi and Gauss-Seidel',
+    (S, A, gamma, seed) => {
+      const m = garnet(createRng(seed), S, A, Math.min(S, 3));
+      const exact = policyIteration(m, gamma);
+      for (const method of ['jacobi', 'gauss-seidel'] as const) {
+        const vi = valueIteration(m, gamma, { epsilon: 1e-4, method });
+        expect(vi.converged).toBe(true);
+        expect(maxDiff(vi.values, exact.values)).toBeLessThanOrEqual(1e-4);
+        expect(vi.errorBound).toBeLessThanOrEqual(1e-4);
+      }
+    },
+  );
+
+  it('reports an honest error bound when the iteration cap stops it first', () => {
+    const m = garnet(createRng(3), 30, 3, 3);
+    const exact = policyIteration(m, 0.99);
+    const vi = valueIteration(m, 0.99, { epsilon: 1e-8, maxIterations: 20 });
+    expect(vi.converged).toBe(false);
+    expect(vi.iterations).toBe(20);
+    expect(maxDiff(vi.values, exact.values)).toBeLessThanOrEqual(vi.errorBound);
+  });
+
+  it('rejects gamma outside [0, 1) and bad options', () => {
+    const m = riverSwim();
+    expect(() => valueIteration(m, 1)).toThrow(/valueIteration: gamma must be in \[0, 1\), got 1/);
+    expect(() => valueIteration(m, 0.9, { epsilon: 0 })).toThrow(/epsilon must be > 0/);
+    expect(() => valueIteration(m, 0.9, { initialValues: [1] })).toThrow(TypeError);
+  });
+});
+
+describe('policy iteration', () => {
+  test.prop([fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 4 }), fc.nat()], {
+    seed: 4,
+    numRuns: 30,
+  })(
+    'returns a policy greedy with respect to its own exact values (Bellman optimality)',
+    (S, A, seed) => {
+      const m = garnet(createRng(seed), S, A, Math.min(S, 4));
+      const r = policyIteration(m, 0.95);
+      expect(r.converged).toBe(true);
+      const v = evaluatePolicy(m, 0.95, r.policy);
+      expect(maxDiff(v, r.values)).toBeLessThan(1e-9);
+      for (let s = 0; s < S; s++) {
+        let best = Number.NEGATIVE_INFINITY;
+        for (let a = 0; a < A; a++) best = Math.max(best, r.q[s * A + a]!);
+        // Bellman residual: rounding of an O(S^3) solve on values of size 1/(1 - gamma)
+        expect(Math.abs(best - r.values[s]!)).toBeLessThan(1e-9 * (1 + normInf(r.values)));
+      }
+    },
+  );
+
+  it('RiverSwim: swimming right everywhere is optimal for a patient agent', () => {
+    const r = policyIteration(riverSwim(6), 0.95);
+    expect(Array.from(r.policy)).toEqual([1, 1, 1, 1, 1, 1]);
+    const myopic = policyIteration(riverSwim(6), 0.1);
+    expect(myopic.policy[0]).toBe(0);
+  });
+});
+
+describe('backward induction', () => {
+  it('matches brute force over all action sequences on a small deterministic chain', () => {
+    // 3 states, 2 actions: action 0 stays (reward s), action 1 moves right (reward 0).
+    const P = [0, 1, 2].map((s) => [
+      [0, 1, 2].map((j) => (j === s ? 1 : 0)),
+      [0, 1, 2].map((j) => (j === Math.min(2, s + 1) ? 1 : 0)),
+    ]);
+    const R = [0, 1, 2].map((s) => [s, 0]);
+    const m = Mdp.fromDense(P, R);
+    const H = 4;
+    const res = backwardInduction(m, H);
+    let best = Number.NEGATIVE_INFINITY;
+    for (let code = 0; code < 2 ** H; code++) {
+      let s = 0;
+      let total = 0;
+      for (let h = 0; h < H; h++) {
+        const a = (code >> h) & 1;
+        total += R[s]![a]!;
+        s = a === 1 ? Math.min(2, s + 1) : s;
+      }
+      best = Math.max(best, total);
+    }
+    expect(res.values[H]![0]).toBe(best);
+    expect(res.policy.length).toBe(H);
+  });
+});
