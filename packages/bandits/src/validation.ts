@@ -82,3 +82,39 @@ export function assertFiniteMeans(
     }
   }
 }
+
+/**
+ * Checks the envelope of a serialised state (an object of the expected type and version 1).
+ * @throws TypeError naming the function and what was found
+ */
+export function assertStateEnvelope(fn: string, state: unknown, type: string): void {
+  const s = state as { type?: unknown; version?: unknown } | null;
+  if (s === null || typeof s !== 'object' || s.type !== type || s.version !== 1) {
+    throw new TypeError(
+      `${fn}: state must be a ${type} state of version 1, got ${formatValue(state)}`,
+    );
+  }
+}
+
+/**
+ * The checkpoint rounds of a simulation: the given ones (validated: increasing, within [1, T])
+ * or about 60 log-spaced rounds from 1 to T.
+ * @throws RangeError on an invalid list
+ */
+export function resolveCheckpoints(
+  fn: string,
+  horizon: number,
+  checkpoints: ArrayLike<number> | undefined,
+  defaults: () => Int32Array,
+): Int32Array {
+  const rounds = checkpoints === undefined ? defaults() : Int32Array.from(checkpoints);
+  for (let i = 0; i < rounds.length; i++) {
+    const r = rounds[i]!;
+    if (!(r >= 1 && r <= horizon) || (i > 0 && r <= rounds[i - 1]!)) {
+      throw new RangeError(
+        `${fn}: checkpoints must increase within [1, ${horizon}], got ${r} at index ${i}`,
+      );
+    }
+  }
+  return rounds;
+}

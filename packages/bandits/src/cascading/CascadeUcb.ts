@@ -1,6 +1,6 @@
 import { assertInteger, formatValue, klBernoulliUpperBoundUnchecked, type Rng } from '@x/linalg';
 import { ArmStatistics } from '../ArmStatistics.ts';
-import { candidateArms } from '../validation.ts';
+import { assertStateEnvelope, candidateArms } from '../validation.ts';
 
 /** Options of {@link CascadeUcb}. */
 export interface CascadeUcbOptions {
@@ -149,16 +149,7 @@ export class CascadeUcb {
    */
   static fromJSON(state: CascadeUcbState): CascadeUcb {
     const fn = 'CascadeUcb.fromJSON';
-    if (
-      state === null ||
-      typeof state !== 'object' ||
-      state.type !== 'CascadeUcb' ||
-      state.version !== 1
-    ) {
-      throw new TypeError(
-        `${fn}: state must be a CascadeUcb state of version 1, got ${formatValue(state)}`,
-      );
-    }
+    assertStateEnvelope(fn, state, 'CascadeUcb');
     const c = new CascadeUcb(state.items, state.listLength, { index: state.index });
     assertInteger(fn, 'rounds', state.rounds, 0);
     c.#stats.load(fn, state.stats, 0, 1);

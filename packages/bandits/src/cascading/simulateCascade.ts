@@ -1,6 +1,7 @@
 import { assertInteger, type Rng, RunningStats } from '@x/linalg';
 import type { SimulationResult } from '../simulation/simulate.ts';
 import { logSpacedRounds } from '../simulation/simulate.ts';
+import { resolveCheckpoints } from '../validation.ts';
 import type { CascadeUcb } from './CascadeUcb.ts';
 import type { CascadingBandit } from './CascadingBandit.ts';
 
@@ -24,8 +25,9 @@ export function simulateCascade(
 ): SimulationResult {
   assertInteger('simulateCascade', 'horizon', horizon, 1);
   assertInteger('simulateCascade', 'runs', runs, 1);
-  const rounds =
-    checkpoints === undefined ? logSpacedRounds(horizon) : Int32Array.from(checkpoints);
+  const rounds = resolveCheckpoints('simulateCascade', horizon, checkpoints, () =>
+    logSpacedRounds(horizon),
+  );
   const stats = Array.from({ length: rounds.length }, () => new RunningStats());
   const finalRegret = new Float64Array(runs);
   const best = env.optimalReward();

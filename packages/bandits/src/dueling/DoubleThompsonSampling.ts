@@ -1,4 +1,5 @@
 import { assertFinite, assertInteger, formatValue, type Rng, sampleBetaUnchecked } from '@x/linalg';
+import { assertStateEnvelope } from '../validation.ts';
 import type { DuelingPolicy, DuelingState } from './DuelingPolicy.ts';
 
 /** Options of {@link DoubleThompsonSampling}. */
@@ -144,16 +145,7 @@ export class DoubleThompsonSampling implements DuelingPolicy {
    */
   static fromJSON(state: DuelingState): DoubleThompsonSampling {
     const fn = 'DoubleThompsonSampling.fromJSON';
-    if (
-      state === null ||
-      typeof state !== 'object' ||
-      state.type !== 'DoubleThompsonSampling' ||
-      state.version !== 1
-    ) {
-      throw new TypeError(
-        `${fn}: state must be a DoubleThompsonSampling state of version 1, got ${formatValue(state)}`,
-      );
-    }
+    assertStateEnvelope(fn, state, 'DoubleThompsonSampling');
     const p = new DoubleThompsonSampling(state.arms, {
       alpha: state.params['alpha'] ?? Number.NaN,
     });

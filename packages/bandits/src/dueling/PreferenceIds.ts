@@ -1,4 +1,5 @@
-import { assertFinite, assertInteger, formatValue, type Rng, sigmoid } from '@x/linalg';
+import { assertFinite, assertInteger, type Rng, sigmoid } from '@x/linalg';
+import { assertStateEnvelope } from '../validation.ts';
 import { BradleyTerryPosterior } from './BradleyTerryPosterior.ts';
 import type { DuelingPolicy, DuelingState } from './DuelingPolicy.ts';
 
@@ -169,16 +170,7 @@ export class PreferenceIds implements DuelingPolicy {
    */
   static fromJSON(state: DuelingState): PreferenceIds {
     const fn = 'PreferenceIds.fromJSON';
-    if (
-      state === null ||
-      typeof state !== 'object' ||
-      state.type !== 'PreferenceIds' ||
-      state.version !== 1
-    ) {
-      throw new TypeError(
-        `${fn}: state must be a PreferenceIds state of version 1, got ${formatValue(state)}`,
-      );
-    }
+    assertStateEnvelope(fn, state, 'PreferenceIds');
     const flat = state.stats['hypotheses'];
     const k = state.arms;
     if (!Array.isArray(flat) || flat.length === 0 || flat.length % k !== 0)

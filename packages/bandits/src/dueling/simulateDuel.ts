@@ -1,5 +1,6 @@
 import { assertInteger, type Rng, RunningStats } from '@x/linalg';
 import { logSpacedRounds } from '../simulation/simulate.ts';
+import { resolveCheckpoints } from '../validation.ts';
 import type { BradleyTerryPreference } from './BradleyTerryPreference.ts';
 import type { DuelingPolicy } from './DuelingPolicy.ts';
 
@@ -32,8 +33,9 @@ export function simulateDuel(
 ): DuelSimulationResult {
   assertInteger('simulateDuel', 'horizon', horizon, 1);
   assertInteger('simulateDuel', 'runs', runs, 1);
-  const rounds =
-    checkpoints === undefined ? logSpacedRounds(horizon) : Int32Array.from(checkpoints);
+  const rounds = resolveCheckpoints('simulateDuel', horizon, checkpoints, () =>
+    logSpacedRounds(horizon),
+  );
   const cond = Array.from({ length: rounds.length }, () => new RunningStats());
   const borda = Array.from({ length: rounds.length }, () => new RunningStats());
   for (let run = 0; run < runs; run++) {

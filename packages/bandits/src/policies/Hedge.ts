@@ -1,10 +1,5 @@
-import {
-  assertFiniteVector,
-  assertInteger,
-  assertPositive,
-  formatValue,
-  type Rng,
-} from '@x/linalg';
+import { assertFiniteVector, assertInteger, assertPositive, type Rng } from '@x/linalg';
+import { assertStateEnvelope } from '../validation.ts';
 
 /** Options of {@link Hedge}. */
 export interface HedgeOptions {
@@ -128,16 +123,7 @@ export class Hedge {
    */
   static fromJSON(state: HedgeState): Hedge {
     const fn = 'Hedge.fromJSON';
-    if (
-      state === null ||
-      typeof state !== 'object' ||
-      state.type !== 'Hedge' ||
-      state.version !== 1
-    ) {
-      throw new TypeError(
-        `${fn}: state must be a Hedge state of version 1, got ${formatValue(state)}`,
-      );
-    }
+    assertStateEnvelope(fn, state, 'Hedge');
     const h = new Hedge(state.experts, {
       ...(state.horizon === null ? {} : { horizon: state.horizon }),
       ...(state.learningRate === null ? {} : { learningRate: state.learningRate }),

@@ -1,6 +1,7 @@
 import { assertInteger, type Rng, RunningStats } from '@x/linalg';
 import type { BanditPolicy } from '../BanditPolicy.ts';
 import type { BanditEnvironment } from '../environments/BanditEnvironment.ts';
+import { resolveCheckpoints } from '../validation.ts';
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {
@@ -68,16 +69,7 @@ export function simulate(
   const fn = 'simulate';
   assertInteger(fn, 'horizon', horizon, 1);
   assertInteger(fn, 'runs', runs, 1);
-  const rounds =
-    checkpoints === undefined ? logSpacedRounds(horizon) : Int32Array.from(checkpoints);
-  for (let i = 0; i < rounds.length; i++) {
-    const r = rounds[i]!;
-    if (!(r >= 1 && r <= horizon) || (i > 0 && r <= rounds[i - 1]!)) {
-      throw new RangeError(
-        `${fn}: checkpoints must increase within [1, ${horizon}], got ${r} at index ${i}`,
-      );
-    }
-  }
+  const rounds = resolveCheckpoints(fn, horizon, checkpoints, () => logSpacedRounds(horizon));
   const k = env.arms;
   const contextual = typeof env.context === 'function';
   const stats = Array.from({ length: rounds.length }, () => new RunningStats());

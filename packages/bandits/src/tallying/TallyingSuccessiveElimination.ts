@@ -1,5 +1,6 @@
 import { assertInteger, formatValue, type Rng } from '@x/linalg';
 import { ArmStatistics } from '../ArmStatistics.ts';
+import { assertStateEnvelope } from '../validation.ts';
 
 /** The serialised state of {@link TallyingSuccessiveElimination}. */
 export interface TallyingSuccessiveEliminationState {
@@ -132,16 +133,7 @@ export class TallyingSuccessiveElimination {
    */
   static fromJSON(state: TallyingSuccessiveEliminationState): TallyingSuccessiveElimination {
     const fn = 'TallyingSuccessiveElimination.fromJSON';
-    if (
-      state === null ||
-      typeof state !== 'object' ||
-      state.type !== 'TallyingSuccessiveElimination' ||
-      state.version !== 1
-    ) {
-      throw new TypeError(
-        `${fn}: state must be a TallyingSuccessiveElimination state of version 1, got ${formatValue(state)}`,
-      );
-    }
+    assertStateEnvelope(fn, state, 'TallyingSuccessiveElimination');
     const p = new TallyingSuccessiveElimination(state.arms, {
       memoryBound: state.memoryBound,
       horizon: state.horizon,

@@ -1,4 +1,5 @@
 import { assertInteger, type Rng, RunningStats } from '@x/linalg';
+import { resolveCheckpoints } from '../validation.ts';
 import type { WeightedTallyingBandit } from './WeightedTallyingBandit.ts';
 
 /** A learner for weighted tallying bandits: it plays in order, one reward per selection. */
@@ -26,7 +27,9 @@ export function simulateTallying(
 ): { rounds: Int32Array; meanRegret: Float64Array; stdError: Float64Array } {
   assertInteger('simulateTallying', 'horizon', horizon, 1);
   assertInteger('simulateTallying', 'runs', runs, 1);
-  const rounds = Int32Array.from(checkpoints);
+  const rounds = resolveCheckpoints('simulateTallying', horizon, checkpoints, () =>
+    Int32Array.of(horizon),
+  );
   const stats = Array.from({ length: rounds.length }, () => new RunningStats());
   for (let run = 0; run < runs; run++) {
     const runRng = rng.split();
