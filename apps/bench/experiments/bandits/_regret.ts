@@ -1,7 +1,7 @@
 import type { BanditEnvironment, BanditPolicy } from '@x/bandits';
 import { simulate } from '@x/bandits';
 import type { Rng } from '@x/linalg';
-import { RunningStats } from '@x/linalg';
+import { fitLogLogSlope, RunningStats } from '@x/linalg';
 import type { Series } from '../../src/Experiment.ts';
 
 /** One run of each named policy on an environment: regret at the checkpoints, per policy. */
@@ -56,4 +56,40 @@ export function logGrid(from: number, to: number, count: number): number[] {
   const set = new Set<number>();
   for (let i = 0; i < count; i++) set.add(Math.round(from * (to / from) ** (i / (count - 1))));
   return [...set].sort((a, b) => a - b);
+}
+
+/**
+ * For experiments that run each policy once per horizon T: the mean regret at each T, its
+ * log-log slope with a 95% interval, and whether the slope is within `tolerance` of `target`.
+ */
+export function slopeOverHorizons(
+  trials: readonly Record<string, number[]>[],
+  names: readonly string[],
+  horizons: readonly number[],
+  target: number,
+  tolerance: number,
+): { metrics: Record<string, number>; parts: string[]; series: Series[]; holds: boolean } {
+  const metrics: Record<string, number> = {};
+  const parts: string[] = [];
+  const series: Series[] = [];
+  let holds = true;
+  for (const name of names) {
+    const stats = horizons.map(() => new RunningStats());
+    for (const t of trials) for (const [i, v] of t[name]!.entries()) stats[i]!.push(v);
+    const mean = stats.map((s) => s.mean);
+    const fit = fitLogLogSlope(horizons, mean);
+    metrics[`${name}: slope`] = fit.slope;
+    holds &&= Math.abs(fit.slope - target) < tolerance;
+    parts.push(
+      `${name} slope ${fit.slope.toFixed(3)}, 95% CI [${fit.slopeCi[0].toFixed(3)}, ${fit.slopeCi[1].toFixed(3)}]`,
+    );
+    series.push({
+      name,
+      x: horizons,
+      y: mean,
+      lower: stats.map((s) => s.mean - 1.96 * s.standardError),
+      upper: stats.map((s) => s.mean + 1.96 * s.standardError),
+    });
+  }
+  return { metrics, parts, series, holds };
 }

@@ -1,6 +1,6 @@
 import { BernoulliBandit, BetaThompsonSampling, simulate, Ucb1 } from '@x/bandits';
-import { fitLogLogSlope, RunningStats } from '@x/linalg';
 import { defineClaim } from '../../src/Experiment.ts';
+import { slopeOverHorizons } from './_regret.ts';
 
 const K = 5;
 const HORIZONS = {
@@ -43,28 +43,13 @@ export const experiment = defineClaim<Record<string, number[]>>({
   },
   summarize(trials, scale) {
     const T = [...HORIZONS[scale]];
-    const metrics: Record<string, number> = {};
-    const parts: string[] = [];
-    const series = [];
-    let holds = true;
-    for (const name of Object.keys(POLICIES)) {
-      const stats = T.map(() => new RunningStats());
-      for (const t of trials) for (const [i, v] of t[name]!.entries()) stats[i]!.push(v);
-      const mean = stats.map((s) => s.mean);
-      const fit = fitLogLogSlope(T, mean);
-      metrics[`${name}: slope`] = fit.slope;
-      holds &&= Math.abs(fit.slope - 0.5) < 0.1;
-      parts.push(
-        `${name} slope ${fit.slope.toFixed(3)}, 95% CI [${fit.slopeCi[0].toFixed(3)}, ${fit.slopeCi[1].toFixed(3)}]`,
-      );
-      series.push({
-        name,
-        x: T,
-        y: mean,
-        lower: stats.map((s) => s.mean - 1.96 * s.standardError),
-        upper: stats.map((s) => s.mean + 1.96 * s.standardError),
-      });
-    }
+    const { metrics, parts, series, holds } = slopeOverHorizons(
+      trials,
+      Object.keys(POLICIES),
+      T,
+      0.5,
+      0.1,
+    );
     series.push({ name: 'sqrt(KT)', x: T, y: T.map((t) => Math.sqrt(K * t)) });
     return {
       metrics,
