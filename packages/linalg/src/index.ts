@@ -21,6 +21,7 @@ export { klGaussian } from './info/klGaussian.ts';
 export { klMultivariateGaussian } from './info/klMultivariateGaussian.ts';
 export { mutualInformation } from './info/mutualInformation.ts';
 export { axpy } from './matrix/axpy.ts';
+export { type BicgstabOptions, bicgstab, type IterativeSolution } from './matrix/bicgstab.ts';
 export { choleskySolve } from './matrix/choleskySolve.ts';
 export { conditionNumber } from './matrix/conditionNumber.ts';
 export { dot } from './matrix/dot.ts';

@@ -11,5 +11,9 @@ export { riverSwim } from './generators/riverSwim.ts';
 export { Mdp, type MdpOptions, type SparseMdpData } from './model/Mdp.ts';
 export { backwardInduction, type FiniteHorizonResult } from './planning/backwardInduction.ts';
 export type { PlanningResult } from './planning/PlanningResult.ts';
-export { evaluatePolicy, policyIteration } from './planning/policyIteration.ts';
+export {
+  evaluatePolicy,
+  type PolicyEvaluationOptions,
+  policyIteration,
+} from './planning/policyIteration.ts';
 export { type ValueIterationOptions, valueIteration } from './planning/valueIteration.ts';

@@ -69,7 +69,7 @@ export const experiment = definePerf({
           opsPerCall: 1,
         },
         {
-          name: '@x/mdp policyIteration (dense LU evaluation)',
+          name: '@x/mdp policyIteration (sparse BiCGSTAB evaluation)',
           fn: () => {
             sink += policyIteration(mdp, 0.95).values[0]!;
           },

@@ -3,6 +3,7 @@ import { inverse, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/createRng.ts';
 import { axpy } from './axpy.ts';
+import { bicgstab } from './bicgstab.ts';
 import { choleskySolve } from './choleskySolve.ts';
 import { conditionNumber } from './conditionNumber.ts';
 import { dot } from './dot.ts';
@@ -257,4 +258,33 @@ describe('luSolve', () => {
       ),
     ).toThrow(/singular/);
   });
+});
+
+describe('bicgstab', () => {
+  test.prop([spectrum, fc.nat()], { seed: 12 })(
+    'matches the LU solution of a non-symmetric well-conditioned system',
+    (ev, seed) => {
+      const n = ev.length;
+      const rng = createRng(seed);
+      // I - 0.9 Q with Q a random orthogonal matrix: eigenvalues in the disk |z - 1| <= 0.9.
+      const a = Matrix.eye(n).sub(randomOrthogonal(rng, n).mul(0.9));
+      const b = ev.map((_, i) => Math.sin(i + 1));
+      const direct = luSolve(a, b);
+      const r = bicgstab(
+        (v, out) => {
+          for (let i = 0; i < n; i++) {
+            let s = 0;
+            for (let j = 0; j < n; j++) s += a.get(i, j) * v[j]!;
+            out[i] = s;
+          }
+        },
+        b,
+        { tolerance: 1e-13 },
+      );
+      expect(r.converged).toBe(true);
+      // Forward error <= condition number (<= 19 here) x relative residual x |x|.
+      for (let i = 0; i < n; i++)
+        expect(Math.abs(r.x[i]! - direct[i]!)).toBeLessThan(19 * 1e-12 * (norm2(direct) + 1));
+    },
+  );
 });

@@ -150,6 +150,20 @@ describe('policy iteration', () => {
     },
   );
 
+  it('the iterative evaluation (BiCGSTAB) agrees with the direct one within its residual bound', () => {
+    const m = garnet(createRng(5), 400, 3, 5);
+    const policy = Int32Array.from({ length: 400 }, (_, s) => s % 3);
+    const direct = evaluatePolicy(m, 0.95, policy, { solver: 'direct' });
+    const iterative = evaluatePolicy(m, 0.95, policy, { solver: 'iterative' });
+    // relative residual 1e-13, amplified by at most (1 + gamma) / (1 - gamma) = 39
+    expect(maxDiff(direct, iterative)).toBeLessThan(
+      39 * 1e-13 * (1 + normInf(direct)) * Math.sqrt(400),
+    );
+    const pi = policyIteration(m, 0.95);
+    const viaDirect = policyIteration(m, 0.95, { solver: 'direct' });
+    expect(Array.from(pi.policy)).toEqual(Array.from(viaDirect.policy));
+  });
+
   it('RiverSwim: swimming right everywhere is optimal for a patient agent', () => {
     const r = policyIteration(riverSwim(6), 0.95);
     expect(Array.from(r.policy)).toEqual([1, 1, 1, 1, 1, 1]);
