@@ -16,4 +16,14 @@ export {
   type PolicyEvaluationOptions,
   policyIteration,
 } from './planning/policyIteration.ts';
+export {
+  type AverageRewardResult,
+  type RelativeValueIterationOptions,
+  relativeValueIteration,
+} from './planning/relativeValueIteration.ts';
+export {
+  type SoftPlanningResult,
+  type SoftValueIterationOptions,
+  softValueIteration,
+} from './planning/softValueIteration.ts';
 export { type ValueIterationOptions, valueIteration } from './planning/valueIteration.ts';
