@@ -6,10 +6,16 @@
  * @module @x/mdp
  */
 
+export { chain } from './generators/chain.ts';
 export { garnet } from './generators/garnet.ts';
+export { type GridworldOptions, gridworld } from './generators/gridworld.ts';
 export { riverSwim } from './generators/riverSwim.ts';
 export { Mdp, type MdpOptions, type SparseMdpData } from './model/Mdp.ts';
 export { backwardInduction, type FiniteHorizonResult } from './planning/backwardInduction.ts';
+export {
+  type ModifiedPolicyIterationOptions,
+  modifiedPolicyIteration,
+} from './planning/modifiedPolicyIteration.ts';
 export type { PlanningResult } from './planning/PlanningResult.ts';
 export {
   evaluatePolicy,

@@ -1,10 +1,14 @@
 import { fc, test } from '@fast-check/vitest';
 import { createRng } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
+import { chain } from '../generators/chain.ts';
 import { garnet } from '../generators/garnet.ts';
+import { gridworld } from '../generators/gridworld.ts';
+import { modifiedPolicyIteration } from './modifiedPolicyIteration.ts';
 import { evaluatePolicy, policyIteration } from './policyIteration.ts';
 import { relativeValueIteration } from './relativeValueIteration.ts';
 import { softValueIteration } from './softValueIteration.ts';
+import { valueIteration } from './valueIteration.ts';
 
 describe('soft value iteration', () => {
   test.prop(
@@ -69,4 +73,54 @@ describe('relative value iteration', () => {
       for (let s = 0; s < S; s++) expect(Math.abs((1 - gamma) * v[s]! - r.gain)).toBeLessThan(1e-4);
     },
   );
+});
+
+describe('modified policy iteration', () => {
+  test.prop(
+    [
+      fc.integer({ min: 2, max: 30 }),
+      fc.integer({ min: 1, max: 4 }),
+      fc.constantFrom(0, 1, 5, 50),
+      fc.nat(),
+    ],
+    { seed: 5, numRuns: 30 },
+  )(
+    'claim: its stopping rule guarantees |V - V*| <= epsilon for every number of partial sweeps',
+    (S, A, sweeps, seed) => {
+      const m = garnet(createRng(seed), S, A, Math.min(S, 3));
+      const exact = policyIteration(m, 0.95);
+      const r = modifiedPolicyIteration(m, 0.95, { epsilon: 1e-5, sweeps });
+      expect(r.converged).toBe(true);
+      for (let s = 0; s < S; s++)
+        expect(Math.abs(r.values[s]! - exact.values[s]!)).toBeLessThanOrEqual(1e-5);
+      expect(Array.from(r.policy)).toEqual(Array.from(exact.policy));
+    },
+  );
+});
+
+describe('generators', () => {
+  it('chain: a patient agent goes forward, a myopic one goes back', () => {
+    expect(Array.from(policyIteration(chain(5), 0.95).policy)).toEqual([0, 0, 0, 0, 0]);
+    expect(policyIteration(chain(5), 0.3).policy[0]).toBe(1);
+  });
+
+  it('gridworld: optimal moves head to the goal around a wall; bad cells are rejected', () => {
+    // 3 x 4, goal at (0, 3) worth 1, a pit at (1, 3) worth -1, a wall at (1, 1)
+    const g = gridworld(3, 4, {
+      goals: [
+        [0, 3, 1],
+        [1, 3, -1],
+      ],
+      walls: [[1, 1]],
+      stepReward: -0.04,
+      slip: 0.2,
+    });
+    const r = valueIteration(g, 0.99, { epsilon: 1e-9 });
+    // from (0, 2) go right into the goal; from (2, 0) go up (the long way round the wall)
+    expect(r.policy[0 * 4 + 2]).toBe(1);
+    expect(r.policy[2 * 4 + 0]).toBe(0);
+    expect(() => gridworld(2, 2, { goals: [[5, 0, 1]] })).toThrow(
+      /goal \(5, 0\) is outside the grid/,
+    );
+  });
 });
