@@ -10,6 +10,14 @@ export { chain } from './generators/chain.ts';
 export { garnet } from './generators/garnet.ts';
 export { type GridworldOptions, gridworld } from './generators/gridworld.ts';
 export { riverSwim } from './generators/riverSwim.ts';
+export type { EpisodicAgent, Transition } from './learning/EpisodicAgent.ts';
+export { Psrl, type PsrlOptions } from './learning/Psrl.ts';
+export {
+  type EpisodicSimulationResult,
+  episodicValue,
+  simulateEpisodic,
+} from './learning/simulateEpisodic.ts';
+export { Ucbvi, type UcbviOptions } from './learning/Ucbvi.ts';
 export { Mdp, type MdpOptions, type SparseMdpData } from './model/Mdp.ts';
 export { backwardInduction, type FiniteHorizonResult } from './planning/backwardInduction.ts';
 export {

@@ -1,0 +1,98 @@
+import {
+  assertInteger,
+  assertPositive,
+  type Rng,
+  sampleBetaUnchecked,
+  sampleDirichlet,
+} from '@x/linalg';
+import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
+import { TabularCounts } from './TabularCounts.ts';
+
+/** Options of {@link Psrl}. */
+export interface PsrlOptions {
+  /** Dirichlet prior concentration of every transition row. @default 1 / S (a sparse prior) */
+  readonly transitionPrior?: number;
+}
+
+/**
+ * Posterior sampling for reinforcement learning (PSRL) in episodic MDPs with rewards in [0, 1]:
+ * each episode, draw an MDP from the posterior (Dirichlet($\alpha + N(s,a,\cdot)$) transition
+ * rows; Beta($1 + \sum r$, $1 + N - \sum r$) mean rewards, the fractional Bernoulli update), solve
+ * it by backward induction, and follow its optimal policy. Bayesian regret $\tilde O(HS\sqrt{AT})$.
+ *
+ * References: Osband, Russo and Van Roy, "(More) Efficient Reinforcement Learning via Posterior
+ * Sampling", NeurIPS 2013, arXiv:1306.0940, Algorithm 1.
+ */
+export class Psrl implements EpisodicAgent {
+  readonly #counts: TabularCounts;
+  readonly #horizon: number;
+  readonly #alpha: number;
+  readonly #row: Float64Array;
+  readonly #prior: Float64Array;
+
+  /**
+   * @param states - S
+   * @param actions - A
+   * @param horizon - H
+   * @throws RangeError on bad sizes or prior
+   */
+  constructor(
+    states: number,
+    actions: number,
+    horizon: number,
+    { transitionPrior }: PsrlOptions = {},
+  ) {
+    assertInteger('Psrl', 'states', states, 1, 1 << 12);
+    assertInteger('Psrl', 'actions', actions, 1, 1 << 12);
+    assertInteger('Psrl', 'horizon', horizon, 1, 1 << 16);
+    const alpha = transitionPrior ?? 1 / states;
+    assertPositive('Psrl', 'transitionPrior', alpha);
+    this.#counts = new TabularCounts(states, actions);
+    this.#horizon = horizon;
+    this.#alpha = alpha;
+    this.#row = new Float64Array(states);
+    this.#prior = new Float64Array(states);
+  }
+
+  plan(rng: Rng): Int32Array {
+    const { states: S, actions: A, visits, transitions, rewardSums } = this.#counts;
+    const H = this.#horizon;
+    // Sample the model.
+    const p = new Float64Array(S * A * S);
+    const r = new Float64Array(S * A);
+    for (let i = 0; i < S * A; i++) {
+      for (let j = 0; j < S; j++) this.#prior[j] = this.#alpha + transitions[i * S + j]!;
+      sampleDirichlet(rng, this.#prior, this.#row);
+      p.set(this.#row, i * S);
+      const n = visits[i]!;
+      const sum = rewardSums[i]!;
+      r[i] = sampleBetaUnchecked(rng, 1 + sum, 1 + n - sum);
+    }
+    // Backward induction on the sample.
+    const policy = new Int32Array(H * S);
+    let next = new Float64Array(S);
+    let v = new Float64Array(S);
+    for (let h = H - 1; h >= 0; h--) {
+      for (let s = 0; s < S; s++) {
+        let best = Number.NEGATIVE_INFINITY;
+        for (let a = 0; a < A; a++) {
+          const i = s * A + a;
+          let e = 0;
+          for (let j = 0; j < S; j++) e += p[i * S + j]! * next[j]!;
+          const q = r[i]! + e;
+          if (q > best) {
+            best = q;
+            policy[h * S + s] = a;
+          }
+        }
+        v[s] = best;
+      }
+      [next, v] = [v, next];
+    }
+    return policy;
+  }
+
+  observe(episode: readonly Transition[]): void {
+    this.#counts.addEpisode('Psrl.observe', episode);
+  }
+}

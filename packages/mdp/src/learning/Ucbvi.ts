@@ -1,0 +1,99 @@
+import { assertInRange, assertInteger, assertPositive, type Rng } from '@x/linalg';
+import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
+import { TabularCounts } from './TabularCounts.ts';
+
+/** Options of {@link Ucbvi}. */
+export interface UcbviOptions {
+  /** Confidence parameter delta. @default 0.1 */
+  readonly delta?: number;
+  /** Scale c of the Hoeffding bonus $c H \sqrt{L / N(s,a)}$, $L = \log(5SAHK/\delta)$. @default 1 (the paper's proof uses 7) */
+  readonly bonusScale?: number;
+  /** Number of episodes K, for the log term. @default 10000 */
+  readonly episodes?: number;
+}
+
+/**
+ * UCBVI with Hoeffding bonuses for episodic MDPs with horizon H and rewards in [0, 1]: each
+ * episode, optimistic backward induction on the empirical model, $Q_h(s,a) = \min(H - h, \hat
+ * r(s,a) + \hat P(\cdot|s,a)^\top V_{h+1} + b(s,a))$ with $b = cH\sqrt{L/N(s,a)}$ and $Q = H - h$
+ * for unvisited pairs; act greedily. Regret $\tilde O(H\sqrt{SAT})$ (plus lower-order terms).
+ *
+ * Choices made: rewards are estimated (not assumed known), and the bonus constant c is a
+ * parameter (the proof's constant 7 explores far more than needed in practice).
+ *
+ * References: Azar, Osband and Munos, "Minimax Regret Bounds for Reinforcement Learning", ICML
+ * 2017, arXiv:1703.05449, Algorithm 1 (UCBVI-CH).
+ */
+export class Ucbvi implements EpisodicAgent {
+  readonly #counts: TabularCounts;
+  readonly #horizon: number;
+  readonly #log: number;
+  readonly #scale: number;
+
+  /**
+   * @param states - S
+   * @param actions - A
+   * @param horizon - H
+   * @throws RangeError on bad sizes or options
+   */
+  constructor(
+    states: number,
+    actions: number,
+    horizon: number,
+    { delta = 0.1, bonusScale = 1, episodes = 10_000 }: UcbviOptions = {},
+  ) {
+    assertInteger('Ucbvi', 'states', states, 1, 1 << 16);
+    assertInteger('Ucbvi', 'actions', actions, 1, 1 << 12);
+    assertInteger('Ucbvi', 'horizon', horizon, 1, 1 << 16);
+    assertInRange('Ucbvi', 'delta', delta, 0, 1, { loOpen: true, hiOpen: true });
+    assertPositive('Ucbvi', 'bonusScale', bonusScale);
+    assertInteger('Ucbvi', 'episodes', episodes, 1);
+    this.#counts = new TabularCounts(states, actions);
+    this.#horizon = horizon;
+    this.#log = Math.log((5 * states * actions * horizon * episodes) / delta);
+    this.#scale = bonusScale;
+  }
+
+  /** Optimistic backward induction; equal Q values (common while they sit at the cap) are broken at random. */
+  plan(rng: Rng): Int32Array {
+    const { states: S, actions: A, visits, transitions, rewardSums } = this.#counts;
+    const H = this.#horizon;
+    const policy = new Int32Array(H * S);
+    let next = new Float64Array(S);
+    let v = new Float64Array(S);
+    for (let h = H - 1; h >= 0; h--) {
+      const cap = H - h;
+      for (let s = 0; s < S; s++) {
+        let best = Number.NEGATIVE_INFINITY;
+        let ties = 0;
+        for (let a = 0; a < A; a++) {
+          const i = s * A + a;
+          const n = visits[i]!;
+          let q = cap;
+          if (n > 0) {
+            let e = 0;
+            for (let j = 0; j < S; j++) e += transitions[i * S + j]! * next[j]!;
+            q = Math.min(
+              cap,
+              rewardSums[i]! / n + e / n + this.#scale * H * Math.sqrt(this.#log / n),
+            );
+          }
+          if (q > best) {
+            best = q;
+            ties = 1;
+            policy[h * S + s] = a;
+          } else if (q === best && rng.nextFloat64() * ++ties < 1) {
+            policy[h * S + s] = a;
+          }
+        }
+        v[s] = best;
+      }
+      [next, v] = [v, next];
+    }
+    return policy;
+  }
+
+  observe(episode: readonly Transition[]): void {
+    this.#counts.addEpisode('Ucbvi.observe', episode);
+  }
+}

@@ -1,0 +1,117 @@
+import { assertInteger, type Rng, RunningStats } from '@x/linalg';
+import type { Mdp } from '../model/Mdp.ts';
+import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
+
+/** The regret curves of an episodic simulation. */
+export interface EpisodicSimulationResult {
+  /** Checkpoint episodes (1-based). */
+  readonly episodes: Int32Array;
+  /** Mean cumulative regret over runs at each checkpoint. */
+  readonly meanRegret: Float64Array;
+  readonly stdError: Float64Array;
+}
+
+/** The value at step 0 from `start` of a non-stationary policy (`policy[h * S + s]`), by backward induction. */
+export function episodicValue(
+  mdp: Mdp,
+  horizon: number,
+  policy: Int32Array | null,
+  start: number,
+): number {
+  const S = mdp.states;
+  const A = mdp.actions;
+  let next = new Float64Array(S);
+  let v = new Float64Array(S);
+  for (let h = horizon - 1; h >= 0; h--) {
+    for (let s = 0; s < S; s++) {
+      if (policy !== null) {
+        const a = policy[h * S + s]!;
+        v[s] = mdp.reward[s * A + a]! + mdp.expectedNext(s, a, next);
+      } else {
+        let best = Number.NEGATIVE_INFINITY;
+        for (let a = 0; a < A; a++)
+          best = Math.max(best, mdp.reward[s * A + a]! + mdp.expectedNext(s, a, next));
+        v[s] = best;
+      }
+    }
+    [next, v] = [v, next];
+  }
+  return next[start]!;
+}
+
+/**
+ * Runs an episodic agent for several seeded runs on an MDP with rewards in [0, 1] (realised as
+ * Bernoulli draws with mean R(s, a)), each episode H steps from `start`, and records the
+ * cumulative regret $\sum_k (V^*_0(s_0) - V^{\pi_k}_0(s_0))$, computed exactly for each policy.
+ *
+ * @throws RangeError on bad sizes, a reward outside [0, 1], or checkpoints outside [1, episodes]
+ */
+export function simulateEpisodic(
+  rng: Rng,
+  mdp: Mdp,
+  horizon: number,
+  start: number,
+  createAgent: () => EpisodicAgent,
+  {
+    episodes,
+    runs = 1,
+    checkpoints,
+  }: { readonly episodes: number; readonly runs?: number; readonly checkpoints: ArrayLike<number> },
+): EpisodicSimulationResult {
+  const fn = 'simulateEpisodic';
+  assertInteger(fn, 'horizon', horizon, 1);
+  assertInteger(fn, 'start', start, 0, mdp.states - 1);
+  assertInteger(fn, 'episodes', episodes, 1);
+  assertInteger(fn, 'runs', runs, 1);
+  for (let i = 0; i < mdp.reward.length; i++) {
+    if (!(mdp.reward[i]! >= 0 && mdp.reward[i]! <= 1))
+      throw new RangeError(`${fn}: rewards must be in [0, 1], got ${mdp.reward[i]} at row ${i}`);
+  }
+  const marks = Int32Array.from(checkpoints);
+  for (let i = 0; i < marks.length; i++) {
+    if (!(marks[i]! >= 1 && marks[i]! <= episodes) || (i > 0 && marks[i]! <= marks[i - 1]!))
+      throw new RangeError(`${fn}: checkpoints must increase within [1, ${episodes}]`);
+  }
+  const optimal = episodicValue(mdp, horizon, null, start);
+  const stats = Array.from({ length: marks.length }, () => new RunningStats());
+  const S = mdp.states;
+  const A = mdp.actions;
+  for (let run = 0; run < runs; run++) {
+    const runRng = rng.split();
+    const envRng = runRng.split();
+    const agentRng = runRng.split();
+    const agent = createAgent();
+    let regret = 0;
+    let next = 0;
+    for (let k = 0; k < episodes; k++) {
+      const policy = agent.plan(agentRng);
+      regret += optimal - episodicValue(mdp, horizon, policy, start);
+      const episode: Transition[] = [];
+      let s = start;
+      for (let h = 0; h < horizon; h++) {
+        const a = policy[h * S + s]!;
+        const r = s * A + a;
+        const reward = envRng.nextFloat64() < mdp.reward[r]! ? 1 : 0;
+        const u = envRng.nextFloat64();
+        let acc = 0;
+        let to = mdp.next[mdp.rowStart[r + 1]! - 1]!;
+        for (let j = mdp.rowStart[r]!; j < mdp.rowStart[r + 1]!; j++) {
+          acc += mdp.prob[j]!;
+          if (u < acc) {
+            to = mdp.next[j]!;
+            break;
+          }
+        }
+        episode.push({ state: s, action: a, reward, next: to });
+        s = to;
+      }
+      agent.observe(episode);
+      if (k + 1 === marks[next]) stats[next++]!.push(regret);
+    }
+  }
+  return {
+    episodes: marks,
+    meanRegret: Float64Array.from(stats, (x) => x.mean),
+    stdError: Float64Array.from(stats, (x) => (x.count > 1 ? x.standardError : Number.NaN)),
+  };
+}
