@@ -11,12 +11,16 @@ export { garnet } from './generators/garnet.ts';
 export { type GridworldOptions, gridworld } from './generators/gridworld.ts';
 export { riverSwim } from './generators/riverSwim.ts';
 export type { EpisodicAgent, Transition } from './learning/EpisodicAgent.ts';
+export { type LstdOptions, lstd } from './learning/lstd.ts';
 export { Psrl, type PsrlOptions } from './learning/Psrl.ts';
+export { type QLearningOptions, qLearning } from './learning/qLearning.ts';
 export {
   type EpisodicSimulationResult,
   episodicValue,
   simulateEpisodic,
 } from './learning/simulateEpisodic.ts';
+export { tdLambda } from './learning/tdLambda.ts';
+export type { TemporalDifferenceOptions } from './learning/temporalDifferenceOptions.ts';
 export { Ucbvi, type UcbviOptions } from './learning/Ucbvi.ts';
 export { Mdp, type MdpOptions, type SparseMdpData } from './model/Mdp.ts';
 export { backwardInduction, type FiniteHorizonResult } from './planning/backwardInduction.ts';

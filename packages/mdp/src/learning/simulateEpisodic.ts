@@ -92,16 +92,7 @@ export function simulateEpisodic(
         const a = policy[h * S + s]!;
         const r = s * A + a;
         const reward = envRng.nextFloat64() < mdp.reward[r]! ? 1 : 0;
-        const u = envRng.nextFloat64();
-        let acc = 0;
-        let to = mdp.next[mdp.rowStart[r + 1]! - 1]!;
-        for (let j = mdp.rowStart[r]!; j < mdp.rowStart[r + 1]!; j++) {
-          acc += mdp.prob[j]!;
-          if (u < acc) {
-            to = mdp.next[j]!;
-            break;
-          }
-        }
+        const to = mdp.sampleNext(envRng, s, a);
         episode.push({ state: s, action: a, reward, next: to });
         s = to;
       }

@@ -1,4 +1,4 @@
-import { assertInteger, formatValue } from '@x/linalg';
+import { assertInteger, formatValue, type Rng } from '@x/linalg';
 
 /** Sparse transitions in compressed sparse row form: row r = s * A + a lists its successors. */
 export interface SparseMdpData {
@@ -154,6 +154,19 @@ export class Mdp {
   /** Number of stored transitions (non-zeros). */
   get nonZeros(): number {
     return this.next.length;
+  }
+
+  /** A successor drawn from $P(\cdot \mid s, a)$ (one uniform, a scan of the sparse row). */
+  sampleNext(rng: Rng, s: number, a: number): number {
+    const r = s * this.actions + a;
+    const u = rng.nextFloat64();
+    let acc = 0;
+    const end = this.rowStart[r + 1]!;
+    for (let k = this.rowStart[r]!; k < end; k++) {
+      acc += this.prob[k]!;
+      if (u < acc) return this.next[k]!;
+    }
+    return this.next[end - 1]!; // rounding: u landed in [acc, 1)
   }
 
   /** $\sum_{s'} P(s' \mid s, a) V(s')$. */

@@ -1,4 +1,5 @@
 import { assertInRange, assertInteger, bicgstab, luSolve, Matrix } from '@x/linalg';
+import { assertPolicy } from '../model/assertPolicy.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { greedyFromValues, type PlanningResult } from './PlanningResult.ts';
 
@@ -35,15 +36,13 @@ export function evaluatePolicy(
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
   const S = mdp.states;
   const A = mdp.actions;
-  if (policy.length !== S)
-    throw new TypeError(`${fn}: policy must have length ${S}, got ${policy.length}`);
+  assertPolicy(fn, mdp, policy);
   if (solver !== 'direct' && solver !== 'iterative' && solver !== 'auto')
     throw new RangeError(
       `${fn}: solver must be 'direct', 'iterative' or 'auto', got ${String(solver)}`,
     );
   const rhs = new Float64Array(S);
   for (let s = 0; s < S; s++) {
-    assertInteger(fn, `policy[${s}]`, policy[s], 0, A - 1);
     rhs[s] = mdp.reward[s * A + policy[s]!]!;
   }
   if (solver === 'iterative' || (solver === 'auto' && S > 256)) {
