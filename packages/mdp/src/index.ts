@@ -1,3 +1,12 @@
+export { bestRejectionThreshold } from './decoding/bestRejectionThreshold.ts';
+export type { CandidateLengthProblem } from './decoding/CandidateLengthProblem.ts';
+export { type CandidateLengthRule, candidateLengthRate } from './decoding/candidateLengthRate.ts';
+export { expectedTokensPerRound } from './decoding/expectedTokensPerRound.ts';
+export {
+  type CandidateLengthSolution,
+  solveCandidateLength,
+} from './decoding/solveCandidateLength.ts';
+export { type SpeculativeSample, speculativeSample } from './decoding/speculativeSample.ts';
 /**
  * Tabular Markov decision processes: sparse validated models, generators, and planning with
  * stated guarantees.
