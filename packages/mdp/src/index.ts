@@ -7,6 +7,11 @@ export {
   solveCandidateLength,
 } from './decoding/solveCandidateLength.ts';
 export { type SpeculativeSample, speculativeSample } from './decoding/speculativeSample.ts';
+export {
+  type LinearProgrammingOptions,
+  type LinearProgrammingResult,
+  linearProgramming,
+} from './planning/linearProgramming.ts';
 /**
  * Tabular Markov decision processes: sparse validated models, generators, and planning with
  * stated guarantees.
