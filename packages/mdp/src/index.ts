@@ -29,6 +29,11 @@ export { type LstdOptions, lstd } from './learning/lstd.ts';
 export { Psrl, type PsrlOptions } from './learning/Psrl.ts';
 export { type QLearningOptions, qLearning } from './learning/qLearning.ts';
 export {
+  type AverageRewardSimulationResult,
+  type ContinuingAgent,
+  simulateAverageReward,
+} from './learning/simulateAverageReward.ts';
+export {
   type EpisodicSimulationResult,
   episodicValue,
   simulateEpisodic,
@@ -36,6 +41,7 @@ export {
 export { tdLambda } from './learning/tdLambda.ts';
 export type { TemporalDifferenceOptions } from './learning/temporalDifferenceOptions.ts';
 export { Ucbvi, type UcbviOptions } from './learning/Ucbvi.ts';
+export { Ucrl2, type Ucrl2Options } from './learning/Ucrl2.ts';
 export { Mdp, type MdpOptions, type SparseMdpData } from './model/Mdp.ts';
 export { backwardInduction, type FiniteHorizonResult } from './planning/backwardInduction.ts';
 export {

@@ -6,9 +6,11 @@ import { evaluatePolicy, policyIteration } from '../planning/policyIteration.ts'
 import { lstd } from './lstd.ts';
 import { Psrl } from './Psrl.ts';
 import { qLearning } from './qLearning.ts';
+import { simulateAverageReward } from './simulateAverageReward.ts';
 import { episodicValue, simulateEpisodic } from './simulateEpisodic.ts';
 import { tdLambda } from './tdLambda.ts';
 import { Ucbvi } from './Ucbvi.ts';
+import { Ucrl2 } from './Ucrl2.ts';
 
 const H = 20;
 const checkpoints = [50, 100, 200, 500, 1000];
@@ -91,5 +93,40 @@ describe('model-free learning', () => {
     expect(() => qLearning(createRng(1), m, 0.8, { steps: 10, decay: 0.4 })).toThrow(
       /decay must be in \(0.5, 1\]/,
     );
+  });
+});
+
+describe('UCRL2 (average reward) on RiverSwim', () => {
+  const steps = [1000, 2000, 5000, 10_000, 20_000, 50_000];
+
+  it('claim: regret is sublinear once the confidence radii are scaled to the problem, and it collects most of the optimal reward', () => {
+    const r = simulateAverageReward(
+      createRng(4),
+      riverSwim(6),
+      () => new Ucrl2(6, 2, { confidenceScale: 0.1 }),
+      { steps: 50_000, runs: 4, checkpoints: steps },
+    );
+    expect(fitLogLogSlope(steps, r.meanRegret).slope).toBeLessThan(0.5);
+    // It collects over 95% of the optimal reward by T = 50000 (swimming left collects about 1%).
+    expect(r.meanRegret.at(-1)!).toBeLessThan(0.05 * 50_000 * r.gain);
+  });
+
+  it('claim: the number of episodes is at most SA log2(8T / SA) (JOA 2010, Proposition 18)', () => {
+    const agent = new Ucrl2(6, 2);
+    const T = 20_000;
+    simulateAverageReward(createRng(5), riverSwim(6), () => agent, { steps: T, checkpoints: [T] });
+    expect(agent.episodes).toBeGreaterThan(12);
+    expect(agent.episodes).toBeLessThanOrEqual(6 * 2 * Math.log2((8 * T) / (6 * 2)));
+  });
+
+  it('rejects bad transitions without recording them, and bad agents in the simulator', () => {
+    const agent = new Ucrl2(3, 2);
+    expect(() => agent.act(3)).toThrow(/Ucrl2.act: s/);
+    expect(() => agent.observe(0, 0, 1.5, 1)).toThrow(/Ucrl2.observe: transition 0 reward/);
+    expect(agent.episodes).toBe(0);
+    const bad = { act: () => 7, observe: () => {} };
+    expect(() =>
+      simulateAverageReward(createRng(1), riverSwim(3), () => bad, { steps: 5, checkpoints: [5] }),
+    ).toThrow(/simulateAverageReward: the agent chose action 7 in state 0/);
   });
 });

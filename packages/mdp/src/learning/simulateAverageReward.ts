@@ -1,0 +1,95 @@
+import { assertInteger, type Rng, RunningStats } from '@x/linalg';
+import type { Mdp } from '../model/Mdp.ts';
+import { relativeValueIteration } from '../planning/relativeValueIteration.ts';
+
+/** A learner for continuing (average-reward) interaction, such as {@link Ucrl2}. */
+export interface ContinuingAgent {
+  /** The action to take in state s. */
+  act(s: number): number;
+  /** Records the transition that followed. */
+  observe(s: number, a: number, reward: number, next: number): void;
+}
+
+/** The regret curves of {@link simulateAverageReward}. */
+export interface AverageRewardSimulationResult {
+  /** Checkpoint steps (1-based). */
+  readonly steps: Int32Array;
+  /** Mean regret over runs at each checkpoint. */
+  readonly meanRegret: Float64Array;
+  /** Standard error of the mean (NaN for one run). */
+  readonly stdError: Float64Array;
+  /** The optimal gain $g^*$ the regret is measured against. */
+  readonly gain: number;
+}
+
+/**
+ * Runs a continuing agent for several seeded runs (each on its own split RNG streams, so a run's
+ * numbers do not depend on how many others ran) on an MDP with rewards in [0, 1], realised as
+ * Bernoulli draws with mean R(s, a). The regret after T steps is $T g^* - \sum_{t<T} R(s_t, a_t)$,
+ * with the expected rewards of the actions taken (the reward noise, which no agent controls, is
+ * left out) and $g^*$ from relative value iteration.
+ *
+ * @throws RangeError on bad sizes, rewards outside [0, 1], or checkpoints outside [1, steps]
+ *
+ * References: Jaksch, Ortner and Auer, JMLR 11, 2010, Section 1 (regret in average-reward MDPs).
+ */
+export function simulateAverageReward(
+  rng: Rng,
+  mdp: Mdp,
+  createAgent: () => ContinuingAgent,
+  {
+    steps,
+    runs = 1,
+    checkpoints,
+    start = 0,
+  }: {
+    readonly steps: number;
+    readonly runs?: number;
+    readonly checkpoints: ArrayLike<number>;
+    readonly start?: number;
+  },
+): AverageRewardSimulationResult {
+  const fn = 'simulateAverageReward';
+  assertInteger(fn, 'steps', steps, 1);
+  assertInteger(fn, 'runs', runs, 1);
+  assertInteger(fn, 'start', start, 0, mdp.states - 1);
+  for (let i = 0; i < mdp.reward.length; i++) {
+    if (!(mdp.reward[i]! >= 0 && mdp.reward[i]! <= 1))
+      throw new RangeError(`${fn}: rewards must be in [0, 1], got ${mdp.reward[i]} at row ${i}`);
+  }
+  const marks = Int32Array.from(checkpoints);
+  for (let i = 0; i < marks.length; i++) {
+    if (!(marks[i]! >= 1 && marks[i]! <= steps) || (i > 0 && marks[i]! <= marks[i - 1]!))
+      throw new RangeError(`${fn}: checkpoints must increase within [1, ${steps}]`);
+  }
+  const gain = relativeValueIteration(mdp, { epsilon: 1e-10 }).gain;
+  const stats = Array.from({ length: marks.length }, () => new RunningStats());
+  const A = mdp.actions;
+  for (let run = 0; run < runs; run++) {
+    const runRng = rng.split();
+    const envRng = runRng.split();
+    const agent = createAgent();
+    let collected = 0;
+    let s = start;
+    let mark = 0;
+    for (let t = 0; t < steps; t++) {
+      const a = agent.act(s);
+      if (!(Number.isInteger(a) && a >= 0 && a < A))
+        throw new RangeError(
+          `${fn}: the agent chose action ${a} in state ${s}, not in [0, ${A - 1}]`,
+        );
+      const mean = mdp.reward[s * A + a]!;
+      collected += mean;
+      const to = mdp.sampleNext(envRng, s, a);
+      agent.observe(s, a, envRng.nextFloat64() < mean ? 1 : 0, to);
+      s = to;
+      if (t + 1 === marks[mark]) stats[mark++]!.push((t + 1) * gain - collected);
+    }
+  }
+  return {
+    steps: marks,
+    meanRegret: Float64Array.from(stats, (x) => x.mean),
+    stdError: Float64Array.from(stats, (x) => (x.count > 1 ? x.standardError : Number.NaN)),
+    gain,
+  };
+}
