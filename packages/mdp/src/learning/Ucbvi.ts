@@ -10,6 +10,12 @@ export interface UcbviOptions {
   readonly bonusScale?: number;
   /** Number of episodes K, for the log term. @default 10000 */
   readonly episodes?: number;
+  /**
+   * `'hoeffding'`: $b = cH\sqrt{L/N}$ (UCBVI-CH). `'bernstein'`: $b = c(\sqrt{8L\,
+   * \mathrm{Var}_{\hat P}(V_{h+1})/N} + 14HL/(3N))$, the first two terms of UCBVI-BF, which adapt
+   * to the variance of the next value. @default 'hoeffding'
+   */
+  readonly bonus?: 'hoeffding' | 'bernstein';
 }
 
 /**
@@ -19,16 +25,20 @@ export interface UcbviOptions {
  * for unvisited pairs; act greedily. Regret $\tilde O(H\sqrt{SAT})$ (plus lower-order terms).
  *
  * Choices made: rewards are estimated (not assumed known), and the bonus constant c is a
- * parameter (the proof's constant 7 explores far more than needed in practice).
+ * parameter (the proof's constant 7 explores far more than needed in practice). The Bernstein
+ * variant keeps UCBVI-BF's variance and range terms with the paper's constants but omits its
+ * third term, which corrects for the error of the estimated next values inside the variance
+ * (it needs a second set of pessimistic values); the optimism it guards is then heuristic.
  *
  * References: Azar, Osband and Munos, "Minimax Regret Bounds for Reinforcement Learning", ICML
- * 2017, arXiv:1703.05449, Algorithm 1 (UCBVI-CH).
+ * 2017, arXiv:1703.05449, Algorithm 1 (UCBVI-CH) and Algorithm 4 (UCBVI-BF).
  */
 export class Ucbvi implements EpisodicAgent {
   readonly #counts: TabularCounts;
   readonly #horizon: number;
   readonly #log: number;
   readonly #scale: number;
+  readonly #bernstein: boolean;
 
   /**
    * @param states - S
@@ -40,7 +50,7 @@ export class Ucbvi implements EpisodicAgent {
     states: number,
     actions: number,
     horizon: number,
-    { delta = 0.1, bonusScale = 1, episodes = 10_000 }: UcbviOptions = {},
+    { delta = 0.1, bonusScale = 1, episodes = 10_000, bonus = 'hoeffding' }: UcbviOptions = {},
   ) {
     assertInteger('Ucbvi', 'states', states, 1, 1 << 16);
     assertInteger('Ucbvi', 'actions', actions, 1, 1 << 12);
@@ -52,6 +62,9 @@ export class Ucbvi implements EpisodicAgent {
     this.#horizon = horizon;
     this.#log = Math.log((5 * states * actions * horizon * episodes) / delta);
     this.#scale = bonusScale;
+    if (bonus !== 'hoeffding' && bonus !== 'bernstein')
+      throw new RangeError(`Ucbvi: bonus must be 'hoeffding' or 'bernstein', got ${String(bonus)}`);
+    this.#bernstein = bonus === 'bernstein';
   }
 
   /** Optimistic backward induction; equal Q values (common while they sit at the cap) are broken at random. */
@@ -72,11 +85,18 @@ export class Ucbvi implements EpisodicAgent {
           let q = cap;
           if (n > 0) {
             let e = 0;
-            for (let j = 0; j < S; j++) e += transitions[i * S + j]! * next[j]!;
-            q = Math.min(
-              cap,
-              rewardSums[i]! / n + e / n + this.#scale * H * Math.sqrt(this.#log / n),
-            );
+            let e2 = 0;
+            for (let j = 0; j < S; j++) {
+              const c = transitions[i * S + j]!;
+              e += c * next[j]!;
+              e2 += c * next[j]! * next[j]!;
+            }
+            const L = this.#log;
+            const variance = Math.max(0, e2 / n - (e / n) ** 2);
+            const bonus = this.#bernstein
+              ? Math.sqrt((8 * L * variance) / n) + (14 * H * L) / (3 * n)
+              : H * Math.sqrt(L / n);
+            q = Math.min(cap, rewardSums[i]! / n + e / n + this.#scale * bonus);
           }
           if (q > best) {
             best = q;

@@ -55,6 +55,28 @@ describe('episodic learning on RiverSwim (6 states, H = 20)', () => {
     );
   });
 
+  it('claim: with the paper constants, the Bernstein bonus leaves the linear phase first (UCBVI-BF adapts to the variance of the next value)', () => {
+    const marks = [1000, 2000];
+    const late = (bonus: 'hoeffding' | 'bernstein') => {
+      const r = simulateEpisodic(
+        createRng(2),
+        riverSwim(6),
+        H,
+        0,
+        () => new Ucbvi(6, 2, H, { episodes: 2000, bonus }),
+        { episodes: 2000, runs: 4, checkpoints: marks },
+      );
+      return r.meanRegret[1]! - r.meanRegret[0]!;
+    };
+    const hoeffding = late('hoeffding');
+    const bernstein = late('bernstein');
+    // Hoeffding still pays the full exploration price per episode; Bernstein has started to earn.
+    expect(bernstein).toBeLessThan(0.9 * hoeffding);
+    expect(() => new Ucbvi(6, 2, H, { bonus: 'chernoff' as 'bernstein' })).toThrow(
+      /Ucbvi: bonus must be/,
+    );
+  });
+
   it('agents reject out-of-range transitions without recording them', () => {
     const p = new Psrl(3, 2, 2);
     expect(() => p.observe([{ state: 0, action: 0, reward: 1, next: 5 }])).toThrow(
