@@ -1,3 +1,9 @@
+export { bestPerm, type CascadeList } from './cascading/bestPerm.ts';
+export { cascadeListValue } from './cascading/cascadeListValue.ts';
+export {
+  type CascadingPlan,
+  cascadingBackwardInduction,
+} from './cascading/cascadingBackwardInduction.ts';
 export { bestRejectionThreshold } from './decoding/bestRejectionThreshold.ts';
 export type { CandidateLengthProblem } from './decoding/CandidateLengthProblem.ts';
 export { type CandidateLengthRule, candidateLengthRate } from './decoding/candidateLengthRate.ts';

@@ -1,0 +1,34 @@
+import { assertInteger } from '@x/linalg';
+import { assertCascadeInputs } from './bestPerm.ts';
+
+/**
+ * The expected value of showing an ordered item list under the cascade model (the objective of
+ * {@link bestPerm}): $\sum_i [\prod_{j<i}(1 - q_{a_j})] q_{a_i} w_{a_i} + [\prod_j (1 - q_{a_j})]
+ * w_\perp$.
+ *
+ * @throws RangeError on bad arguments or a repeated or out-of-range item
+ *
+ * References: Du, Srikant and Chen, "Cascading Reinforcement Learning", arXiv:2401.08961,
+ * Section 3.
+ */
+export function cascadeListValue(
+  list: ArrayLike<number>,
+  attraction: ArrayLike<number>,
+  itemValues: ArrayLike<number>,
+  noClickValue: number,
+): number {
+  const fn = 'cascadeListValue';
+  assertCascadeInputs(fn, attraction, itemValues, noClickValue);
+  const seen = new Set<number>();
+  let survive = 1;
+  let value = 0;
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    assertInteger(fn, `list[${i}]`, a, 0, attraction.length - 1);
+    if (seen.has(a)) throw new RangeError(`${fn}: item ${a} appears twice in list`);
+    seen.add(a);
+    value += survive * attraction[a]! * itemValues[a]!;
+    survive *= 1 - attraction[a]!;
+  }
+  return value + survive * noClickValue;
+}

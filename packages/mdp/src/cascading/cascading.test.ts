@@ -1,0 +1,119 @@
+import { fc, test } from '@fast-check/vitest';
+import { createRng } from '@x/linalg';
+import { describe, expect, it } from 'vitest';
+import { garnet } from '../generators/garnet.ts';
+import { bestPerm } from './bestPerm.ts';
+import { cascadeListValue } from './cascadeListValue.ts';
+import { cascadingBackwardInduction } from './cascadingBackwardInduction.ts';
+
+/** Every ordered list of 1..m distinct items out of n. */
+function allLists(n: number, m: number): number[][] {
+  const out: number[][] = [];
+  const grow = (prefix: number[]) => {
+    if (prefix.length > 0) out.push(prefix);
+    if (prefix.length === m) return;
+    for (let a = 0; a < n; a++) if (!prefix.includes(a)) grow([...prefix, a]);
+  };
+  grow([]);
+  return out;
+}
+
+const bruteForce = (q: number[], w: number[], wNone: number, m: number) =>
+  Math.max(...allLists(q.length, m).map((l) => cascadeListValue(l, q, w, wNone)));
+
+// Values are sums of at most 6 products of numbers in [-10, 10]: 1e-12 absolute is rounding.
+const TOL = 1e-12;
+
+describe('bestPerm (cascading RL oracle)', () => {
+  test.prop(
+    [
+      fc
+        .integer({ min: 1, max: 6 })
+        .chain((n) =>
+          fc.tuple(
+            fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
+            fc.array(fc.double({ min: -10, max: 10, noNaN: true }), { minLength: n, maxLength: n }),
+            fc.double({ min: -10, max: 10, noNaN: true }),
+            fc.integer({ min: 1, max: 4 }),
+          ),
+        ),
+    ],
+    { seed: 7, numRuns: 300 },
+  )('claim: BestPerm equals brute force over all ordered lists', ([q, w, wNone, m]) => {
+    const best = bestPerm(q, w, wNone, m);
+    expect(best.list.length).toBeLessThanOrEqual(m);
+    // The reported value is the value of the reported list, and no list beats it.
+    expect(Math.abs(cascadeListValue(best.list, q, w, wNone) - best.value)).toBeLessThanOrEqual(
+      TOL,
+    );
+    expect(Math.abs(best.value - bruteForce(q, w, wNone, m))).toBeLessThanOrEqual(TOL);
+  });
+
+  it('orders by value, and leaves out items worth less than no click', () => {
+    const best = bestPerm([0.5, 0.5, 0.9], [1, 3, -1], 0, 3);
+    expect(Array.from(best.list)).toEqual([1, 0]);
+    expect(best.value).toBeCloseTo(0.5 * 3 + 0.25 * 1, 15);
+  });
+
+  it('shows one item even when every item is worth less than no click: the least harmful one', () => {
+    // q (w - w_perp): 0.9 * -1 = -0.9, 0.1 * -3 = -0.3, 0.5 * -1 = -0.5.
+    const best = bestPerm([0.9, 0.1, 0.5], [1, -1, 1], 2, 3);
+    expect(Array.from(best.list)).toEqual([1]);
+    expect(best.value).toBeCloseTo(2 - 0.3, 15);
+  });
+
+  it('rejects bad input, naming it', () => {
+    expect(() => bestPerm([0.5, 1.5], [1, 2], 0, 1)).toThrow(
+      /bestPerm: attraction\[1\] must be in \[0, 1\], got 1.5/,
+    );
+    expect(() => bestPerm([0.5], [1, 2], 0, 1)).toThrow(/bestPerm: itemValues/);
+    expect(() => bestPerm([0.5], [1], Number.NaN, 1)).toThrow(/bestPerm: noClickValue/);
+    expect(() => bestPerm([0.5], [1], 0, 0)).toThrow(/bestPerm: maxLength/);
+    expect(() => cascadeListValue([0, 0], [0.5], [1], 0)).toThrow(/item 0 appears twice/);
+  });
+});
+
+describe('cascadingBackwardInduction', () => {
+  test.prop(
+    [
+      fc.integer({ min: 2, max: 4 }),
+      fc.integer({ min: 2, max: 4 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.nat(),
+    ],
+    {
+      seed: 8,
+      numRuns: 25,
+    },
+  )(
+    'claim: the plan equals backward induction over every item list as an action (brute force)',
+    (S, N, m, seed) => {
+      const rng = createRng(seed);
+      const mdp = garnet(rng, S, N + 1, Math.min(S, 2));
+      const q = Array.from({ length: S * N }, () => rng.nextFloat64());
+      const H = 3;
+      const plan = cascadingBackwardInduction(mdp, q, m, H);
+      let next = new Float64Array(S);
+      for (let h = H - 1; h >= 0; h--) {
+        const v = new Float64Array(S);
+        for (let s = 0; s < S; s++) {
+          const w = Array.from(
+            { length: N },
+            (_, a) => mdp.reward[s * (N + 1) + a]! + mdp.expectedNext(s, a, next),
+          );
+          const none = mdp.reward[s * (N + 1) + N]! + mdp.expectedNext(s, N, next);
+          v[s] = bruteForce(q.slice(s * N, (s + 1) * N), w, none, m);
+          expect(Math.abs(plan.values[h * S + s]! - v[s]!)).toBeLessThanOrEqual(1e-12 * (H - h));
+        }
+        next = v;
+      }
+    },
+  );
+
+  it('rejects a model without a "no click" action', () => {
+    const mdp = garnet(createRng(1), 3, 1, 2);
+    expect(() => cascadingBackwardInduction(mdp, [0.5, 0.5, 0.5], 1, 2)).toThrow(
+      /at least 2 actions/,
+    );
+  });
+});
