@@ -18,6 +18,7 @@ export {
   type LinearProgrammingResult,
   linearProgramming,
 } from './planning/linearProgramming.ts';
+
 /**
  * Tabular Markov decision processes: sparse validated models, generators, and planning with
  * stated guarantees.
@@ -26,6 +27,7 @@ export {
  * @module @x/mdp
  */
 
+export { type CvarSolution, maximizeCvar } from './distributional/maximizeCvar.ts';
 export { chain } from './generators/chain.ts';
 export { garnet } from './generators/garnet.ts';
 export { type GridworldOptions, gridworld } from './generators/gridworld.ts';

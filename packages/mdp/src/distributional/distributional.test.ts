@@ -1,0 +1,106 @@
+import { fc, test } from '@fast-check/vitest';
+import { createRng } from '@x/linalg';
+import { describe, expect, it } from 'vitest';
+import { garnet } from '../generators/garnet.ts';
+import { Mdp } from '../model/Mdp.ts';
+import { backwardInduction } from '../planning/backwardInduction.ts';
+import { maximizeCvar } from './maximizeCvar.ts';
+
+type Atoms = { p: number; g: number }[];
+
+/** Every return distribution of every deterministic history-dependent policy from (h, s, g). */
+function allDistributions(mdp: Mdp, H: number, h: number, s: number, g: number): Atoms[] {
+  if (h === H) return [[{ p: 1, g }]];
+  const A = mdp.actions;
+  const out: Atoms[] = [];
+  for (let a = 0; a < A; a++) {
+    const total = g + mdp.reward[s * A + a]!;
+    let partial: Atoms[] = [[]];
+    for (let j = mdp.rowStart[s * A + a]!; j < mdp.rowStart[s * A + a + 1]!; j++) {
+      const p = mdp.prob[j]!;
+      const options = allDistributions(mdp, H, h + 1, mdp.next[j]!, total);
+      partial = partial.flatMap((d) =>
+        options.map((o) => [...d, ...o.map((x) => ({ p: p * x.p, g: x.g }))]),
+      );
+    }
+    out.push(...partial);
+  }
+  return out;
+}
+
+/** Lower-tail CVaR of a discrete law, from its sorted atoms (independent of Rockafellar-Uryasev). */
+function cvar(atoms: Atoms, tau: number): number {
+  const sorted = [...atoms].sort((x, y) => x.g - y.g);
+  let mass = 0;
+  let sum = 0;
+  for (const { p, g } of sorted) {
+    const take = Math.min(p, tau - mass);
+    if (take <= 0) break;
+    sum += take * g;
+    mass += take;
+  }
+  return sum / tau;
+}
+
+describe('maximizeCvar (stock-augmented distributional DP)', () => {
+  test.prop(
+    [
+      fc.integer({ min: 2, max: 3 }),
+      fc.integer({ min: 1, max: 3 }),
+      fc.constantFrom(0.1, 0.25, 0.5, 0.9),
+      fc.nat(),
+    ],
+    { seed: 9, numRuns: 30 },
+  )(
+    'claim: the optimum equals brute force over all deterministic history-dependent policies',
+    (S, H, tau, seed) => {
+      const mdp = garnet(createRng(seed), S, 2, 2);
+      const best = Math.max(...allDistributions(mdp, H, 0, 0, 0).map((d) => cvar(d, tau)));
+      const sol = maximizeCvar(mdp, H, tau);
+      // Both sides sum at most 2^H products of probabilities and returns below H: 1e-12 is rounding.
+      expect(Math.abs(sol.cvar - best)).toBeLessThanOrEqual(1e-12);
+    },
+  );
+
+  it('at tau = 1 it is the expected-return optimum, and risk aversion changes the first action', () => {
+    const mdp = garnet(createRng(3), 3, 2, 2);
+    expect(
+      Math.abs(maximizeCvar(mdp, 3, 1).cvar - backwardInduction(mdp, 3).values[3]![0]!),
+    ).toBeLessThan(1e-12);
+    // State 0: a safe 0.5 now, or a gamble: reach state 2 (worth 2 next step) w.p. 0.6, else nothing.
+    const bet = Mdp.fromDense(
+      [
+        [
+          [0, 1, 0],
+          [0, 0.4, 0.6],
+        ],
+        [
+          [0, 1, 0],
+          [0, 1, 0],
+        ],
+        [
+          [0, 1, 0],
+          [0, 1, 0],
+        ],
+      ],
+      [
+        [0.5, 0],
+        [0, 0],
+        [2, 2],
+      ],
+    );
+    const neutral = maximizeCvar(bet, 2, 1);
+    expect(neutral.action(0, 0, 0)).toBe(1); // mean 1.2 beats 0.5
+    expect(neutral.cvar).toBeCloseTo(1.2, 14);
+    const averse = maximizeCvar(bet, 2, 0.3);
+    expect(averse.action(0, 0, 0)).toBe(0); // the gamble's worst 30% is worth 0
+    expect(averse.cvar).toBeCloseTo(0.5, 14);
+  });
+
+  it('rejects bad arguments', () => {
+    const mdp = garnet(createRng(1), 2, 2, 2);
+    expect(() => maximizeCvar(mdp, 2, 0)).toThrow(/maximizeCvar: tau/);
+    expect(() => maximizeCvar(mdp, 0, 0.5)).toThrow(/maximizeCvar: horizon/);
+    expect(() => maximizeCvar(mdp, 2, 0.5).action(1, 0, 123)).toThrow(/not reachable/);
+  });
+});
