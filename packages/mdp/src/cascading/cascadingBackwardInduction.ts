@@ -14,7 +14,7 @@ export interface CascadingPlan {
  * Exact finite-horizon planning in a cascading MDP: at each step the agent shows an ordered list
  * of at most m of the N items; the user clicks the first attractive one (item a attracts in
  * state s with probability q(s, a)), which yields R(s, a) and moves to $s' \sim P(\cdot|s, a)$;
- * with no click the reward is R(s, ⊥) (zero in the paper) and $s' \sim P(\cdot|s, ⊥)$. Backward
+ * with no click the reward is $R(s, \perp)$ (zero in the paper) and $s' \sim P(\cdot|s, \perp)$. Backward
  * induction with the {@link bestPerm} oracle at every (h, s) costs $O(HS(N\log N + Nm + \text{nnz}))$.
  *
  * @param mdp - the click dynamics: N + 1 actions, where action a < N is "item a clicked" and action N is "no click"
