@@ -93,3 +93,16 @@ export function slopeOverHorizons(
   }
   return { metrics, parts, series, holds };
 }
+
+/** The log-log slope of each mean curve over the grid points at or after `from` (the late part). */
+export function lateSlopes(
+  curves: Record<string, { mean: number[] }>,
+  grid: readonly number[],
+  from: number,
+): Record<string, number> {
+  const start = grid.findIndex((t) => t >= from);
+  const out: Record<string, number> = {};
+  for (const [name, c] of Object.entries(curves))
+    out[name] = fitLogLogSlope(grid.slice(start), c.mean.slice(start)).slope;
+  return out;
+}

@@ -1,7 +1,6 @@
 import { CascadeUcb, CascadingBandit, simulateCascade } from '@x/bandits';
-import { fitLogLogSlope } from '@x/linalg';
 import { defineClaim } from '../../src/Experiment.ts';
-import { curveSeries, logGrid, meanCurves } from './_regret.ts';
+import { curveSeries, lateSlopes, logGrid, meanCurves } from './_regret.ts';
 
 const L = 16;
 const K = 4;
@@ -40,12 +39,12 @@ export const experiment = defineClaim<Record<string, number[]>>({
   summarize(trials, scale) {
     const grid = logGrid(100, HORIZON[scale], 20);
     const curves = meanCurves(trials);
-    const lateFrom = grid.findIndex((t) => t >= HORIZON[scale] / 10);
+    const slopes = lateSlopes(curves, grid, HORIZON[scale] / 10);
     const metrics: Record<string, number> = {};
     const parts: string[] = [];
     let holds = true;
     for (const [name, c] of Object.entries(curves)) {
-      const slope = fitLogLogSlope(grid.slice(lateFrom), c.mean.slice(lateFrom)).slope;
+      const slope = slopes[name]!;
       metrics[`${name}: late log-log slope`] = slope;
       metrics[`${name}: R(n)`] = c.mean.at(-1)!;
       holds &&= slope < 0.4;

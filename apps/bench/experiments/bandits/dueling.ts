@@ -5,9 +5,9 @@ import {
   PreferenceIds,
   simulateDuel,
 } from '@x/bandits';
-import { createRng, fitLogLogSlope } from '@x/linalg';
+import { createRng } from '@x/linalg';
 import { defineClaim } from '../../src/Experiment.ts';
-import { curveSeries, logGrid, meanCurves } from './_regret.ts';
+import { curveSeries, lateSlopes, logGrid, meanCurves } from './_regret.ts';
 
 const K = 6;
 const M = 300;
@@ -47,12 +47,12 @@ export const experiment = defineClaim<Record<string, number[]>>({
   summarize(trials, scale) {
     const grid = logGrid(50, HORIZON[scale], 16);
     const curves = meanCurves(trials);
-    const lateFrom = grid.findIndex((t) => t >= HORIZON[scale] / 10);
+    const slopes = lateSlopes(curves, grid, HORIZON[scale] / 10);
     const metrics: Record<string, number> = {};
     const parts: string[] = [];
     let holds = true;
     for (const [name, c] of Object.entries(curves)) {
-      const slope = fitLogLogSlope(grid.slice(lateFrom), c.mean.slice(lateFrom)).slope;
+      const slope = slopes[name]!;
       metrics[`${name}: late slope`] = slope;
       metrics[`${name}: R(T)`] = c.mean.at(-1)!;
       holds &&= slope < 0.6;

@@ -1,7 +1,6 @@
-import { fitLogLogSlope } from '@x/linalg';
 import { Psrl, riverSwim, simulateEpisodic, Ucbvi } from '@x/mdp';
 import { defineClaim } from '../../src/Experiment.ts';
-import { curveSeries, logGrid, meanCurves } from '../bandits/_regret.ts';
+import { curveSeries, lateSlopes, logGrid, meanCurves } from '../bandits/_regret.ts';
 
 const STATES = 6;
 const H = 20;
@@ -43,12 +42,12 @@ export const experiment = defineClaim<Record<string, number[]>>({
   summarize(trials, scale) {
     const grid = logGrid(10, EPISODES[scale], 16);
     const curves = meanCurves(trials);
-    const lateFrom = grid.findIndex((k) => k >= EPISODES[scale] / 10);
+    const slopes = lateSlopes(curves, grid, EPISODES[scale] / 10);
     const metrics: Record<string, number> = {};
     const parts: string[] = [];
     let holds = true;
     for (const [name, c] of Object.entries(curves)) {
-      const slope = fitLogLogSlope(grid.slice(lateFrom), c.mean.slice(lateFrom)).slope;
+      const slope = slopes[name]!;
       metrics[`${name}: late log-log slope`] = slope;
       metrics[`${name}: regret`] = c.mean.at(-1)!;
       if (name !== 'UCBVI (c = 1)') holds &&= slope <= CLAIMED_SLOPE;
