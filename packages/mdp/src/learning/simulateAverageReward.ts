@@ -1,6 +1,7 @@
-import { assertInteger, type Rng, RunningStats } from '@x/linalg';
+import { assertInteger, type Rng } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 import { relativeValueIteration } from '../planning/relativeValueIteration.ts';
+import { regretRunSetup, regretSummary } from './regretRunSetup.ts';
 
 /** A learner for continuing (average-reward) interaction, such as {@link Ucrl2}. */
 export interface ContinuingAgent {
@@ -51,19 +52,9 @@ export function simulateAverageReward(
 ): AverageRewardSimulationResult {
   const fn = 'simulateAverageReward';
   assertInteger(fn, 'steps', steps, 1);
-  assertInteger(fn, 'runs', runs, 1);
   assertInteger(fn, 'start', start, 0, mdp.states - 1);
-  for (let i = 0; i < mdp.reward.length; i++) {
-    if (!(mdp.reward[i]! >= 0 && mdp.reward[i]! <= 1))
-      throw new RangeError(`${fn}: rewards must be in [0, 1], got ${mdp.reward[i]} at row ${i}`);
-  }
-  const marks = Int32Array.from(checkpoints);
-  for (let i = 0; i < marks.length; i++) {
-    if (!(marks[i]! >= 1 && marks[i]! <= steps) || (i > 0 && marks[i]! <= marks[i - 1]!))
-      throw new RangeError(`${fn}: checkpoints must increase within [1, ${steps}]`);
-  }
+  const { marks, stats } = regretRunSetup(fn, mdp, steps, runs, checkpoints);
   const gain = relativeValueIteration(mdp, { epsilon: 1e-10 }).gain;
-  const stats = Array.from({ length: marks.length }, () => new RunningStats());
   const A = mdp.actions;
   for (let run = 0; run < runs; run++) {
     const runRng = rng.split();
@@ -88,8 +79,7 @@ export function simulateAverageReward(
   }
   return {
     steps: marks,
-    meanRegret: Float64Array.from(stats, (x) => x.mean),
-    stdError: Float64Array.from(stats, (x) => (x.count > 1 ? x.standardError : Number.NaN)),
+    ...regretSummary(stats),
     gain,
   };
 }

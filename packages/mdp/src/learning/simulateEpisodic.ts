@@ -1,6 +1,7 @@
-import { assertInteger, type Rng, RunningStats } from '@x/linalg';
+import { assertInteger, type Rng } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
+import { regretRunSetup, regretSummary } from './regretRunSetup.ts';
 
 /** The regret curves of an episodic simulation. */
 export interface EpisodicSimulationResult {
@@ -62,18 +63,8 @@ export function simulateEpisodic(
   assertInteger(fn, 'horizon', horizon, 1);
   assertInteger(fn, 'start', start, 0, mdp.states - 1);
   assertInteger(fn, 'episodes', episodes, 1);
-  assertInteger(fn, 'runs', runs, 1);
-  for (let i = 0; i < mdp.reward.length; i++) {
-    if (!(mdp.reward[i]! >= 0 && mdp.reward[i]! <= 1))
-      throw new RangeError(`${fn}: rewards must be in [0, 1], got ${mdp.reward[i]} at row ${i}`);
-  }
-  const marks = Int32Array.from(checkpoints);
-  for (let i = 0; i < marks.length; i++) {
-    if (!(marks[i]! >= 1 && marks[i]! <= episodes) || (i > 0 && marks[i]! <= marks[i - 1]!))
-      throw new RangeError(`${fn}: checkpoints must increase within [1, ${episodes}]`);
-  }
+  const { marks, stats } = regretRunSetup(fn, mdp, episodes, runs, checkpoints);
   const optimal = episodicValue(mdp, horizon, null, start);
-  const stats = Array.from({ length: marks.length }, () => new RunningStats());
   const S = mdp.states;
   const A = mdp.actions;
   for (let run = 0; run < runs; run++) {
@@ -102,7 +93,6 @@ export function simulateEpisodic(
   }
   return {
     episodes: marks,
-    meanRegret: Float64Array.from(stats, (x) => x.mean),
-    stdError: Float64Array.from(stats, (x) => (x.count > 1 ? x.standardError : Number.NaN)),
+    ...regretSummary(stats),
   };
 }

@@ -1,0 +1,38 @@
+import { assertInteger, RunningStats } from '@x/linalg';
+import type { Mdp } from '../model/Mdp.ts';
+
+/**
+ * Validates what the regret simulators share (rewards in [0, 1], a positive run count,
+ * checkpoints increasing within [1, length]) and returns the checkpoints with one accumulator
+ * per checkpoint. @internal
+ */
+export function regretRunSetup(
+  fn: string,
+  mdp: Mdp,
+  length: number,
+  runs: number,
+  checkpoints: ArrayLike<number>,
+): { marks: Int32Array; stats: RunningStats[] } {
+  assertInteger(fn, 'runs', runs, 1);
+  for (let i = 0; i < mdp.reward.length; i++) {
+    if (!(mdp.reward[i]! >= 0 && mdp.reward[i]! <= 1))
+      throw new RangeError(`${fn}: rewards must be in [0, 1], got ${mdp.reward[i]} at row ${i}`);
+  }
+  const marks = Int32Array.from(checkpoints);
+  for (let i = 0; i < marks.length; i++) {
+    if (!(marks[i]! >= 1 && marks[i]! <= length) || (i > 0 && marks[i]! <= marks[i - 1]!))
+      throw new RangeError(`${fn}: checkpoints must increase within [1, ${length}]`);
+  }
+  return { marks, stats: Array.from({ length: marks.length }, () => new RunningStats()) };
+}
+
+/** Mean and standard error (NaN for one run) at each checkpoint. @internal */
+export function regretSummary(stats: readonly RunningStats[]): {
+  meanRegret: Float64Array;
+  stdError: Float64Array;
+} {
+  return {
+    meanRegret: Float64Array.from(stats, (x) => x.mean),
+    stdError: Float64Array.from(stats, (x) => (x.count > 1 ? x.standardError : Number.NaN)),
+  };
+}
