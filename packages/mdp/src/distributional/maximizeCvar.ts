@@ -43,70 +43,95 @@ export function maximizeCvar(mdp: Mdp, horizon: number, tau: number, start = 0):
   assertInRange(fn, 'tau', tau, 0, 1, { loOpen: true });
   assertInteger(fn, 'start', start, 0, mdp.states - 1);
   const A = mdp.actions;
-  // Reachable (state, collected) pairs per step, forward.
-  const layers: Map<string, { s: number; g: number }>[] = [
-    new Map([[key(start, 0), { s: start, g: 0 }]]),
-  ];
+  const { rowStart, next, prob, reward } = mdp;
+  // Reachable (state, collected) pairs per step, forward. Layer h lists its nodes; `child[h]`
+  // holds, for each node and each transition (action, successor) in CSR order, the index of the
+  // node it leads to in layer h + 1, so the backward passes below do no lookups.
+  const index: Map<string, number>[] = [new Map([[key(start, 0), 0]])];
+  const states: number[][] = [[start]];
+  const collected: number[][] = [[0]];
+  const child: Int32Array[] = [];
   let size = 1;
   for (let h = 0; h < horizon; h++) {
-    const nextLayer = new Map<string, { s: number; g: number }>();
-    for (const { s, g } of layers[h]!.values()) {
+    const here = states[h]!;
+    const ids = new Map<string, number>();
+    const nextStates: number[] = [];
+    const nextCollected: number[] = [];
+    const links: number[] = [];
+    for (let i = 0; i < here.length; i++) {
+      const s = here[i]!;
       for (let a = 0; a < A; a++) {
-        const total = g + mdp.reward[s * A + a]!;
-        for (let j = mdp.rowStart[s * A + a]!; j < mdp.rowStart[s * A + a + 1]!; j++) {
-          const k = key(mdp.next[j]!, total);
-          if (!nextLayer.has(k)) nextLayer.set(k, { s: mdp.next[j]!, g: total });
+        const total = collected[h]![i]! + reward[s * A + a]!;
+        for (let j = rowStart[s * A + a]!; j < rowStart[s * A + a + 1]!; j++) {
+          const k = key(next[j]!, total);
+          let id = ids.get(k);
+          if (id === undefined) {
+            id = nextStates.length;
+            ids.set(k, id);
+            nextStates.push(next[j]!);
+            nextCollected.push(total);
+          }
+          links.push(id);
         }
       }
     }
-    size += nextLayer.size;
+    size += nextStates.length;
     if (size > 1 << 20)
       throw new RangeError(
         `${fn}: more than 2^20 augmented states; lower horizon (got ${horizon})`,
       );
-    layers.push(nextLayer);
+    index.push(ids);
+    states.push(nextStates);
+    collected.push(nextCollected);
+    child.push(Int32Array.from(links));
   }
-  const returns = [...new Set(Array.from(layers[horizon]!.values(), (x) => x.g))];
-  let best = { cvar: Number.NEGATIVE_INFINITY, threshold: 0, choice: new Map<string, number>() };
+  const finals = collected[horizon]!;
+  const returns = [...new Set(finals)];
+  const cost = states.map((layer) => new Float64Array(layer.length));
+  // Two buffers of decisions: the current threshold's and the best one's, swapped on improvement.
+  const decisions = () => states.slice(0, horizon).map((layer) => new Int32Array(layer.length));
+  let choice = decisions();
+  let bestChoice = decisions();
+  let best = { cvar: Number.NEGATIVE_INFINITY, threshold: 0 };
   for (const c of returns) {
     // Backward induction of the shortfall E[(c - G)^+] on the augmented states.
-    let cost = new Map<string, number>();
-    for (const [k, { g }] of layers[horizon]!) cost.set(k, Math.max(0, c - g));
-    const choice = new Map<string, number>();
+    for (let i = 0; i < finals.length; i++) cost[horizon]![i] = Math.max(0, c - finals[i]!);
     for (let h = horizon - 1; h >= 0; h--) {
-      const here = new Map<string, number>();
-      for (const [k, { s, g }] of layers[h]!) {
+      const layer = states[h]!;
+      const links = child[h]!;
+      const below = cost[h + 1]!;
+      let link = 0;
+      for (let i = 0; i < layer.length; i++) {
+        const s = layer[i]!;
         let bestCost = Number.POSITIVE_INFINITY;
         let bestAction = 0;
         for (let a = 0; a < A; a++) {
-          const total = g + mdp.reward[s * A + a]!;
           let e = 0;
-          for (let j = mdp.rowStart[s * A + a]!; j < mdp.rowStart[s * A + a + 1]!; j++)
-            e += mdp.prob[j]! * cost.get(key(mdp.next[j]!, total))!;
+          for (let j = rowStart[s * A + a]!; j < rowStart[s * A + a + 1]!; j++)
+            e += prob[j]! * below[links[link++]!]!;
           if (e < bestCost) {
             bestCost = e;
             bestAction = a;
           }
         }
-        here.set(k, bestCost);
-        choice.set(`${h}|${k}`, bestAction);
+        cost[h]![i] = bestCost;
+        choice[h]![i] = bestAction;
       }
-      cost = here;
     }
-    const value = c - cost.get(key(start, 0))! / tau;
-    if (value > best.cvar) best = { cvar: value, threshold: c, choice };
+    const value = c - cost[0]![0]! / tau;
+    if (value > best.cvar) {
+      best = { cvar: value, threshold: c };
+      [bestChoice, choice] = [choice, bestChoice];
+    }
   }
-  const { choice } = best;
   return {
     cvar: best.cvar,
     threshold: best.threshold,
-    action: (h, s, collected) => {
-      const a = choice.get(`${h}|${key(s, collected)}`);
-      if (a === undefined)
-        throw new RangeError(
-          `${fn}: (step ${h}, state ${s}, collected ${collected}) is not reachable`,
-        );
-      return a;
+    action: (h, s, g) => {
+      const i = h >= 0 && h < horizon ? index[h]!.get(key(s, g)) : undefined;
+      if (i === undefined)
+        throw new RangeError(`${fn}: (step ${h}, state ${s}, collected ${g}) is not reachable`);
+      return bestChoice[h]![i]!;
     },
   };
 }
