@@ -41,6 +41,16 @@ export function bestPerm(
   const fn = 'bestPerm';
   assertCascadeInputs(fn, attraction, itemValues, noClickValue);
   assertInteger(fn, 'maxLength', maxLength, 1);
+  return bestPermUnchecked(attraction, itemValues, noClickValue, maxLength);
+}
+
+/** {@link bestPerm} without checks, for planners that validated their inputs once. @internal */
+export function bestPermUnchecked(
+  attraction: ArrayLike<number>,
+  itemValues: ArrayLike<number>,
+  noClickValue: number,
+  maxLength: number,
+): CascadeList {
   const n = attraction.length;
   const m = Math.min(maxLength, n);
   const order = Int32Array.from({ length: n }, (_, i) => i).sort(
@@ -86,13 +96,18 @@ export function assertCascadeInputs(
   itemValues: ArrayLike<number>,
   noClickValue: number,
 ): void {
-  assertFiniteVector(fn, 'attraction', attraction);
+  assertAttraction(fn, attraction);
   if (attraction.length === 0) throw new RangeError(`${fn}: attraction must not be empty`);
+  assertFiniteVector(fn, 'itemValues', itemValues, attraction.length);
+  assertFinite(fn, 'noClickValue', noClickValue);
+}
+
+/** Checks attraction probabilities: finite, each in [0, 1], of the given length if any. @internal */
+export function assertAttraction(fn: string, attraction: ArrayLike<number>, length?: number): void {
+  assertFiniteVector(fn, 'attraction', attraction, length);
   for (let a = 0; a < attraction.length; a++) {
     const q = attraction[a]!;
     if (!(q >= 0 && q <= 1))
       throw new RangeError(`${fn}: attraction[${a}] must be in [0, 1], got ${q}`);
   }
-  assertFiniteVector(fn, 'itemValues', itemValues, attraction.length);
-  assertFinite(fn, 'noClickValue', noClickValue);
 }

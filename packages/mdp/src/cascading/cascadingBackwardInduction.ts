@@ -1,6 +1,6 @@
-import { assertFiniteVector, assertInteger } from '@x/linalg';
+import { assertInteger } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
-import { bestPerm } from './bestPerm.ts';
+import { assertAttraction, bestPermUnchecked } from './bestPerm.ts';
 
 /** The optimal finite-horizon plan of a cascading MDP. */
 export interface CascadingPlan {
@@ -39,7 +39,7 @@ export function cascadingBackwardInduction(
     throw new RangeError(
       `${fn}: mdp needs at least 2 actions (items and "no click"), got ${mdp.actions}`,
     );
-  assertFiniteVector(fn, 'attraction', attraction, S * N);
+  assertAttraction(fn, attraction, S * N);
   assertInteger(fn, 'maxLength', maxLength, 1);
   assertInteger(fn, 'horizon', horizon, 1);
   const q = Float64Array.from(attraction);
@@ -52,7 +52,7 @@ export function cascadingBackwardInduction(
       for (let a = 0; a < N; a++)
         w[a] = mdp.reward[s * (N + 1) + a]! + mdp.expectedNext(s, a, next);
       const noClick = mdp.reward[s * (N + 1) + N]! + mdp.expectedNext(s, N, next);
-      const best = bestPerm(q.subarray(s * N, (s + 1) * N), w, noClick, maxLength);
+      const best = bestPermUnchecked(q.subarray(s * N, (s + 1) * N), w, noClick, maxLength);
       values[h * S + s] = best.value;
       lists[h * S + s] = best.list;
     }
