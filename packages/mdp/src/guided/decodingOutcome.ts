@@ -1,0 +1,40 @@
+import { copyPolicy, type TokenTree } from './TokenTree.ts';
+
+/** What a decoding policy achieves on a {@link TokenTree}. */
+export interface DecodingOutcome {
+  /** $E_{y \sim \pi}[r(y)]$. */
+  readonly expectedReward: number;
+  /** $\mathrm{KL}(\rho_\pi \| \rho_{ref})$ over whole responses (the sum of per-token KLs along the policy's own prefixes); infinite if the policy puts mass where the reference has none. */
+  readonly klToReference: number;
+  /** The probability of each response under the policy, in heap order. */
+  readonly responseProbabilities: Float64Array;
+}
+
+/**
+ * Expected reward, sequence-level KL to the reference and the response law of a token policy,
+ * by one forward pass over the tree. The regularised objective is `expectedReward - beta *
+ * klToReference`.
+ *
+ * @throws TypeError or RangeError on an invalid policy (naming the prefix)
+ */
+export function decodingOutcome(tree: TokenTree, policy: ArrayLike<number>): DecodingOutcome {
+  const p = copyPolicy('decodingOutcome', 'policy', tree, policy);
+  const V = tree.vocabulary;
+  const I = tree.prefixes;
+  const reach = new Float64Array(I + tree.responses);
+  reach[0] = 1;
+  let kl = 0;
+  for (let n = 0; n < I; n++) {
+    const mass = reach[n]!;
+    for (let z = 0; z < V; z++) {
+      const pz = p[n * V + z]!;
+      reach[V * n + 1 + z] = mass * pz;
+      if (pz > 0 && mass > 0) kl += mass * pz * Math.log(pz / tree.reference[n * V + z]!);
+    }
+  }
+  const responseProbabilities = reach.slice(I);
+  let expectedReward = 0;
+  for (let y = 0; y < tree.responses; y++)
+    expectedReward += responseProbabilities[y]! * tree.reward[y]!;
+  return { expectedReward, klToReference: kl, responseProbabilities };
+}

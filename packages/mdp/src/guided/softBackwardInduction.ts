@@ -1,0 +1,41 @@
+import { assertPositive } from '@x/linalg';
+import type { TokenTree } from './TokenTree.ts';
+import { childEntries, tiltedSequenceLaw } from './tiltedSequenceLaw.ts';
+
+/** The KL-regularised optimum of a {@link TokenTree}, from {@link softBackwardInduction}. */
+export interface RegularizedOptimum {
+  /** The optimal token policy $\pi^*(z \mid s) = \pi_{ref}(z \mid s)\, e^{(Q_{soft}(s,z) - V_{soft}(s))/\beta}$. */
+  readonly policy: Float64Array;
+  /** Soft values $V_{soft}(s) = \beta \log \sum_z \pi_{ref}(z \mid s) e^{V_{soft}(sz)/\beta}$ per prefix; `softValues[0]` is the optimal objective. */
+  readonly softValues: Float64Array;
+  /** The optimal objective $\max_\rho E_\rho[r] - \beta\,\mathrm{KL}(\rho \| \rho_{ref}) = \beta \log E_{\rho_{ref}}[e^{r/\beta}]$. */
+  readonly objective: number;
+  /** $Q^*(s, z) = E_{\rho^*}[r \mid sz]$, the expected reward of the optimum's continuations (the Q that decoding needs). */
+  readonly q: Float64Array;
+}
+
+/**
+ * The exact KL-regularised optimum of decoding: $\rho^* = \arg\max_\rho E_\rho[r(y)] - \beta\,
+ * \mathrm{KL}(\rho \| \rho_{ref})$ is $\rho^*(y) \propto \rho_{ref}(y) e^{r(y)/\beta}$, and soft
+ * backward induction from the leaves ($V_{soft}(y) = r(y)$) gives its token-level factorisation.
+ * Computed in log space.
+ *
+ * @param tree - the token tree (reference policy and sequence reward)
+ * @param beta - the KL weight $\beta > 0$
+ * @throws RangeError on a bad beta
+ *
+ * References: Chakraborty et al., "Transfer Q Star: Principled Decoding for LLM Alignment",
+ * arXiv:2405.20495, Section 3 (the trajectory-level optimum $\rho^*$ and its token-level Q*);
+ * Rafailov et al., "Direct Preference Optimization", arXiv:2305.18290 (the closed form).
+ */
+export function softBackwardInduction(tree: TokenTree, beta: number): RegularizedOptimum {
+  assertPositive('softBackwardInduction', 'beta', beta);
+  const law = tiltedSequenceLaw(tree, tree.reference, (y) => tree.reward[y]! / beta);
+  const softValues = law.logMass.slice(0, tree.prefixes).map((m) => beta * m);
+  return {
+    policy: law.policy,
+    softValues,
+    objective: softValues[0]!,
+    q: childEntries(tree, law.value),
+  };
+}

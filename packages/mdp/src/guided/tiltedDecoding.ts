@@ -1,0 +1,39 @@
+import { assertFiniteVector, assertInRange } from '@x/linalg';
+import type { TokenTree } from './TokenTree.ts';
+
+/**
+ * Value-guided decoding: $\pi_\alpha(z \mid s) \propto \pi_{ref}(z \mid s)\, e^{\alpha Q(s,z)}$,
+ * the maximiser at each prefix of $E_\pi[Q(s,\cdot)] - \frac1\alpha \mathrm{KL}(\pi \|
+ * \pi_{ref}(\cdot \mid s))$. The deviation parameter $\alpha \ge 0$ sets how far decoding moves
+ * from the reference ($\alpha = 0$ is the reference itself). With $Q = Q^{\pi_{sft}}$ this is
+ * controlled decoding; with the estimate of {@link transferQ}, Transfer Q*.
+ *
+ * @param q - Q-values, prefixes x V (finite)
+ * @param alpha - the deviation parameter, finite and >= 0
+ * @returns the decoding policy, prefixes x V
+ * @throws TypeError or RangeError on a bad q or alpha
+ *
+ * References: Chakraborty et al., "Transfer Q Star: Principled Decoding for LLM Alignment",
+ * arXiv:2405.20495, Section 3 (the decoding policy and its parameter alpha).
+ */
+export function tiltedDecoding(tree: TokenTree, q: ArrayLike<number>, alpha: number): Float64Array {
+  const fn = 'tiltedDecoding';
+  const V = tree.vocabulary;
+  assertFiniteVector(fn, 'q', q, tree.prefixes * V);
+  assertInRange(fn, 'alpha', alpha, 0, Number.POSITIVE_INFINITY, { hiOpen: true });
+  const out = new Float64Array(tree.prefixes * V);
+  const ref = tree.reference;
+  for (let n = 0; n < tree.prefixes; n++) {
+    let max = Number.NEGATIVE_INFINITY;
+    for (let z = 0; z < V; z++) if (ref[n * V + z]! > 0) max = Math.max(max, alpha * q[n * V + z]!);
+    let sum = 0;
+    for (let z = 0; z < V; z++) {
+      const p = ref[n * V + z]!;
+      const w = p > 0 ? p * Math.exp(alpha * q[n * V + z]! - max) : 0;
+      out[n * V + z] = w;
+      sum += w;
+    }
+    for (let z = 0; z < V; z++) out[n * V + z] = out[n * V + z]! / sum;
+  }
+  return out;
+}
