@@ -1,9 +1,14 @@
 export { bestPerm, type CascadeList } from './cascading/bestPerm.ts';
+export type { CascadeStep, CascadingAgent } from './cascading/CascadingAgent.ts';
+export type { CascadingProblem } from './cascading/CascadingProblem.ts';
+export { CascadingVi, type CascadingViOptions } from './cascading/CascadingVi.ts';
 export { cascadeListValue } from './cascading/cascadeListValue.ts';
 export {
   type CascadingPlan,
   cascadingBackwardInduction,
 } from './cascading/cascadingBackwardInduction.ts';
+export { evaluateCascadingPolicy } from './cascading/evaluateCascadingPolicy.ts';
+export { simulateCascading } from './cascading/simulateCascading.ts';
 export { bestRejectionThreshold } from './decoding/bestRejectionThreshold.ts';
 export type { CandidateLengthProblem } from './decoding/CandidateLengthProblem.ts';
 export { type CandidateLengthRule, candidateLengthRate } from './decoding/candidateLengthRate.ts';

@@ -20,13 +20,26 @@ export function cascadeListValue(
   const fn = 'cascadeListValue';
   assertCascadeInputs(fn, attraction, itemValues, noClickValue);
   const seen = new Set<number>();
-  let survive = 1;
-  let value = 0;
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;
     assertInteger(fn, `list[${i}]`, a, 0, attraction.length - 1);
     if (seen.has(a)) throw new RangeError(`${fn}: item ${a} appears twice in list`);
     seen.add(a);
+  }
+  return cascadeListValueUnchecked(list, attraction, itemValues, noClickValue);
+}
+
+/** {@link cascadeListValue} without checks. @internal */
+export function cascadeListValueUnchecked(
+  list: ArrayLike<number>,
+  attraction: ArrayLike<number>,
+  itemValues: ArrayLike<number>,
+  noClickValue: number,
+): number {
+  let survive = 1;
+  let value = 0;
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
     value += survive * attraction[a]! * itemValues[a]!;
     survive *= 1 - attraction[a]!;
   }
