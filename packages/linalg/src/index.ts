@@ -62,7 +62,7 @@ export { lgamma } from './special/lgamma.ts';
 export { log1pExp } from './special/log1pExp.ts';
 export { logAddExp } from './special/logAddExp.ts';
 export { logBeta } from './special/logBeta.ts';
-export { logSumExp } from './special/logSumExp.ts';
+export { logSumExp, logSumExpUnchecked } from './special/logSumExp.ts';
 export { normalCdf } from './special/normalCdf.ts';
 export { normalLogPdf, normalPdf } from './special/normalPdf.ts';
 export { normalQuantile } from './special/normalQuantile.ts';

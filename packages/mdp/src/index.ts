@@ -86,3 +86,13 @@ export {
   softValueIteration,
 } from './planning/softValueIteration.ts';
 export { type ValueIterationOptions, valueIteration } from './planning/valueIteration.ts';
+export { EnvironmentClass, type EnvironmentClassData } from './rlhf/EnvironmentClass.ts';
+export type { RlhfAgent, RlhfFeedback } from './rlhf/RlhfFeedback.ts';
+export { RlhfIds, type RlhfIdsOptions } from './rlhf/RlhfIds.ts';
+export {
+  type RandomEnvironmentClassOptions,
+  randomEnvironmentClass,
+} from './rlhf/randomEnvironmentClass.ts';
+export type { RlhfFeedbackKind } from './rlhf/rlhfEpisode.ts';
+export { type RlhfSimulationOptions, simulateRlhf } from './rlhf/simulateRlhf.ts';
+export { type SurrogateCells, surrogateCells } from './rlhf/surrogateCells.ts';

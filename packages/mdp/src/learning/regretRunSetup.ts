@@ -13,11 +13,21 @@ export function regretRunSetup(
   runs: number,
   checkpoints: ArrayLike<number>,
 ): { marks: Int32Array; stats: RunningStats[] } {
-  assertInteger(fn, 'runs', runs, 1);
   for (let i = 0; i < mdp.reward.length; i++) {
     if (!(mdp.reward[i]! >= 0 && mdp.reward[i]! <= 1))
       throw new RangeError(`${fn}: rewards must be in [0, 1], got ${mdp.reward[i]} at row ${i}`);
   }
+  return regretCheckpoints(fn, length, runs, checkpoints);
+}
+
+/** The checks and accumulators of {@link regretRunSetup} without a model. @internal */
+export function regretCheckpoints(
+  fn: string,
+  length: number,
+  runs: number,
+  checkpoints: ArrayLike<number>,
+): { marks: Int32Array; stats: RunningStats[] } {
+  assertInteger(fn, 'runs', runs, 1);
   const marks = Int32Array.from(checkpoints);
   for (let i = 0; i < marks.length; i++) {
     if (!(marks[i]! >= 1 && marks[i]! <= length) || (i > 0 && marks[i]! <= marks[i - 1]!))

@@ -1,0 +1,164 @@
+import { assertInteger, assertWeights, formatValue } from '@x/linalg';
+import { episodicValue } from '../learning/simulateEpisodic.ts';
+import type { Mdp } from '../model/Mdp.ts';
+import { backwardInduction } from '../planning/backwardInduction.ts';
+
+/** The data of an {@link EnvironmentClass}. */
+export interface EnvironmentClassData {
+  /** The candidate environments: MDPs with the same S and A and mean rewards in [0, 1]. */
+  readonly environments: readonly Mdp[];
+  /** Prior weights (normalised here); uniform when omitted. */
+  readonly prior?: ArrayLike<number>;
+  /** H, steps per episode. */
+  readonly horizon: number;
+  /** The state every episode starts in. @default 0 */
+  readonly start?: number;
+  /**
+   * The baseline policy whose trajectory the agent's is compared with: `baseline[(h * S + s) * A
+   * + a]` is its probability of a at step h in state s. Uniform when omitted.
+   */
+  readonly baseline?: ArrayLike<number>;
+}
+
+/**
+ * A finite class of episodic tabular environments with a prior: the Bayesian setting of RLHF by
+ * information-directed sampling (a finite class, or a finite epsilon-cover of a continuous one).
+ * Precomputes what every learner needs: dense log-transition tables, each environment's optimal
+ * (non-stationary) policy, and the value of every such policy in every environment, so a
+ * posterior expectation of a candidate's value is one weighted sum.
+ *
+ * References: Qi, Yang, Zhang and Yang, "Sample-Efficient Reinforcement Learning from Human
+ * Feedback via Information-Directed Sampling", arXiv:2502.05434, Section 2 (the Bayesian
+ * episodic setting with a finite environment class).
+ */
+export class EnvironmentClass {
+  readonly environments: readonly Mdp[];
+  readonly size: number;
+  readonly states: number;
+  readonly actions: number;
+  readonly horizon: number;
+  readonly start: number;
+  /** Normalised prior. */
+  readonly prior: Float64Array;
+  /** Baseline policy, H x S x A. */
+  readonly baseline: Float64Array;
+  /** $\log P_i(s' \mid s, a)$ at `((i * S + s) * A + a) * S + s'` (-Infinity for impossible moves). */
+  readonly logTransition: Float64Array;
+  /** Mean rewards $r_i(s, a)$ at `(i * S + s) * A + a`. */
+  readonly reward: Float64Array;
+  /** The optimal policy of each environment, `policy[h * S + s]` (step h counted from the start). */
+  readonly optimalPolicies: readonly Int32Array[];
+  /** $V_i^{\pi_j}$ from the start at `i * size + j`: environment i, the optimal policy of environment j. */
+  readonly policyValues: Float64Array;
+  /** $V_i^{\pi_0}$ of the baseline in each environment. */
+  readonly baselineValues: Float64Array;
+
+  /** @throws TypeError or RangeError on mismatched sizes, rewards outside [0, 1] or a bad prior or baseline */
+  constructor({ environments, prior, horizon, start = 0, baseline }: EnvironmentClassData) {
+    const fn = 'EnvironmentClass';
+    if (!(environments?.length >= 1))
+      throw new RangeError(`${fn}: environments must hold at least one MDP`);
+    const M = environments.length;
+    const S = environments[0]!.states;
+    const A = environments[0]!.actions;
+    assertInteger(fn, 'horizon', horizon, 1, 1 << 12);
+    assertInteger(fn, 'start', start, 0, S - 1);
+    this.environments = [...environments];
+    this.size = M;
+    this.states = S;
+    this.actions = A;
+    this.horizon = horizon;
+    this.start = start;
+    this.logTransition = new Float64Array(M * S * A * S).fill(Number.NEGATIVE_INFINITY);
+    this.reward = new Float64Array(M * S * A);
+    for (const [i, mdp] of environments.entries()) {
+      if (mdp.states !== S || mdp.actions !== A)
+        throw new TypeError(
+          `${fn}: environment ${i} has ${mdp.states} states and ${mdp.actions} actions, not ${S} and ${A}`,
+        );
+      for (let row = 0; row < S * A; row++) {
+        const r = mdp.reward[row]!;
+        if (!(r >= 0 && r <= 1))
+          throw new RangeError(
+            `${fn}: environment ${i} reward at state ${Math.floor(row / A)}, action ${row % A} must be in [0, 1], got ${formatValue(r)}`,
+          );
+        this.reward[i * S * A + row] = r;
+        for (let k = mdp.rowStart[row]!; k < mdp.rowStart[row + 1]!; k++) {
+          const at = (i * S * A + row) * S + mdp.next[k]!;
+          const p = mdp.prob[k]!;
+          // Duplicate successors in a row add up.
+          this.logTransition[at] = Math.log(Math.exp(this.logTransition[at]!) + p);
+        }
+      }
+    }
+    if (prior === undefined) this.prior = new Float64Array(M).fill(1 / M);
+    else {
+      assertWeights(fn, 'prior', prior);
+      if (prior.length !== M)
+        throw new TypeError(`${fn}: prior must have ${M} weights, got ${prior.length}`);
+      let total = 0;
+      for (let i = 0; i < M; i++) total += prior[i]!;
+      this.prior = Float64Array.from(prior, (w) => w / total);
+    }
+    if (baseline === undefined) this.baseline = new Float64Array(horizon * S * A).fill(1 / A);
+    else {
+      if (baseline.length !== horizon * S * A)
+        throw new TypeError(
+          `${fn}: baseline must have H * S * A = ${horizon * S * A} entries, got ${baseline.length}`,
+        );
+      this.baseline = Float64Array.from(baseline);
+      for (let row = 0; row < horizon * S; row++) {
+        let sum = 0;
+        for (let a = 0; a < A; a++) {
+          const p = this.baseline[row * A + a]!;
+          if (!(p >= 0 && p <= 1))
+            throw new RangeError(
+              `${fn}: baseline at step ${Math.floor(row / S)}, state ${row % S} has probability ${formatValue(p)}`,
+            );
+          sum += p;
+        }
+        if (Math.abs(sum - 1) > 1e-9 * A)
+          throw new RangeError(
+            `${fn}: baseline at step ${Math.floor(row / S)}, state ${row % S} sums to ${sum}, not 1`,
+          );
+      }
+    }
+    this.optimalPolicies = environments.map((mdp) => {
+      const plan = backwardInduction(mdp, horizon);
+      const policy = new Int32Array(horizon * S);
+      for (let h = 0; h < horizon; h++) policy.set(plan.policy[horizon - 1 - h]!, h * S);
+      return policy;
+    });
+    this.policyValues = new Float64Array(M * M);
+    this.baselineValues = new Float64Array(M);
+    for (let i = 0; i < M; i++) {
+      for (let j = 0; j < M; j++)
+        this.policyValues[i * M + j] = episodicValue(
+          environments[i]!,
+          horizon,
+          this.optimalPolicies[j]!,
+          start,
+        );
+      this.baselineValues[i] = this.#baselineValue(environments[i]!);
+    }
+  }
+
+  /** Value of the (randomised) baseline policy from the start, by backward induction. */
+  #baselineValue(mdp: Mdp): number {
+    const { states: S, actions: A, horizon: H } = this;
+    let next = new Float64Array(S);
+    let v = new Float64Array(S);
+    for (let h = H - 1; h >= 0; h--) {
+      for (let s = 0; s < S; s++) {
+        let total = 0;
+        for (let a = 0; a < A; a++) {
+          const p = this.baseline[(h * S + s) * A + a]!;
+          if (p > 0) total += p * (mdp.reward[s * A + a]! + mdp.expectedNext(s, a, next));
+        }
+        v[s] = total;
+      }
+      [next, v] = [v, next];
+    }
+    return next[this.start]!;
+  }
+}

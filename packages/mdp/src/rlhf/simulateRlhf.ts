@@ -1,0 +1,78 @@
+import { assertInteger, type Rng, sampleCategoricalUnchecked } from '@x/linalg';
+import { regretCheckpoints, regretSummary } from '../learning/regretRunSetup.ts';
+import type { EpisodicSimulationResult } from '../learning/simulateEpisodic.ts';
+import { episodicValue } from '../learning/simulateEpisodic.ts';
+import type { EnvironmentClass } from './EnvironmentClass.ts';
+import type { RlhfAgent } from './RlhfFeedback.ts';
+import { type RlhfFeedbackKind, sampleTrajectoryInto, trajectoryReturn } from './rlhfEpisode.ts';
+
+/** Options of {@link simulateRlhf}. */
+export interface RlhfSimulationOptions {
+  readonly episodes: number;
+  /** Independent runs; each draws its true environment from the prior. @default 1 */
+  readonly runs?: number;
+  /** Episodes (1-based, increasing) at which to record the cumulative regret. */
+  readonly checkpoints: ArrayLike<number>;
+  /** The feedback the agent receives. @default 'preference' */
+  readonly feedback?: RlhfFeedbackKind;
+}
+
+/**
+ * Measures the Bayesian regret of an RLHF learner: each run draws the true environment from the
+ * class's prior, and each episode the agent's policy is charged $V^*(s_0) - V^{\pi_k}(s_0)$
+ * exactly. The agent then sees its trajectory and either a baseline trajectory with the
+ * Bradley-Terry preference $P(\tau^1 \succ \tau^0) = \sigma(R(\tau^1) - R(\tau^0))$ on the true
+ * mean-reward returns, or its 0/1 step rewards (Bernoulli with the true mean). Runs use split RNG
+ * streams for environment and agent.
+ *
+ * @throws RangeError on bad sizes or checkpoints
+ *
+ * References: Qi, Yang, Zhang and Yang, arXiv:2502.05434, Section 2 (the feedback model and the
+ * Bayesian regret).
+ */
+export function simulateRlhf(
+  rng: Rng,
+  envs: EnvironmentClass,
+  createAgent: () => RlhfAgent,
+  { episodes, runs = 1, checkpoints, feedback = 'preference' }: RlhfSimulationOptions,
+): EpisodicSimulationResult {
+  const fn = 'simulateRlhf';
+  assertInteger(fn, 'episodes', episodes, 1);
+  const { marks, stats } = regretCheckpoints(fn, episodes, runs, checkpoints);
+  const { size: M, states: S, actions: A, horizon: H } = envs;
+  for (let run = 0; run < runs; run++) {
+    const runRng = rng.split();
+    const envRng = runRng.split();
+    const agentRng = runRng.split();
+    const truth = sampleCategoricalUnchecked(envRng, envs.prior);
+    const mdp = envs.environments[truth]!;
+    const optimal = envs.policyValues[truth * M + truth]!;
+    const agent = createAgent();
+    let regret = 0;
+    let mark = 0;
+    for (let k = 0; k < episodes; k++) {
+      const policy = agent.plan(agentRng);
+      regret += optimal - episodicValue(mdp, H, policy, envs.start);
+      const states = new Int32Array(H + 1);
+      const actions = new Int32Array(H);
+      sampleTrajectoryInto(envs, truth, policy, envRng, states, actions);
+      if (feedback === 'preference') {
+        const baselineStates = new Int32Array(H + 1);
+        const baselineActions = new Int32Array(H);
+        sampleTrajectoryInto(envs, truth, null, envRng, baselineStates, baselineActions);
+        const margin =
+          trajectoryReturn(envs, truth, states, actions) -
+          trajectoryReturn(envs, truth, baselineStates, baselineActions);
+        const preferred = envRng.nextFloat64() * (1 + Math.exp(-margin)) < 1;
+        agent.observe({ states, actions, baselineStates, baselineActions, preferred });
+      } else {
+        const rewards = Int32Array.from(actions, (a, h) =>
+          envRng.nextFloat64() < envs.reward[(truth * S + states[h]!) * A + a]! ? 1 : 0,
+        );
+        agent.observe({ states, actions, rewards });
+      }
+      if (k + 1 === marks[mark]) stats[mark++]!.push(regret);
+    }
+  }
+  return { episodes: marks, ...regretSummary(stats) };
+}
