@@ -25,8 +25,10 @@ export {
 } from './planning/linearProgramming.ts';
 
 /**
- * Tabular Markov decision processes: sparse validated models, generators, and planning with
- * stated guarantees.
+ * Tabular Markov decision processes: sparse validated models, generators, planning with stated
+ * guarantees, learning with regret guarantees, and the MDPs of recent papers (RLHF by
+ * information-directed sampling, speculative and guided decoding, cascading RL, distributional
+ * dynamic programming).
  *
  * @packageDocumentation
  * @module @x/mdp
