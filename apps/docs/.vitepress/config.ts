@@ -52,6 +52,7 @@ export default defineConfig({
             { text: '@x/linalg', link: '/guide/linalg' },
             { text: '@x/bandits', link: '/guide/bandits' },
             { text: '@x/mdp', link: '/guide/mdp' },
+            { text: '@x/data-pricing', link: '/guide/data-pricing' },
           ],
         },
       ],

@@ -1,0 +1,124 @@
+import type { PlotOptions } from '@observablehq/plot';
+import * as Plot from '@observablehq/plot';
+import { informationGain, knnShapley, knnUtility } from '@x/data-pricing';
+import { createRng, sampleStandardNormal } from '@x/linalg';
+
+const K = 5;
+
+/** Two Gaussian classes in the plane, 120 training points with 12 labels flipped, 200 validation points. */
+function blobs() {
+  const rng = createRng(2026);
+  const draw = (n: number, flips: number) => {
+    const x: number[][] = [];
+    const y: number[] = [];
+    const flipped: boolean[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = i % 2;
+      x.push([2 * c + sampleStandardNormal(rng), 2 * c + sampleStandardNormal(rng)]);
+      const f = i < flips;
+      y.push(f ? 1 - c : c);
+      flipped.push(f);
+    }
+    return { x, y, flipped };
+  };
+  return { train: draw(120, 12), validation: draw(200, 0) };
+}
+
+/** KNN-Shapley value of each training point, with its position, label and whether it was flipped. */
+export function mislabelValues(): {
+  x: number;
+  y: number;
+  label: number;
+  flipped: boolean;
+  value: number;
+}[] {
+  const { train, validation } = blobs();
+  const values = knnShapley(train, validation, K);
+  return train.x.map(([a, b], i) => ({
+    x: a!,
+    y: b!,
+    label: train.y[i]!,
+    flipped: train.flipped[i]!,
+    value: values[i]!,
+  }));
+}
+
+/** The training points coloured by value; flipped labels circled. */
+export function mislabelPlot(): PlotOptions {
+  const points = mislabelValues();
+  return {
+    height: 320,
+    color: { type: 'diverging', scheme: 'RdBu', legend: true, label: 'KNN-Shapley value' },
+    symbol: { legend: true },
+    marks: [
+      Plot.dot(points, {
+        x: 'x',
+        y: 'y',
+        fill: 'value',
+        symbol: (d: { label: number }) => (d.label === 0 ? 'class 0' : 'class 1'),
+        r: 5,
+      }),
+      Plot.dot(
+        points.filter((p) => p.flipped),
+        { x: 'x', y: 'y', r: 9, stroke: 'black', strokeWidth: 1.5 },
+      ),
+    ],
+  };
+}
+
+/** Held-out 5-NN accuracy as points are removed, highest-valued first and lowest-valued first. */
+export function removalCurves(): { order: string; removed: number; accuracy: number }[] {
+  const { train, validation } = blobs();
+  const values = knnShapley(train, validation, K);
+  const test = blobs().validation;
+  const u = knnUtility(train, { x: test.x.slice(100), y: test.y.slice(100) }, K);
+  const n = train.x.length;
+  const ranked = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[b]! - values[a]!);
+  const rows: { order: string; removed: number; accuracy: number }[] = [];
+  for (const [order, list] of [
+    ['highest value first', ranked],
+    ['lowest value first', [...ranked].reverse()],
+  ] as const) {
+    for (let removed = 0; removed <= 0.5; removed += 0.05) {
+      const kept = Int32Array.from(list.slice(Math.round(removed * n))).sort();
+      rows.push({ order, removed, accuracy: u.evaluate(kept) });
+    }
+  }
+  return rows;
+}
+
+export function removalPlot(): PlotOptions {
+  return {
+    height: 280,
+    x: { label: 'fraction of training points removed' },
+    y: { label: 'held-out accuracy', grid: true },
+    color: { legend: true },
+    marks: [
+      Plot.line(removalCurves(), { x: 'removed', y: 'accuracy', stroke: 'order', marker: true }),
+    ],
+  };
+}
+
+/** Information gain of a request along each direction of the plane, for a buyer with a skewed prior. */
+export function informationGainByDirection(): { angle: number; gain: number }[] {
+  const prior = [
+    [1, 0],
+    [0, 0.05],
+  ];
+  return Array.from({ length: 37 }, (_, k) => {
+    const angle = (k * 5 * Math.PI) / 180;
+    return {
+      angle: k * 5,
+      gain: informationGain(prior, [[Math.cos(angle), Math.sin(angle)]], 0.1),
+    };
+  });
+}
+
+export function informationGainPlot(): PlotOptions {
+  return {
+    height: 240,
+    x: { label: 'direction of the requested feature (degrees)' },
+    y: { label: 'information gain (nats)', grid: true },
+    marks: [Plot.line(informationGainByDirection(), { x: 'angle', y: 'gain' })],
+  };
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import {
+  informationGainByDirection,
+  mislabelValues,
+  removalCurves,
+} from '../components/dataPricingDemos.ts';
+
+describe('the data-pricing guide demos', () => {
+  it('find most flipped labels among the lowest-valued points', () => {
+    const points = mislabelValues();
+    const lowest = [...points].sort((a, b) => a.value - b.value).slice(0, 12);
+    expect(lowest.filter((p) => p.flipped).length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('show removing high-value points hurting more than removing low-value points', () => {
+    const rows = removalCurves();
+    const at = (order: string) => rows.filter((r) => r.order === order).at(6)!.accuracy;
+    expect(at('lowest value first')).toBeGreaterThan(at('highest value first') + 0.1);
+  });
+
+  it('value a request most along the direction the buyer knows least', () => {
+    const rows = informationGainByDirection();
+    const best = rows.reduce((a, b) => (b.gain > a.gain ? b : a));
+    expect(best.angle).toBe(0);
+    // Across the well-known direction (90 degrees) the request is worth far less.
+    expect(rows[18]!.gain).toBeLessThan(0.5 * best.gain);
+  });
+});

@@ -1,0 +1,42 @@
+import { assertPositive, logDetSpd, Matrix, type MatrixLike, toMatrix } from '@x/linalg';
+
+/**
+ * The value of a data request to a Bayesian linear-regression buyer: with prior $\theta \sim
+ * \mathcal N(\mu, \Sigma)$ (which encodes the data the buyer already has) and n new labels $y =
+ * X\theta + \varepsilon$, $\varepsilon \sim \mathcal N(0, \sigma^2 I)$, the value is the
+ * information gain
+ * $$\tfrac12 \log\frac{\det\Sigma}{\det\Sigma_{post}} = \tfrac12\log\det(I + \Sigma X^\top
+ * X/\sigma^2), \qquad \Sigma_{post}^{-1} = \Sigma^{-1} + X^\top X/\sigma^2,$$
+ * equal to the mutual information between $\theta$ and $y$ and to the expected KL divergence
+ * from posterior to prior. It does not depend on the labels, only on the request X and the prior.
+ *
+ * @param priorCovariance - $\Sigma$, d x d symmetric positive-definite
+ * @param request - X, n x d (n >= 1 rows of features to be labelled)
+ * @param noiseVariance - $\sigma^2 > 0$
+ * @returns the information gain in nats, >= 0
+ * @throws TypeError on mismatched sizes; RangeError on a bad covariance or noise variance
+ *
+ * References: Ai, Lyu, Wang, Yang and Xu, "An Instrumental Value for Data Production and its
+ * Application to Data Pricing", arXiv:2412.18140 (in Bayesian linear regression the value of
+ * data is the information gain); Lindley, "On a Measure of the Information Provided by an
+ * Experiment", Ann. Math. Statist. 1956.
+ */
+export function informationGain(
+  priorCovariance: MatrixLike,
+  request: MatrixLike,
+  noiseVariance: number,
+): number {
+  const fn = 'informationGain';
+  assertPositive(fn, 'noiseVariance', noiseVariance);
+  const sigma = toMatrix(fn, 'priorCovariance', priorCovariance, { square: true });
+  const x = toMatrix(fn, 'request', request);
+  if (x.columns !== sigma.rows)
+    throw new TypeError(`${fn}: request must have ${sigma.rows} columns, got ${x.columns}`);
+  // I + L^T X^T X L / sigma^2 with Sigma = L L^T would be symmetric; the same determinant comes
+  // from the n x n form I + X Sigma X^T / sigma^2, which is symmetric positive-definite.
+  const inner = x.mmul(sigma).mmul(x.transpose()).div(noiseVariance);
+  const gram = Matrix.eye(x.rows).add(inner);
+  // Symmetrise against rounding before the Cholesky factor.
+  const sym = gram.add(gram.transpose()).div(2);
+  return Math.max(0, 0.5 * logDetSpd(sym));
+}

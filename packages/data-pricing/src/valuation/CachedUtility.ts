@@ -1,0 +1,71 @@
+import { assertInteger } from '@x/linalg';
+import type { Utility, UtilityLike } from './Utility.ts';
+
+/**
+ * Wraps a utility with a cache keyed by subset, counts calls, and checks every result: a
+ * utility that throws or returns a non-finite number raises an error naming the subset (the
+ * original error is its `cause`), so no valuation is ever computed from a bad value.
+ */
+export class CachedUtility {
+  readonly size: number;
+  readonly #utility: Utility;
+  readonly #cache = new Map<string, number>();
+  #calls = 0;
+  #hits = 0;
+
+  /** @throws RangeError if n is not a positive integer; TypeError if utility is not a function */
+  constructor(n: number, utility: UtilityLike) {
+    assertInteger('CachedUtility', 'n', n, 1);
+    this.size = n;
+    this.#utility = toUtility('CachedUtility', utility);
+  }
+
+  /** Calls to the wrapped utility (cache misses). */
+  get calls(): number {
+    return this.#calls;
+  }
+
+  /** Evaluations answered from the cache. */
+  get hits(): number {
+    return this.#hits;
+  }
+
+  /**
+   * $U(S)$ for the indices in `subset`, which must be increasing (not copied; not modified).
+   * @throws Error naming the subset if the utility throws or returns a non-finite value
+   */
+  evaluate(subset: Int32Array): number {
+    const key = subset.join(',');
+    const cached = this.#cache.get(key);
+    if (cached !== undefined) {
+      this.#hits++;
+      return cached;
+    }
+    this.#calls++;
+    const value = callUtility(this.#utility, subset);
+    this.#cache.set(key, value);
+    return value;
+  }
+}
+
+/** Calls a utility and checks its result. @internal */
+export function callUtility(utility: Utility, subset: Int32Array): number {
+  let value: unknown;
+  try {
+    value = utility(subset);
+  } catch (error) {
+    throw new Error(`utility failed on subset [${subset.join(', ')}]`, { cause: error });
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new TypeError(
+      `utility must return a finite number, got ${String(value)} on subset [${subset.join(', ')}]`,
+    );
+  return value;
+}
+
+/** The function behind a utility or utility object. @internal */
+export function toUtility(fn: string, utility: UtilityLike): Utility {
+  if (typeof utility === 'function') return utility;
+  if (typeof utility?.evaluate === 'function') return (subset) => utility.evaluate(subset);
+  throw new TypeError(`${fn}: utility must be a function or have an evaluate method`);
+}

@@ -1,0 +1,29 @@
+import { assertPositive, logBeta } from '@x/linalg';
+
+/** Which semivalue: Shapley, Banzhaf, or Beta(alpha, beta) Shapley. */
+export type Semivalue = 'shapley' | 'banzhaf' | { readonly alpha: number; readonly beta: number };
+
+/**
+ * The weight $p(s)$ of each subset of size s = 0..n-1 not containing the point, so that the
+ * semivalue is $\phi_i = \sum_{S \subseteq N \setminus i} p(|S|)(U(S \cup i) - U(S))$:
+ * Shapley $p(s) = s!(n-1-s)!/n!$; Banzhaf $p(s) = 2^{-(n-1)}$; Beta$(\alpha, \beta)$
+ * $p(s) = B(s + \beta, n - 1 - s + \alpha)/B(\alpha, \beta)$ (Beta(1, 1) is Shapley). Each
+ * satisfies $\sum_s \binom{n-1}{s} p(s) = 1$. Computed in log space. @internal
+ *
+ * References: Kwon and Zou, "Beta Shapley: a Unified and Noise-reduced Data Valuation
+ * Framework", arXiv:2110.14049, Section 3; Wang and Jia, "Data Banzhaf", arXiv:2205.15466.
+ */
+export function semivalueWeights(fn: string, n: number, semivalue: Semivalue): Float64Array {
+  const out = new Float64Array(n);
+  if (semivalue === 'banzhaf') return out.fill(2 ** -(n - 1));
+  const [alpha, beta] = semivalue === 'shapley' ? [1, 1] : [semivalue?.alpha, semivalue?.beta];
+  if (semivalue !== 'shapley' && (typeof semivalue !== 'object' || semivalue === null))
+    throw new RangeError(
+      `${fn}: semivalue must be 'shapley', 'banzhaf' or { alpha, beta }, got ${String(semivalue)}`,
+    );
+  assertPositive(fn, 'alpha', alpha);
+  assertPositive(fn, 'beta', beta);
+  const base = logBeta(alpha, beta);
+  for (let s = 0; s < n; s++) out[s] = Math.exp(logBeta(s + beta, n - 1 - s + alpha) - base);
+  return out;
+}

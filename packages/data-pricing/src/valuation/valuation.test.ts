@@ -1,0 +1,274 @@
+import { fc, test } from '@fast-check/vitest';
+import { createRng, fitLogLogSlope } from '@x/linalg';
+import { describe, expect, it } from 'vitest';
+import { knnUtility } from '../utilities/knnUtility.ts';
+import { banzhafMsr } from './banzhafMsr.ts';
+import { CachedUtility } from './CachedUtility.ts';
+import { exactSemivalue, exactShapley } from './exactSemivalue.ts';
+import { knnShapley } from './knnShapley.ts';
+import { leaveOneOut } from './leaveOneOut.ts';
+import { permutationShapley } from './permutationShapley.ts';
+import { semivalueWeights } from './semivalueWeights.ts';
+
+/** A game given by a table of U over bit masks. */
+const tableGame = (table: readonly number[]) => (subset: Int32Array) => {
+  let mask = 0;
+  for (const i of subset) mask |= 1 << i;
+  return table[mask]!;
+};
+
+const gameArb = fc.integer({ min: 1, max: 6 }).chain((n) =>
+  fc.tuple(
+    fc.constant(n),
+    fc.array(fc.double({ min: -10, max: 10, noNaN: true }), {
+      minLength: 1 << n,
+      maxLength: 1 << n,
+    }),
+  ),
+);
+
+/** A small labelled data set with a few flipped labels. */
+function blobs(seed: number, n: number, d = 2) {
+  const rng = createRng(seed);
+  const x: number[][] = [];
+  const y: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = i % 2;
+    x.push(Array.from({ length: d }, () => c * 2 + rng.nextFloat64() * 1.5));
+    y.push(rng.nextFloat64() < 0.15 ? 1 - c : c);
+  }
+  return { x, y };
+}
+
+describe('exactSemivalue', () => {
+  test.prop([gameArb], { seed: 1, numRuns: 100 })(
+    'claim: Shapley values satisfy efficiency, sum = U(N) - U(empty)',
+    ([n, table]) => {
+      const values = exactShapley(n, tableGame(table));
+      const sum = values.reduce((a, b) => a + b, 0);
+      // 2^n terms of size <= 20 each: 1e-12 relative to the table's scale is rounding.
+      expect(Math.abs(sum - (table[(1 << n) - 1]! - table[0]!))).toBeLessThanOrEqual(1e-11);
+    },
+  );
+
+  test.prop(
+    [
+      fc.integer({ min: 1, max: 12 }),
+      fc.double({ min: 0.1, max: 16, noNaN: true }),
+      fc.double({ min: 0.1, max: 16, noNaN: true }),
+    ],
+    { seed: 2 },
+  )(
+    'semivalue weights over all subsets sum to one, and Beta(1, 1) is Shapley',
+    (n, alpha, beta) => {
+      let binom = 1;
+      let total = 0;
+      let shapleyTotal = 0;
+      const w = semivalueWeights('t', n, { alpha, beta });
+      const s = semivalueWeights('t', n, 'shapley');
+      const b11 = semivalueWeights('t', n, { alpha: 1, beta: 1 });
+      for (let k = 0; k < n; k++) {
+        total += binom * w[k]!;
+        shapleyTotal += binom * s[k]!;
+        expect(b11[k]).toBeCloseTo(s[k]!, 12);
+        binom = (binom * (n - 1 - k)) / (k + 1);
+      }
+      expect(total).toBeCloseTo(1, 10);
+      expect(shapleyTotal).toBeCloseTo(1, 12);
+    },
+  );
+
+  it('gives every semivalue the weights of an additive game, and shares a redundant point', () => {
+    const w = [1, -2, 0.5, 3];
+    const additive = (s: Int32Array) => s.reduce((acc, i) => acc + w[i]!, 0);
+    for (const semivalue of ['shapley', 'banzhaf', { alpha: 4, beta: 1 }] as const) {
+      const v = exactSemivalue(4, additive, semivalue);
+      for (let i = 0; i < 4; i++) expect(v[i]).toBeCloseTo(w[i]!, 12);
+    }
+    // Points 0 and 1 are copies: U = 1 if either is present. Leave-one-out gives both 0.
+    const copies = (s: Int32Array) => (s.includes(0) || s.includes(1) ? 1 : 0);
+    expect(Array.from(leaveOneOut(3, copies))).toEqual([0, 0, 0]);
+    const sh = exactShapley(3, copies);
+    expect(sh[0]).toBeCloseTo(0.5, 14);
+    expect(sh[1]).toBeCloseTo(0.5, 14);
+    expect(sh[2]).toBeCloseTo(0, 14);
+  });
+
+  it('names the subset when the utility throws or returns a non-finite value, and returns nothing', () => {
+    const failing = (s: Int32Array) => {
+      if (s.length === 2) throw new Error('boom');
+      return s.length;
+    };
+    expect(() => exactShapley(3, failing)).toThrow(/utility failed on subset \[0, 1\]/);
+    expect(() => leaveOneOut(2, () => Number.NaN)).toThrow(
+      /finite number, got NaN on subset \[0, 1\]/,
+    );
+    expect(() => exactShapley(21, () => 0)).toThrow(/exactSemivalue: n/);
+    expect(() => exactSemivalue(3, () => 0, { alpha: 0, beta: 1 })).toThrow(/alpha/);
+  });
+});
+
+describe('permutationShapley', () => {
+  const data = blobs(3, 8);
+  const validation = blobs(4, 30);
+  const utility = knnUtility(data, validation, 3);
+  const exact = exactShapley(8, utility);
+
+  it('claim: the error falls like 1/sqrt(permutations) (log-log slope -1/2)', () => {
+    const counts = [25, 100, 400, 1600];
+    const rmse = counts.map((m) => {
+      let total = 0;
+      const seeds = 8;
+      for (let seed = 0; seed < seeds; seed++) {
+        const r = permutationShapley(createRng(seed), 8, utility, {
+          permutations: m,
+          tolerance: 0,
+        });
+        for (let i = 0; i < 8; i++) total += (r.values[i]! - exact[i]!) ** 2;
+      }
+      return Math.sqrt(total / (8 * seeds));
+    });
+    const fit = fitLogLogSlope(counts, rmse);
+    // Over a 64-fold range the slope of an O(m^-1/2) error is -1/2; 0.15 covers the Monte Carlo
+    // error of 8 seeds (the RMSE at each count has relative error about 1/sqrt(64) = 0.125).
+    expect(Math.abs(fit.slope + 0.5)).toBeLessThan(0.15);
+  });
+
+  it('gives the same values through the incremental and the plain utility, and reuses work', () => {
+    const plain = (s: Int32Array) => utility.evaluate(s);
+    const a = permutationShapley(createRng(5), 8, utility, { permutations: 50, tolerance: 0 });
+    const b = permutationShapley(createRng(5), 8, plain, { permutations: 50, tolerance: 0 });
+    for (let i = 0; i < 8; i++) expect(a.values[i]).toBeCloseTo(b.values[i]!, 12);
+    // One insertion per point per permutation (plus U(N) and U(empty)).
+    expect(a.utilityCalls).toBe(50 * 8 + 2);
+    // The cache answers the prefixes that repeat across permutations.
+    expect(b.utilityCalls).toBeLessThan(50 * 8);
+    const truncated = permutationShapley(createRng(5), 8, plain, {
+      permutations: 50,
+      tolerance: 0,
+      truncation: 0.05,
+    });
+    expect(truncated.utilityCalls).toBeLessThanOrEqual(b.utilityCalls);
+  });
+
+  it('stops on the diagnostic even when most values are zero', () => {
+    // Five dummy points and one that carries the whole utility.
+    const game = (s: Int32Array) => (s.includes(0) ? 1 : 0);
+    const r = permutationShapley(createRng(1), 6, game, { permutations: 10_000, tolerance: 0.01 });
+    expect(r.converged).toBe(true);
+    expect(r.permutations).toBeLessThan(10_000);
+    expect(r.values[0]).toBeCloseTo(1, 12);
+    for (let i = 1; i < 6; i++) expect(r.values[i]).toBe(0);
+  });
+
+  it('rejects bad options and a utility of the wrong size', () => {
+    expect(() => permutationShapley(createRng(1), 8, utility, { truncation: 2 })).toThrow(
+      /truncation/,
+    );
+    expect(() => permutationShapley(createRng(1), 7, utility)).toThrow(/size 8, not n = 7/);
+  });
+});
+
+describe('banzhafMsr', () => {
+  it('claim: maximum-sample-reuse estimates converge to the exact Banzhaf values', () => {
+    const data = blobs(5, 7);
+    const utility = knnUtility(data, blobs(6, 25), 3);
+    const exact = exactSemivalue(7, utility, 'banzhaf');
+    const r = banzhafMsr(createRng(2), 7, utility, { samples: 20_000 });
+    // Each estimate is a difference of two means of ~10^4 utilities in [0, 1]: sd <= 0.5/sqrt(5000) * sqrt(2) = 0.01.
+    for (let i = 0; i < 7; i++) expect(Math.abs(r.values[i]! - exact[i]!)).toBeLessThan(0.04);
+    expect(r.utilityCalls).toBeLessThanOrEqual(1 << 7);
+  });
+});
+
+describe('knnShapley', () => {
+  const pointsArb = fc.record({
+    seed: fc.nat(),
+    n: fc.integer({ min: 1, max: 9 }),
+    t: fc.integer({ min: 1, max: 4 }),
+    k: fc.integer({ min: 1, max: 5 }),
+    task: fc.constantFrom('classification' as const, 'regression' as const),
+  });
+
+  test.prop([pointsArb], { seed: 3, numRuns: 60 })(
+    'claim: equals exact Shapley of its utility by enumeration (ties broken by index)',
+    ({ seed, n, t, k, task }) => {
+      const rng = createRng(seed);
+      // Integer coordinates on a small grid make distance ties common.
+      const point = () => [Math.floor(rng.nextFloat64() * 3), Math.floor(rng.nextFloat64() * 3)];
+      const label = () =>
+        task === 'classification' ? Math.floor(rng.nextFloat64() * 2) : rng.nextFloat64();
+      const train = { x: Array.from({ length: n }, point), y: Array.from({ length: n }, label) };
+      const test = { x: Array.from({ length: t }, point), y: Array.from({ length: t }, label) };
+      const utility = (s: Int32Array) => {
+        let total = 0;
+        for (let j = 0; j < t; j++) {
+          const dist = (i: number) =>
+            (train.x[i]![0]! - test.x[j]![0]!) ** 2 + (train.x[i]![1]! - test.x[j]![1]!) ** 2;
+          const sorted = Array.from(s).sort((a, b) => dist(a) - dist(b) || a - b);
+          for (const i of sorted.slice(0, k)) {
+            const yi = train.y[i]!;
+            const yt = test.y[j]!;
+            total += (task === 'classification' ? (yi === yt ? 1 : 0) : -((yi - yt) ** 2)) / k;
+          }
+        }
+        return total / t;
+      };
+      const exact = exactShapley(n, utility);
+      const fast = knnShapley(train, test, k, { task });
+      for (let i = 0; i < n; i++) expect(fast[i]).toBeCloseTo(exact[i]!, 12);
+      const summed = knnShapley(train, test, k, { task, aggregate: 'sum' });
+      for (let i = 0; i < n; i++) expect(summed[i]).toBeCloseTo(t * exact[i]!, 11);
+    },
+  );
+
+  it('rejects mismatched shapes, empty sets, non-integer labels and non-finite features', () => {
+    const train = {
+      x: [
+        [0, 1],
+        [1, 0],
+      ],
+      y: [0, 1],
+    };
+    expect(() => knnShapley(train, { x: [[0]], y: [0] }, 1)).toThrow(
+      /test has 1 features, the training set 2/,
+    );
+    expect(() => knnShapley({ x: [], y: [] }, train, 1)).toThrow(
+      /train must hold at least one point/,
+    );
+    expect(() => knnShapley({ ...train, y: [0, 0.5] }, train, 1)).toThrow(
+      /train.y\[1\] must be an integer class/,
+    );
+    expect(() =>
+      knnShapley(
+        {
+          ...train,
+          x: [
+            [0, 1],
+            [Number.NaN, 0],
+          ],
+        },
+        train,
+        1,
+      ),
+    ).toThrow(/train.x\[1\]\[0\] must be finite/);
+    expect(() => knnShapley(train, { x: [[0, 1]], y: [0, 1] }, 1)).toThrow(
+      /test.y must have 1 labels/,
+    );
+    expect(() => knnShapley(train, train, 0)).toThrow(/knnShapley: k/);
+  });
+});
+
+describe('CachedUtility', () => {
+  it('calls the utility once per subset', () => {
+    let calls = 0;
+    const cached = new CachedUtility(3, (s) => {
+      calls++;
+      return s.length;
+    });
+    cached.evaluate(Int32Array.of(0, 2));
+    cached.evaluate(Int32Array.of(0, 2));
+    expect([calls, cached.calls, cached.hits]).toEqual([1, 1, 1]);
+    expect(() => new CachedUtility(3, 5 as never)).toThrow(/function or have an evaluate method/);
+  });
+});
