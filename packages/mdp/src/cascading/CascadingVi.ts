@@ -1,4 +1,5 @@
 import { assertInRange, assertInteger, assertPositive, type Rng } from '@x/linalg';
+import { type LearnerState, readLearnerState, readNumbers } from '../learning/LearnerState.ts';
 import { TabularCounts } from '../learning/TabularCounts.ts';
 import { bestPermUnchecked } from './bestPerm.ts';
 import type { CascadeStep, CascadingAgent } from './CascadingAgent.ts';
@@ -49,6 +50,7 @@ export class CascadingVi implements CascadingAgent {
   readonly #counts: TabularCounts;
   readonly #examined: Float64Array;
   readonly #clicks: Float64Array;
+  readonly #params: Record<string, unknown>;
 
   /**
    * @param states - S
@@ -81,6 +83,7 @@ export class CascadingVi implements CascadingAgent {
     this.#counts = new TabularCounts(states, items + 1);
     this.#examined = new Float64Array(states * items);
     this.#clicks = new Float64Array(states * items);
+    this.#params = { states, items, maxLength, horizon, delta, bonusScale, episodes };
   }
 
   /** Optimistic backward induction with BestPerm; lists at `h * S + s`. */
@@ -158,5 +161,49 @@ export class CascadingVi implements CascadingAgent {
       const action = step.clicked === -1 ? N : step.list[step.clicked]!;
       this.#counts.add(step.state, action, step.reward, step.next);
     }
+  }
+
+  /** The learner as JSON data (parameters, transition counts and attraction counts). */
+  toJSON(): LearnerState {
+    return {
+      type: 'CascadingVi',
+      version: 1,
+      params: { ...this.#params },
+      stats: {
+        ...this.#counts.toJSON(),
+        examined: Array.from(this.#examined),
+        clicks: Array.from(this.#clicks),
+      },
+    };
+  }
+
+  /**
+   * Restores a learner saved by {@link toJSON}, checking every field.
+   * @throws TypeError or RangeError on a malformed state
+   */
+  static fromJSON(state: unknown): CascadingVi {
+    const fn = 'CascadingVi.fromJSON';
+    const { params: p, stats } = readLearnerState('CascadingVi', state);
+    const agent = new CascadingVi(
+      p.states as number,
+      p.items as number,
+      p.maxLength as number,
+      p.horizon as number,
+      {
+        delta: p.delta as number,
+        bonusScale: p.bonusScale as number,
+        episodes: p.episodes as number,
+      },
+    );
+    const n = agent.#examined.length;
+    const examined = readNumbers(fn, 'stats.examined', stats.examined, n, { integer: true });
+    const clicks = readNumbers(fn, 'stats.clicks', stats.clicks, n, { integer: true });
+    for (let i = 0; i < n; i++)
+      if (clicks[i]! > examined[i]!)
+        throw new RangeError(`${fn}: stats.clicks[${i}] exceeds stats.examined[${i}]`);
+    agent.#counts.load(fn, stats);
+    agent.#examined.set(examined);
+    agent.#clicks.set(clicks);
+    return agent;
   }
 }

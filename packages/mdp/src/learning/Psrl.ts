@@ -6,6 +6,7 @@ import {
   sampleDirichlet,
 } from '@x/linalg';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
+import { type LearnerState, readLearnerState } from './LearnerState.ts';
 import { TabularCounts } from './TabularCounts.ts';
 
 /** Options of {@link Psrl}. */
@@ -29,6 +30,7 @@ export class Psrl implements EpisodicAgent {
   readonly #alpha: number;
   readonly #row: Float64Array;
   readonly #prior: Float64Array;
+  readonly #params: Record<string, unknown>;
 
   /**
    * @param states - S
@@ -52,6 +54,7 @@ export class Psrl implements EpisodicAgent {
     this.#alpha = alpha;
     this.#row = new Float64Array(states);
     this.#prior = new Float64Array(states);
+    this.#params = { states, actions, horizon, transitionPrior: alpha };
   }
 
   plan(rng: Rng): Int32Array {
@@ -94,5 +97,23 @@ export class Psrl implements EpisodicAgent {
 
   observe(episode: readonly Transition[]): void {
     this.#counts.addEpisode('Psrl.observe', episode);
+  }
+
+  /** The learner as JSON data (parameters and counts), for saving and resuming. */
+  toJSON(): LearnerState {
+    return { type: 'Psrl', version: 1, params: { ...this.#params }, stats: this.#counts.toJSON() };
+  }
+
+  /**
+   * Restores a learner saved by {@link toJSON}, checking every field.
+   * @throws TypeError or RangeError on a malformed state
+   */
+  static fromJSON(state: unknown): Psrl {
+    const { params: p, stats } = readLearnerState('Psrl', state);
+    const agent = new Psrl(p.states as number, p.actions as number, p.horizon as number, {
+      transitionPrior: p.transitionPrior as number,
+    });
+    agent.#counts.load('Psrl.fromJSON', stats);
+    return agent;
   }
 }

@@ -1,5 +1,6 @@
 import { formatValue } from '@x/linalg';
 import type { Transition } from './EpisodicAgent.ts';
+import { readNumbers } from './LearnerState.ts';
 
 /**
  * Visit counts, transition counts and reward sums of a tabular learner, in flat typed arrays:
@@ -47,5 +48,55 @@ export class TabularCounts {
     this.visits[i] = this.visits[i]! + 1;
     this.transitions[i * this.states + next] = this.transitions[i * this.states + next]! + 1;
     this.rewardSums[i] = this.rewardSums[i]! + r;
+  }
+
+  /**
+   * The counts as JSON data: visits and reward sums per (s, a), and the non-zero transition
+   * counts as [index, count] pairs (memory grows with what was seen, not $S^2A$).
+   */
+  toJSON(): { visits: number[]; rewardSums: number[]; transitions: [number, number][] } {
+    const transitions: [number, number][] = [];
+    for (let i = 0; i < this.transitions.length; i++)
+      if (this.transitions[i]! > 0) transitions.push([i, this.transitions[i]!]);
+    return {
+      visits: Array.from(this.visits),
+      rewardSums: Array.from(this.rewardSums),
+      transitions,
+    };
+  }
+
+  /**
+   * Loads counts written by {@link toJSON} after checking them: non-negative integer counts,
+   * each row's transitions summing to its visits, reward sums within [0, visits]. Nothing is
+   * changed if a check fails.
+   * @throws TypeError or RangeError naming the bad field
+   */
+  load(fn: string, state: Record<string, unknown>): void {
+    const S = this.states;
+    const rows = S * this.actions;
+    const visits = readNumbers(fn, 'stats.visits', state.visits, rows, { integer: true });
+    const rewardSums = readNumbers(fn, 'stats.rewardSums', state.rewardSums, rows);
+    const transitions = new Float64Array(rows * S);
+    if (!Array.isArray(state.transitions))
+      throw new TypeError(`${fn}: stats.transitions must be an array of [index, count] pairs`);
+    for (const [k, pair] of (state.transitions as unknown[]).entries()) {
+      const [at, count] = readNumbers(fn, `stats.transitions[${k}]`, pair, 2, { integer: true });
+      if (at! >= rows * S)
+        throw new RangeError(`${fn}: stats.transitions[${k}] index is out of range`);
+      transitions[at!] = count!;
+    }
+    for (let r = 0; r < rows; r++) {
+      let total = 0;
+      for (let t = 0; t < S; t++) total += transitions[r * S + t]!;
+      if (total !== visits[r])
+        throw new RangeError(
+          `${fn}: transitions of row ${r} sum to ${total}, not its ${visits[r]} visits`,
+        );
+      if (rewardSums[r]! > visits[r]!)
+        throw new RangeError(`${fn}: stats.rewardSums[${r}] exceeds the row's visits`);
+    }
+    this.visits.set(visits);
+    this.rewardSums.set(rewardSums);
+    this.transitions.set(transitions);
   }
 }

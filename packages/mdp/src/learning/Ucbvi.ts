@@ -1,5 +1,6 @@
 import { assertInRange, assertInteger, assertPositive, type Rng } from '@x/linalg';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
+import { type LearnerState, readLearnerState } from './LearnerState.ts';
 import { TabularCounts } from './TabularCounts.ts';
 
 /** Options of {@link Ucbvi}. */
@@ -39,6 +40,7 @@ export class Ucbvi implements EpisodicAgent {
   readonly #log: number;
   readonly #scale: number;
   readonly #bernstein: boolean;
+  readonly #params: Record<string, unknown>;
 
   /**
    * @param states - S
@@ -65,6 +67,7 @@ export class Ucbvi implements EpisodicAgent {
     if (bonus !== 'hoeffding' && bonus !== 'bernstein')
       throw new RangeError(`Ucbvi: bonus must be 'hoeffding' or 'bernstein', got ${String(bonus)}`);
     this.#bernstein = bonus === 'bernstein';
+    this.#params = { states, actions, horizon, delta, bonusScale, episodes, bonus };
   }
 
   /** Optimistic backward induction; equal Q values (common while they sit at the cap) are broken at random. */
@@ -115,5 +118,26 @@ export class Ucbvi implements EpisodicAgent {
 
   observe(episode: readonly Transition[]): void {
     this.#counts.addEpisode('Ucbvi.observe', episode);
+  }
+
+  /** The learner as JSON data (parameters and counts), for saving and resuming. */
+  toJSON(): LearnerState {
+    return { type: 'Ucbvi', version: 1, params: { ...this.#params }, stats: this.#counts.toJSON() };
+  }
+
+  /**
+   * Restores a learner saved by {@link toJSON}, checking every field.
+   * @throws TypeError or RangeError on a malformed state
+   */
+  static fromJSON(state: unknown): Ucbvi {
+    const { params: p, stats } = readLearnerState('Ucbvi', state);
+    const agent = new Ucbvi(p.states as number, p.actions as number, p.horizon as number, {
+      delta: p.delta as number,
+      bonusScale: p.bonusScale as number,
+      episodes: p.episodes as number,
+      bonus: p.bonus as 'hoeffding' | 'bernstein',
+    });
+    agent.#counts.load('Ucbvi.fromJSON', stats);
+    return agent;
   }
 }

@@ -1,4 +1,5 @@
 import { assertInRange, assertInteger } from '@x/linalg';
+import { type LearnerState, readLearnerState, readNumbers } from './LearnerState.ts';
 import { TabularCounts } from './TabularCounts.ts';
 
 /** Options of {@link Ucrl2}. */
@@ -172,5 +173,71 @@ export class Ucrl2 {
     let value = 0;
     for (let j = 0; j < S; j++) value += p[j]! * u[j]!;
     return value;
+  }
+
+  /** The learner as JSON data (parameters, counts and the current episode), for saving and resuming. */
+  toJSON(): LearnerState {
+    return {
+      type: 'Ucrl2',
+      version: 1,
+      params: {
+        states: this.#counts.states,
+        actions: this.#counts.actions,
+        delta: this.#delta,
+        confidenceScale: this.#scale,
+      },
+      stats: {
+        ...this.#counts.toJSON(),
+        episodeVisits: Array.from(this.#episodeVisits),
+        startVisits: Array.from(this.#startVisits),
+        policy: Array.from(this.#policy),
+        t: this.#t,
+        planned: this.#planned,
+        episodes: this.#episodes,
+      },
+    };
+  }
+
+  /**
+   * Restores a learner saved by {@link toJSON}, checking every field; it resumes in the same
+   * episode with the same policy.
+   * @throws TypeError or RangeError on a malformed state
+   */
+  static fromJSON(state: unknown): Ucrl2 {
+    const fn = 'Ucrl2.fromJSON';
+    const { params: p, stats } = readLearnerState('Ucrl2', state);
+    const agent = new Ucrl2(p.states as number, p.actions as number, {
+      delta: p.delta as number,
+      confidenceScale: p.confidenceScale as number,
+    });
+    const S = agent.#counts.states;
+    const A = agent.#counts.actions;
+    const rows = S * A;
+    const episodeVisits = readNumbers(fn, 'stats.episodeVisits', stats.episodeVisits, rows, {
+      integer: true,
+    });
+    const startVisits = readNumbers(fn, 'stats.startVisits', stats.startVisits, rows, {
+      integer: true,
+    });
+    const policy = readNumbers(fn, 'stats.policy', stats.policy, S, { hi: A - 1, integer: true });
+    const [t, episodes] = readNumbers(
+      fn,
+      'stats.t and stats.episodes',
+      [stats.t, stats.episodes],
+      2,
+      {
+        integer: true,
+      },
+    );
+    if (typeof stats.planned !== 'boolean')
+      throw new TypeError(`${fn}: stats.planned must be a boolean`);
+    agent.#counts.load(fn, stats);
+    agent.#episodeVisits.set(episodeVisits);
+    agent.#startVisits.set(startVisits);
+    agent.#policy.set(policy);
+    agent.#t = Math.max(1, t!);
+    agent.#planned = stats.planned;
+    agent.#episodes = episodes!;
+    return agent;
   }
 }

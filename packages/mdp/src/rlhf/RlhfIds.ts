@@ -6,6 +6,7 @@ import {
   type Rng,
   sampleCategoricalUnchecked,
 } from '@x/linalg';
+import { type LearnerState, readLearnerState } from '../learning/LearnerState.ts';
 import type { EnvironmentClass } from './EnvironmentClass.ts';
 import type { RlhfAgent, RlhfFeedback } from './RlhfFeedback.ts';
 import {
@@ -86,6 +87,9 @@ export class RlhfIds implements RlhfAgent {
   readonly #rewards: Int32Array;
   readonly #ll: Float64Array;
   readonly #lw: Float64Array;
+  readonly #options: Required<Omit<RlhfIdsOptions, 'informationWeight'>> & {
+    informationWeight: number;
+  };
 
   constructor(
     envs: EnvironmentClass,
@@ -114,6 +118,7 @@ export class RlhfIds implements RlhfAgent {
     const lambda = informationWeight ?? envs.horizon;
     assertInRange(fn, 'informationWeight', lambda, 0, Number.POSITIVE_INFINITY, { hiOpen: true });
     this.#lambda = lambda;
+    this.#options = { feedback, variant, informationWeight: lambda, epsilon, informationSamples };
     this.#samples = informationSamples;
     this.#logWeight = Float64Array.from(envs.prior, Math.log);
     this.#candidates = [];
@@ -369,6 +374,58 @@ export class RlhfIds implements RlhfAgent {
     if (!(logSumExpUnchecked(updated) > Number.NEGATIVE_INFINITY))
       throw new RangeError(`${fn}: the feedback has probability zero under every environment`);
     this.#logWeight.set(updated);
+  }
+
+  /**
+   * The learner as JSON data: its options and the log posterior (normalised; `null` for an
+   * environment ruled out). The environment class is not included: pass it to {@link fromJSON}.
+   */
+  toJSON(): LearnerState {
+    const norm = logSumExpUnchecked(this.#logWeight);
+    return {
+      type: 'RlhfIds',
+      version: 1,
+      params: { ...this.#options, size: this.#envs.size },
+      stats: {
+        logPosterior: Array.from(this.#logWeight, (l) =>
+          l === Number.NEGATIVE_INFINITY ? null : l - norm,
+        ),
+      },
+    };
+  }
+
+  /**
+   * Restores a learner saved by {@link toJSON} on the same environment class.
+   * @throws TypeError or RangeError on a malformed state or a class of another size
+   */
+  static fromJSON(envs: EnvironmentClass, state: unknown): RlhfIds {
+    const fn = 'RlhfIds.fromJSON';
+    const { params: p, stats } = readLearnerState('RlhfIds', state);
+    if (p.size !== envs.size)
+      throw new RangeError(
+        `${fn}: the state is for a class of ${String(p.size)} environments, not ${envs.size}`,
+      );
+    const agent = new RlhfIds(envs, {
+      feedback: p.feedback as RlhfFeedbackKind,
+      variant: p.variant as 'exact' | 'approximate',
+      informationWeight: p.informationWeight as number,
+      epsilon: p.epsilon as number,
+      informationSamples: p.informationSamples as number,
+    });
+    const log = stats.logPosterior;
+    if (!Array.isArray(log) || log.length !== envs.size)
+      throw new TypeError(`${fn}: stats.logPosterior must be an array of ${envs.size} entries`);
+    const weights = new Float64Array(envs.size);
+    for (let i = 0; i < envs.size; i++) {
+      const v = log[i] as unknown;
+      if (v === null) weights[i] = Number.NEGATIVE_INFINITY;
+      else if (typeof v === 'number' && Number.isFinite(v)) weights[i] = v;
+      else throw new RangeError(`${fn}: stats.logPosterior[${i}] must be a finite number or null`);
+    }
+    if (!(logSumExpUnchecked(weights) > Number.NEGATIVE_INFINITY))
+      throw new RangeError(`${fn}: stats.logPosterior rules out every environment`);
+    agent.#logWeight.set(weights);
+    return agent;
   }
 }
 
