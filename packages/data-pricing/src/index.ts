@@ -34,6 +34,10 @@ export {
   type PermutationShapleyResult,
   permutationShapley,
 } from './valuation/permutationShapley.ts';
+export {
+  type SampledSemivalueResult,
+  sampledSemivalue,
+} from './valuation/sampledSemivalue.ts';
 export type { Semivalue } from './valuation/semivalueWeights.ts';
 export type {
   IncrementalUtility,

@@ -8,6 +8,7 @@ import { exactSemivalue, exactShapley } from './exactSemivalue.ts';
 import { knnShapley } from './knnShapley.ts';
 import { leaveOneOut } from './leaveOneOut.ts';
 import { permutationShapley } from './permutationShapley.ts';
+import { sampledSemivalue } from './sampledSemivalue.ts';
 import { semivalueWeights } from './semivalueWeights.ts';
 
 /** A game given by a table of U over bit masks. */
@@ -270,5 +271,25 @@ describe('CachedUtility', () => {
     cached.evaluate(Int32Array.of(0, 2));
     expect([calls, cached.calls, cached.hits]).toEqual([1, 1, 1]);
     expect(() => new CachedUtility(3, 5 as never)).toThrow(/function or have an evaluate method/);
+  });
+});
+
+describe('sampledSemivalue', () => {
+  it('claim: converges to the exact Beta(4, 1), Banzhaf and Shapley values', () => {
+    const data = blobs(7, 8);
+    const utility = knnUtility(data, blobs(8, 25), 3);
+    for (const semivalue of [{ alpha: 4, beta: 1 }, 'banzhaf', 'shapley'] as const) {
+      const exact = exactSemivalue(8, utility, semivalue);
+      const r = sampledSemivalue(createRng(3), 8, utility, semivalue, { samples: 3000 });
+      // Within 4 standard errors (each the sample standard deviation over sqrt(3000)), plus
+      // rounding.
+      for (let i = 0; i < 8; i++)
+        expect(Math.abs(r.values[i]! - exact[i]!)).toBeLessThanOrEqual(
+          4 * r.standardErrors[i]! + 1e-12,
+        );
+    }
+    expect(() => sampledSemivalue(createRng(1), 3, () => 0, 'shapley', { samples: 1 })).toThrow(
+      /samples/,
+    );
   });
 });

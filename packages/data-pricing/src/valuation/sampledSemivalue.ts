@@ -1,0 +1,83 @@
+import {
+  assertInteger,
+  type Rng,
+  sampleCategoricalUnchecked,
+  sampleIntUnchecked,
+} from '@x/linalg';
+import { CachedUtility } from './CachedUtility.ts';
+import { type Semivalue, semivalueWeights } from './semivalueWeights.ts';
+import type { UtilityLike } from './Utility.ts';
+
+/** The result of {@link sampledSemivalue}. */
+export interface SampledSemivalueResult {
+  readonly values: Float64Array;
+  /** Standard error of each value. */
+  readonly standardErrors: Float64Array;
+  readonly utilityCalls: number;
+}
+
+/**
+ * Monte Carlo semivalues for data sets too large to enumerate: for each point i, draw the size s
+ * of a coalition with probability $\binom{n-1}{s}p(s)$ (the semivalue's weight of all subsets of
+ * that size), then a uniform subset S of that size without i, and average $U(S \cup i) - U(S)$.
+ * Unbiased for Shapley, Banzhaf and Beta$(\alpha, \beta)$ Shapley; Beta weights with $\alpha >
+ * \beta$ emphasise small coalitions, where a point's marginal contribution is least noisy.
+ *
+ * @param samples - marginal contributions drawn per point, >= 2 (default 200)
+ * @throws RangeError on bad arguments; Error naming the subset if the utility fails
+ *
+ * References: Kwon and Zou, "Beta Shapley: a Unified and Noise-reduced Data Valuation Framework
+ * for Machine Learning", AISTATS 2022, arXiv:2110.14049, Section 3 and Algorithm 1.
+ */
+export function sampledSemivalue(
+  rng: Rng,
+  n: number,
+  utility: UtilityLike,
+  semivalue: Semivalue = 'shapley',
+  { samples = 200 }: { readonly samples?: number } = {},
+): SampledSemivalueResult {
+  const fn = 'sampledSemivalue';
+  assertInteger(fn, 'n', n, 1);
+  assertInteger(fn, 'samples', samples, 2);
+  const p = semivalueWeights(fn, n, semivalue);
+  // Probability of each coalition size: C(n-1, s) p(s), in log space for large n.
+  const sizeProbability = new Float64Array(n);
+  let logBinom = 0;
+  for (let s = 0; s < n; s++) {
+    sizeProbability[s] = Math.exp(logBinom + Math.log(p[s]!));
+    logBinom += Math.log((n - 1 - s) / (s + 1));
+  }
+  const cached = new CachedUtility(n, utility);
+  const values = new Float64Array(n);
+  const standardErrors = new Float64Array(n);
+  const others = new Int32Array(n - 1);
+  const subset = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0, k = 0; j < n; j++) if (j !== i) others[k++] = j;
+    let mean = 0;
+    let m2 = 0;
+    for (let t = 1; t <= samples; t++) {
+      const s = sampleCategoricalUnchecked(rng, sizeProbability);
+      // A uniform s-subset of the others: a partial Fisher-Yates shuffle.
+      for (let j = 0; j < s; j++) {
+        const r = j + sampleIntUnchecked(rng, n - 1 - j);
+        const tmp = others[j]!;
+        others[j] = others[r]!;
+        others[r] = tmp;
+      }
+      const without = others.slice(0, s).sort();
+      let inserted = 0;
+      while (inserted < s && without[inserted]! < i) inserted++;
+      subset.set(without.subarray(0, inserted), 0);
+      subset[inserted] = i;
+      subset.set(without.subarray(inserted), inserted + 1);
+      const marginal = cached.evaluate(subset.slice(0, s + 1)) - cached.evaluate(without);
+      const delta = marginal - mean;
+      mean += delta / t;
+      m2 += delta * (marginal - mean);
+    }
+    values[i] = mean;
+    standardErrors[i] = Math.sqrt(m2 / (samples - 1) / samples);
+  }
+  return { values, standardErrors, utilityCalls: cached.calls };
+}
