@@ -1,6 +1,6 @@
 import { assertFinite, assertInteger, assertPositive, choleskySolve } from '@x/linalg';
 import { type Dataset, flattenDataset } from '../data/Dataset.ts';
-import type { UtilityObject } from '../valuation/Utility.ts';
+import type { IncrementalUtility } from '../valuation/Utility.ts';
 import type { ModelUtilityOptions } from './ModelUtilityOptions.ts';
 
 /** Options of {@link logisticUtility}. */
@@ -17,6 +17,8 @@ export interface LogisticUtilityOptions extends ModelUtilityOptions {
  * least squares) on $\sum_i \log(1 + e^{-\tilde y_i w^\top x_i}) + \frac\lambda2\|w\|^2$. Policy
  * for subsets that lack a class: a class absent from the subset is never predicted, a subset with
  * one class predicts it, and the empty set scores `emptyScore` (chance by default).
+ * Incremental: `add(i)` refits from the previous weights (a warm start: Newton then needs one
+ * or two steps), so permutation Shapley reuses the work of the prefix.
  *
  * @throws TypeError or RangeError on mismatched shapes, empty sets, non-finite features, non-integer labels or bad options
  *
@@ -28,7 +30,7 @@ export function logisticUtility(
   train: Dataset,
   validation: Dataset,
   { lambda = 1e-2, iterations = 25, aggregate = 'mean', emptyScore }: LogisticUtilityOptions = {},
-): UtilityObject {
+): IncrementalUtility {
   const fn = 'logisticUtility';
   assertPositive(fn, 'lambda', lambda);
   assertInteger(fn, 'iterations', iterations, 1);
@@ -48,8 +50,8 @@ export function logisticUtility(
   const step = new Float64Array(p);
 
   /** Binary fit of class c against the rest on the subset; weights in w. */
-  const fit = (subset: Int32Array, c: number, w: Float64Array) => {
-    w.fill(0);
+  const fit = (subset: Int32Array, c: number, w: Float64Array, warm: boolean) => {
+    if (!warm) w.fill(0);
     for (let it = 0; it < iterations; it++) {
       for (let a = 0; a < p; a++) {
         gradient[a] = lambda * w[a]!;
@@ -79,7 +81,7 @@ export function logisticUtility(
   };
 
   const weights = Array.from({ length: classes }, () => new Float64Array(p));
-  const evaluate = (subset: Int32Array): number => {
+  const score = (subset: Int32Array, warm: boolean): number => {
     for (let r = 0; r < subset.length; r++)
       assertInteger(`${fn}.evaluate`, `subset[${r}]`, subset[r], 0, N - 1);
     if (subset.length === 0) return empty;
@@ -92,7 +94,9 @@ export function logisticUtility(
       return correct * scale;
     }
     const fitted = labels.length === 2 ? [labels[1]!] : labels;
-    for (const c of fitted) fit(subset, c, weights[c]!);
+    for (const c of fitted) fit(subset, c, weights[c]!, warm && fittedBefore[c] === 1);
+    fittedBefore.fill(0);
+    for (const c of fitted) fittedBefore[c] = 1;
     for (let v = 0; v < va.n; v++) {
       let best = labels[0]!;
       let bestZ = Number.NEGATIVE_INFINITY;
@@ -114,5 +118,27 @@ export function logisticUtility(
     }
     return correct * scale;
   };
-  return { evaluate };
+  const fittedBefore = new Uint8Array(classes);
+  const members: number[] = [];
+  const inSubset = new Uint8Array(N);
+  return {
+    size: N,
+    evaluate(subset: Int32Array) {
+      fittedBefore.fill(0);
+      return score(subset, false);
+    },
+    reset() {
+      members.length = 0;
+      inSubset.fill(0);
+      fittedBefore.fill(0);
+      return empty;
+    },
+    add(i: number) {
+      assertInteger(`${fn}.add`, 'i', i, 0, N - 1);
+      if (inSubset[i]) throw new RangeError(`${fn}.add: point ${i} is already in the subset`);
+      inSubset[i] = 1;
+      members.push(i);
+      return score(Int32Array.from(members), true);
+    },
+  };
 }

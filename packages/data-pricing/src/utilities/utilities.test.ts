@@ -94,5 +94,15 @@ describe('logisticUtility', () => {
       logisticUtility(three, three, { lambda: 1e-3 }).evaluate(Int32Array.of(0, 1, 2, 3, 4, 5)),
     ).toBeGreaterThanOrEqual(2 / 3);
     expect(() => logisticUtility({ x: [[0]], y: [1.5] }, validation)).toThrow(/integer class/);
+    // Warm-started growth gives the accuracies of fits from scratch.
+    u.reset();
+    const order = [4, 0, 5, 2, 1, 3];
+    order.forEach((i, j) => {
+      const grown = u.add(i);
+      expect(grown).toBe(u.evaluate(Int32Array.from(order.slice(0, j + 1)).sort()));
+      u.reset();
+      for (const k of order.slice(0, j + 1)) u.add(k);
+    });
+    expect(() => u.add(4)).toThrow(/already in the subset/);
   });
 });

@@ -1,9 +1,4 @@
-import {
-  assertInteger,
-  type Rng,
-  sampleCategoricalUnchecked,
-  sampleIntUnchecked,
-} from '@x/linalg';
+import { assertInteger, type Rng, sampleCategoricalUnchecked, sampleIntUnchecked } from '@x/linalg';
 import { CachedUtility } from './CachedUtility.ts';
 import { type Semivalue, semivalueWeights } from './semivalueWeights.ts';
 import type { UtilityLike } from './Utility.ts';
