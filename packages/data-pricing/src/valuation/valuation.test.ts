@@ -189,11 +189,12 @@ describe('knnShapley', () => {
     t: fc.integer({ min: 1, max: 4 }),
     k: fc.integer({ min: 1, max: 5 }),
     task: fc.constantFrom('classification' as const, 'regression' as const),
+    regression: fc.constantFrom('prediction' as const, 'neighbours' as const),
   });
 
-  test.prop([pointsArb], { seed: 3, numRuns: 60 })(
+  test.prop([pointsArb], { seed: 3, numRuns: 150 })(
     'claim: equals exact Shapley of its utility by enumeration (ties broken by index)',
-    ({ seed, n, t, k, task }) => {
+    ({ seed, n, t, k, task, regression }) => {
       const rng = createRng(seed);
       // Integer coordinates on a small grid make distance ties common.
       const point = () => [Math.floor(rng.nextFloat64() * 3), Math.floor(rng.nextFloat64() * 3)];
@@ -207,18 +208,24 @@ describe('knnShapley', () => {
           const dist = (i: number) =>
             (train.x[i]![0]! - test.x[j]![0]!) ** 2 + (train.x[i]![1]! - test.x[j]![1]!) ** 2;
           const sorted = Array.from(s).sort((a, b) => dist(a) - dist(b) || a - b);
-          for (const i of sorted.slice(0, k)) {
+          const top = sorted.slice(0, k);
+          const yt = test.y[j]!;
+          if (task === 'regression' && regression === 'prediction') {
+            const prediction = top.reduce((acc, i) => acc + train.y[i]!, 0) / k;
+            total -= (prediction - yt) ** 2;
+            continue;
+          }
+          for (const i of top) {
             const yi = train.y[i]!;
-            const yt = test.y[j]!;
             total += (task === 'classification' ? (yi === yt ? 1 : 0) : -((yi - yt) ** 2)) / k;
           }
         }
         return total / t;
       };
       const exact = exactShapley(n, utility);
-      const fast = knnShapley(train, test, k, { task });
+      const fast = knnShapley(train, test, k, { task, regression });
       for (let i = 0; i < n; i++) expect(fast[i]).toBeCloseTo(exact[i]!, 12);
-      const summed = knnShapley(train, test, k, { task, aggregate: 'sum' });
+      const summed = knnShapley(train, test, k, { task, regression, aggregate: 'sum' });
       for (let i = 0; i < n; i++) expect(summed[i]).toBeCloseTo(t * exact[i]!, 11);
     },
   );
