@@ -5,6 +5,7 @@ import {
   sampleBetaUnchecked,
   sampleDirichlet,
 } from '@x/linalg';
+import { denseBackwardInduction } from './denseBackwardInduction.ts';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
 import { type LearnerState, readLearnerState } from './LearnerState.ts';
 import { TabularCounts } from './TabularCounts.ts';
@@ -72,27 +73,7 @@ export class Psrl implements EpisodicAgent {
       r[i] = sampleBetaUnchecked(rng, 1 + sum, 1 + n - sum);
     }
     // Backward induction on the sample.
-    const policy = new Int32Array(H * S);
-    let next = new Float64Array(S);
-    let v = new Float64Array(S);
-    for (let h = H - 1; h >= 0; h--) {
-      for (let s = 0; s < S; s++) {
-        let best = Number.NEGATIVE_INFINITY;
-        for (let a = 0; a < A; a++) {
-          const i = s * A + a;
-          let e = 0;
-          for (let j = 0; j < S; j++) e += p[i * S + j]! * next[j]!;
-          const q = r[i]! + e;
-          if (q > best) {
-            best = q;
-            policy[h * S + s] = a;
-          }
-        }
-        v[s] = best;
-      }
-      [next, v] = [v, next];
-    }
-    return policy;
+    return denseBackwardInduction(S, A, H, p, r);
   }
 
   observe(episode: readonly Transition[]): void {

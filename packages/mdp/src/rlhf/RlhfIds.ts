@@ -6,6 +6,7 @@ import {
   type Rng,
   sampleCategoricalUnchecked,
 } from '@x/linalg';
+import { denseBackwardInduction } from '../learning/denseBackwardInduction.ts';
 import { type LearnerState, readLearnerState } from '../learning/LearnerState.ts';
 import type { EnvironmentClass } from './EnvironmentClass.ts';
 import type { RlhfAgent, RlhfFeedback } from './RlhfFeedback.ts';
@@ -283,7 +284,7 @@ export class RlhfIds implements RlhfAgent {
         }
       }
     }
-    const bonus = new Float64Array(rows);
+    const augmented = new Float64Array(rows);
     for (let row = 0; row < rows; row++) {
       let info = 0;
       for (let c = 0; c < K; c++) {
@@ -299,28 +300,9 @@ export class RlhfIds implements RlhfAgent {
             ? (W * (rc - meanR[row]!) ** 2) / 8
             : W * klBernoulli(rc, meanR[row]!);
       }
-      bonus[row] = meanR[row]! + this.#lambda * Math.max(0, info);
+      augmented[row] = meanR[row]! + this.#lambda * Math.max(0, info);
     }
-    const policy = new Int32Array(H * S);
-    let next = new Float64Array(S);
-    let v = new Float64Array(S);
-    for (let h = H - 1; h >= 0; h--) {
-      for (let s = 0; s < S; s++) {
-        let best = Number.NEGATIVE_INFINITY;
-        for (let a = 0; a < A; a++) {
-          const row = s * A + a;
-          let q = bonus[row]!;
-          for (let t = 0; t < S; t++) q += meanP[row * S + t]! * next[t]!;
-          if (q > best) {
-            best = q;
-            policy[h * S + s] = a;
-          }
-        }
-        v[s] = best;
-      }
-      [next, v] = [v, next];
-    }
-    return policy;
+    return denseBackwardInduction(S, A, H, meanP, augmented);
   }
 
   /**
