@@ -1,6 +1,7 @@
 import { assertFinite, assertInteger } from '@x/linalg';
 import { type Dataset, flattenDataset, type Task } from '../data/Dataset.ts';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
+import { incrementalUtility } from './incrementalUtility.ts';
 import type { ModelUtilityOptions } from './ModelUtilityOptions.ts';
 
 /** Options of {@link knnUtility}. */
@@ -106,32 +107,11 @@ export function knnUtility(
     }
     count++;
   };
-  const inSubset = new Uint8Array(N);
-  return {
-    size: N,
-    reset() {
+  return incrementalUtility(fn, N, {
+    clear: () => {
       count = 0;
-      inSubset.fill(0);
-      return empty;
     },
-    add(i: number) {
-      assertInteger(`${fn}.add`, 'i', i, 0, N - 1);
-      if (inSubset[i]) throw new RangeError(`${fn}.add: point ${i} is already in the subset`);
-      inSubset[i] = 1;
-      insert(i);
-      return score();
-    },
-    evaluate(subset: Int32Array) {
-      count = 0;
-      inSubset.fill(0);
-      for (let r = 0; r < subset.length; r++) {
-        const i = subset[r]!;
-        assertInteger(`${fn}.evaluate`, `subset[${r}]`, i, 0, N - 1);
-        if (inSubset[i]) throw new RangeError(`${fn}.evaluate: point ${i} appears twice`);
-        inSubset[i] = 1;
-        insert(i);
-      }
-      return score();
-    },
-  };
+    insert,
+    score,
+  });
 }

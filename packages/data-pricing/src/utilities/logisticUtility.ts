@@ -1,6 +1,7 @@
 import { assertFinite, assertInteger, assertPositive, choleskySolve } from '@x/linalg';
 import { type Dataset, flattenDataset } from '../data/Dataset.ts';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
+import { incrementalUtility } from './incrementalUtility.ts';
 import type { ModelUtilityOptions } from './ModelUtilityOptions.ts';
 
 /** Options of {@link logisticUtility}. */
@@ -82,8 +83,6 @@ export function logisticUtility(
 
   const weights = Array.from({ length: classes }, () => new Float64Array(p));
   const score = (subset: Int32Array, warm: boolean): number => {
-    for (let r = 0; r < subset.length; r++)
-      assertInteger(`${fn}.evaluate`, `subset[${r}]`, subset[r], 0, N - 1);
     if (subset.length === 0) return empty;
     const present = new Set<number>();
     for (const i of subset) present.add(tr.y[i]!);
@@ -120,25 +119,15 @@ export function logisticUtility(
   };
   const fittedBefore = new Uint8Array(classes);
   const members: number[] = [];
-  const inSubset = new Uint8Array(N);
-  return {
-    size: N,
-    evaluate(subset: Int32Array) {
-      fittedBefore.fill(0);
-      return score(subset, false);
-    },
-    reset() {
+  return incrementalUtility(fn, N, {
+    clear: () => {
       members.length = 0;
-      inSubset.fill(0);
       fittedBefore.fill(0);
-      return empty;
     },
-    add(i: number) {
-      assertInteger(`${fn}.add`, 'i', i, 0, N - 1);
-      if (inSubset[i]) throw new RangeError(`${fn}.add: point ${i} is already in the subset`);
-      inSubset[i] = 1;
+    insert: (i) => {
       members.push(i);
-      return score(Int32Array.from(members), true);
     },
-  };
+    // Fits from scratch when the subset arrived at once, from the last weights when it grew.
+    score: (fresh) => score(Int32Array.from(members).sort(), !fresh),
+  });
 }

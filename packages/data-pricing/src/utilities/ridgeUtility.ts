@@ -1,6 +1,7 @@
-import { assertFinite, assertInteger, assertPositive, choleskySolve } from '@x/linalg';
+import { assertFinite, assertPositive, choleskySolve } from '@x/linalg';
 import { type Dataset, flattenDataset } from '../data/Dataset.ts';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
+import { incrementalUtility } from './incrementalUtility.ts';
 import type { ModelUtilityOptions } from './ModelUtilityOptions.ts';
 
 /** Options of {@link ridgeUtility}. */
@@ -39,14 +40,12 @@ export function ridgeUtility(
   const rhs = new Float64Array(p);
   const w = new Float64Array(p);
   const system: number[][] = Array.from({ length: p }, () => new Array<number>(p).fill(0));
-  const inSubset = new Uint8Array(N);
   let count = 0;
   const feature = (i: number, j: number) => (j === d ? 1 : tr.x[i * d + j]!);
   const clear = () => {
     gram.fill(0);
     rhs.fill(0);
     for (let j = 0; j < p; j++) gram[j * p + j] = lambda;
-    inSubset.fill(0);
     count = 0;
   };
   const insert = (i: number) => {
@@ -70,29 +69,5 @@ export function ridgeUtility(
     return total * scale;
   };
   clear();
-  return {
-    size: N,
-    reset() {
-      clear();
-      return score();
-    },
-    add(i: number) {
-      assertInteger(`${fn}.add`, 'i', i, 0, N - 1);
-      if (inSubset[i]) throw new RangeError(`${fn}.add: point ${i} is already in the subset`);
-      inSubset[i] = 1;
-      insert(i);
-      return score();
-    },
-    evaluate(subset: Int32Array) {
-      clear();
-      for (let r = 0; r < subset.length; r++) {
-        const i = subset[r]!;
-        assertInteger(`${fn}.evaluate`, `subset[${r}]`, i, 0, N - 1);
-        if (inSubset[i]) throw new RangeError(`${fn}.evaluate: point ${i} appears twice`);
-        inSubset[i] = 1;
-        insert(i);
-      }
-      return score();
-    },
-  };
+  return incrementalUtility(fn, N, { clear, insert, score });
 }
