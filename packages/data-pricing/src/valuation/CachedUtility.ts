@@ -4,20 +4,29 @@ import type { Utility, UtilityLike } from './Utility.ts';
 /**
  * Wraps a utility with a cache keyed by subset, counts calls, and checks every result: a
  * utility that throws or returns a non-finite number raises an error naming the subset (the
- * original error is its `cause`), so no valuation is ever computed from a bad value.
+ * original error is its `cause`), so no valuation is ever computed from a bad value. Keys are
+ * bit masks for n <= 30 and index lists beyond; the cache stops growing at `maxEntries` (later
+ * subsets are still evaluated, just not stored), so long Monte Carlo runs on large data sets do
+ * not exhaust memory.
  */
 export class CachedUtility {
   readonly size: number;
   readonly #utility: Utility;
-  readonly #cache = new Map<string, number>();
+  readonly #cache = new Map<string | number, number>();
+  readonly #maxEntries: number;
   #calls = 0;
   #hits = 0;
 
-  /** @throws RangeError if n is not a positive integer; TypeError if utility is not a function */
-  constructor(n: number, utility: UtilityLike) {
+  /**
+   * @param maxEntries - the most subsets kept (default 1,000,000)
+   * @throws RangeError if n or maxEntries is not a positive integer; TypeError if utility is not a function
+   */
+  constructor(n: number, utility: UtilityLike, { maxEntries = 1_000_000 } = {}) {
     assertInteger('CachedUtility', 'n', n, 1);
+    assertInteger('CachedUtility', 'maxEntries', maxEntries, 0);
     this.size = n;
     this.#utility = toUtility('CachedUtility', utility);
+    this.#maxEntries = maxEntries;
   }
 
   /** Calls to the wrapped utility (cache misses). */
@@ -35,7 +44,11 @@ export class CachedUtility {
    * @throws Error naming the subset if the utility throws or returns a non-finite value
    */
   evaluate(subset: Int32Array): number {
-    const key = subset.join(',');
+    let key: string | number;
+    if (this.size <= 30) {
+      key = 0;
+      for (let r = 0; r < subset.length; r++) key |= 1 << subset[r]!;
+    } else key = subset.join(',');
     const cached = this.#cache.get(key);
     if (cached !== undefined) {
       this.#hits++;
@@ -43,7 +56,7 @@ export class CachedUtility {
     }
     this.#calls++;
     const value = callUtility(this.#utility, subset);
-    this.#cache.set(key, value);
+    if (this.#cache.size < this.#maxEntries) this.#cache.set(key, value);
     return value;
   }
 }

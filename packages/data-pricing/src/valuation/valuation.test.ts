@@ -278,6 +278,13 @@ describe('CachedUtility', () => {
     cached.evaluate(Int32Array.of(0, 2));
     expect([calls, cached.calls, cached.hits]).toEqual([1, 1, 1]);
     expect(() => new CachedUtility(3, 5 as never)).toThrow(/function or have an evaluate method/);
+    // A full cache still answers, by calling the utility.
+    const small = new CachedUtility(40, (s) => s.length, { maxEntries: 1 });
+    small.evaluate(Int32Array.of(0, 39));
+    small.evaluate(Int32Array.of(1));
+    small.evaluate(Int32Array.of(1));
+    small.evaluate(Int32Array.of(0, 39));
+    expect([small.calls, small.hits]).toEqual([3, 1]);
   });
 });
 
