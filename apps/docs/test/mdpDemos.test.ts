@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { episodicRegretCurves, gridworldSolution } from '../components/mdpDemos.ts';
+import {
+  episodicRegretCurves,
+  gridworldSolution,
+  rlhfRegretCurves,
+  transferQCurves,
+} from '../components/mdpDemos.ts';
 
 describe('the mdp guide demos', () => {
   it('solve the gridworld so that the arrows head for the +1 goal and keep clear of the pit', () => {
@@ -23,5 +28,23 @@ describe('the mdp guide demos', () => {
     };
     expect(late('PSRL')).toBeLessThan(0.25 * late('UCBVI (c = 1)'));
     expect(late('UCBVI (c = 0.1)')).toBeLessThan(0.5 * late('UCBVI (c = 1)'));
+  });
+
+  it('show Transfer Q* below controlled decoding at alpha = 1/beta', () => {
+    const rows = transferQCurves();
+    const at = (decoder: string) => rows.find((r) => r.decoder === decoder && r.alpha === 20)!.gap;
+    expect(at('TQ* direct')).toBeLessThan(at('controlled decoding'));
+    expect(at('TQ* indirect')).toBeLessThan(at('TQ* direct'));
+  });
+
+  it('show the RLHF regret growing ever more slowly, Approximate-IDS close to IDS', () => {
+    const rows = rlhfRegretCurves();
+    const curve = (agent: string) => rows.filter((r) => r.agent === agent).map((r) => r.regret);
+    for (const agent of ['IDS', 'Approximate-IDS']) {
+      const c = curve(agent);
+      // Regret over the last 100 episodes is well below that over the first 100.
+      expect(c[15]! - c[11]!).toBeLessThan(0.75 * c[3]!);
+    }
+    expect(curve('Approximate-IDS')[15]!).toBeLessThan(1.5 * curve('IDS')[15]!);
   });
 });
