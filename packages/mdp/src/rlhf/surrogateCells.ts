@@ -7,6 +7,8 @@ export interface SurrogateCells {
   readonly cell: Int32Array;
   /** Number of cells K(epsilon). */
   readonly count: number;
+  /** The centre (an environment index) of each cell. */
+  readonly centres: Int32Array;
 }
 
 /**
@@ -52,7 +54,7 @@ export function surrogateCells(envs: EnvironmentClass, epsilon: number): Surroga
       centres.push(i);
     }
   }
-  return { cell, count: centres.length };
+  return { cell, count: centres.length, centres: Int32Array.from(centres) };
 }
 
 /** $\max_\pi |V_i^\pi - V_k^\pi|$ over the candidate policies and the baseline. @internal */
