@@ -20,6 +20,8 @@ export {
   type InformationValue,
   valueOfInformation,
 } from './information/valueOfInformation.ts';
+export { dataProductValues } from './pricing/dataProductValues.ts';
+export { evaluateMenu, type Menu, type MenuOutcome } from './pricing/evaluateMenu.ts';
 export { type KnnUtilityOptions, knnUtility } from './utilities/knnUtility.ts';
 export { type LogisticUtilityOptions, logisticUtility } from './utilities/logisticUtility.ts';
 export type { ModelUtilityOptions } from './utilities/ModelUtilityOptions.ts';

@@ -1,0 +1,29 @@
+import { assertPositive, type MatrixLike } from '@x/linalg';
+import { informationGain } from '../information/informationGain.ts';
+
+/**
+ * The values matrix of a data market in Bayesian linear regression: type $\theta$ (its prior
+ * covariance $\Sigma_\theta$, which encodes the data it already has) values a data product (a
+ * request X of feature rows to be labelled with noise variance $\sigma^2$) at its information
+ * gain $\frac12\log\det(I + X\Sigma_\theta X^\top/\sigma^2)$. Feed the result to `evaluateMenu`.
+ *
+ * @param priors - one covariance per buyer type (all d x d)
+ * @param products - one request per product (n_k x d)
+ * @returns the types x products values, as rows
+ * @throws TypeError or RangeError as {@link informationGain} does, naming nothing beyond it
+ *
+ * References: Ai, Lyu, Wang, Yang and Xu, arXiv:2412.18140 (the value of data in Bayesian linear
+ * regression is the information gain).
+ */
+export function dataProductValues(
+  priors: readonly MatrixLike[],
+  products: readonly MatrixLike[],
+  noiseVariance: number,
+): Float64Array[] {
+  assertPositive('dataProductValues', 'noiseVariance', noiseVariance);
+  if (!(priors.length >= 1 && products.length >= 1))
+    throw new RangeError('dataProductValues: priors and products must not be empty');
+  return priors.map((sigma) =>
+    Float64Array.from(products, (x) => informationGain(sigma, x, noiseVariance)),
+  );
+}

@@ -1,0 +1,91 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { dataProductValues } from './dataProductValues.ts';
+import { evaluateMenu } from './evaluateMenu.ts';
+
+describe('evaluateMenu', () => {
+  it('lets each type buy its best product, breaks ties for the seller, and reports revenue and first-best', () => {
+    const values = [
+      [3, 1],
+      [2, 2],
+      [0.5, 0.4],
+    ];
+    const r = evaluateMenu({ values, prices: [2, 1], weights: [1, 1, 2] });
+    // Type 0: surpluses 1 and 0 -> product 0. Type 1: 0 and 1 -> product 1. Type 2: both negative.
+    expect(Array.from(r.choices)).toEqual([0, 1, -1]);
+    expect(r.revenue).toBeCloseTo(0.25 * 2 + 0.25 * 1, 15);
+    expect(r.buyerSurplus).toBeCloseTo(0.25 * 1 + 0.25 * 1, 15);
+    expect(r.firstBest).toBeCloseTo(0.25 * 3 + 0.25 * 2 + 0.5 * 0.5, 15);
+    // Indifferent between the two products (surplus 1 each): the higher price wins.
+    expect(Array.from(evaluateMenu({ values: [[3, 2]], prices: [2, 1] }).choices)).toEqual([0]);
+    // Indifferent between buying at value and not buying: it buys.
+    expect(Array.from(evaluateMenu({ values: [[2]], prices: [2] }).choices)).toEqual([0]);
+  });
+
+  it('checks incentive compatibility and individual rationality of an intended assignment', () => {
+    const values = [
+      [3, 1],
+      [2, 2],
+    ];
+    const ok = evaluateMenu({ values, prices: [2, 1] }, [0, 1]);
+    expect([ok.incentiveCompatible, ok.individuallyRational]).toEqual([true, true]);
+    // Each type priced at its value for its own product: type 1 would lose 1 on product 0, so
+    // this personalised menu is IC and extracts the full surplus.
+    const personalised = evaluateMenu({ values, prices: [3, 2] }, [0, 1]);
+    expect(personalised.incentiveCompatible).toBe(true);
+    expect(personalised.revenue).toBeCloseTo(personalised.firstBest, 15);
+    const bad = evaluateMenu({ values, prices: [1, 1.5] }, [0, 1]);
+    expect(bad.incentiveCompatible).toBe(false);
+    expect(bad.violations).toEqual([{ type: 1, prefers: 0, gain: 0.5 }]);
+    expect(evaluateMenu({ values, prices: [4, 1] }, [0, 1]).individuallyRational).toBe(false);
+    expect(() => evaluateMenu({ values, prices: [1] })).toThrow(/prices must have length 2/);
+    expect(() => evaluateMenu({ values, prices: [1, -1] })).toThrow(/prices\[1\] must be >= 0/);
+    expect(() => evaluateMenu({ values: [[-1]], prices: [1] })).toThrow(
+      /values\[0\]\[0\] must be >= 0/,
+    );
+    expect(() => evaluateMenu({ values, prices: [1, 1] }, [0, 2])).toThrow(/assignment\[1\]/);
+  });
+
+  test.prop(
+    [
+      fc.array(
+        fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        { minLength: 1, maxLength: 5 },
+      ),
+      fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 3, maxLength: 3 }),
+    ],
+    { seed: 9, numRuns: 200 },
+  )(
+    'revenue plus buyer surplus never exceeds first-best, and the chosen menu is IC by construction',
+    (values, prices) => {
+      const r = evaluateMenu({ values, prices });
+      expect(r.revenue + r.buyerSurplus).toBeLessThanOrEqual(r.firstBest + 1e-12);
+      expect(evaluateMenu({ values, prices }, r.choices).incentiveCompatible).toBe(true);
+      expect(evaluateMenu({ values, prices }, r.choices).individuallyRational).toBe(true);
+    },
+  );
+});
+
+describe('dataProductValues', () => {
+  it('values a request by the information gain under each buyer prior', () => {
+    const values = dataProductValues(
+      [
+        [
+          [1, 0],
+          [0, 0.01],
+        ],
+        [
+          [0.01, 0],
+          [0, 1],
+        ],
+      ],
+      [[[1, 0]], [[0, 1]]],
+      1,
+    );
+    // Each buyer values the direction it knows least.
+    expect(values[0]![0]).toBeCloseTo(0.5 * Math.log(2), 14);
+    expect(values[0]![1]).toBeCloseTo(0.5 * Math.log(1.01), 14);
+    expect(values[1]![1]).toBeCloseTo(0.5 * Math.log(2), 14);
+    expect(() => dataProductValues([], [[[1]]], 1)).toThrow(/must not be empty/);
+  });
+});
