@@ -4,7 +4,7 @@ import { defineClaim } from '../../src/Experiment.ts';
 import { curveSeries, lateSlopes, logGrid, meanCurves } from '../bandits/_regret.ts';
 
 const EPISODES = { quick: 800, full: 8000 } as const;
-const TRIALS = { quick: 8, full: 32 } as const;
+const TRIALS = { quick: 16, full: 32 } as const;
 /** At K = 800 the local slope of sqrt(K log K) is 0.58; over the full decade the rate is 1/2. */
 const SLOPE_LIMIT = { quick: 0.75, full: 0.6 } as const;
 const AGENTS = {

@@ -170,11 +170,16 @@ export class RlhfIds implements RlhfAgent {
     const cellWeight = new Float64Array(this.#cells.count);
     for (let i = 0; i < M; i++) cellWeight[this.#cells.cell[i]!]! += w[i]!;
     const settled = Math.max(...cellWeight) >= 1 - 1e-12;
-    const base = rng.split();
-    return this.#candidates.map((j) => {
+    // Common random numbers: every candidate's draws start from the same state; the last
+    // candidate draws from rng itself, so rng moves on without splitting (a long-running agent
+    // would otherwise exhaust its splits).
+    const start = rng.clone();
+    const last = this.#candidates.length - 1;
+    return this.#candidates.map((j, c) => {
       let expectedValue = 0;
       for (let i = 0; i < M; i++) expectedValue += w[i]! * envs.policyValues[i * M + j]!;
-      const information = settled ? 0 : this.#information(base.clone(), w, cellWeight, j);
+      const draws = c === last ? rng : start.clone();
+      const information = settled ? 0 : this.#information(draws, w, cellWeight, j);
       return { environment: j, expectedValue, information };
     });
   }
