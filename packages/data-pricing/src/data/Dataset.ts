@@ -13,6 +13,8 @@ export interface FlatDataset {
   /** Row-major n x d. */
   readonly x: Float64Array;
   readonly y: Float64Array;
+  /** The largest label (for classification, the number of classes is at least this + 1). */
+  readonly maxLabel: number;
 }
 
 /** What the labels must be. @internal */
@@ -41,6 +43,7 @@ export function flattenDataset(
     throw new TypeError(`${fn}: ${name} has ${d} features, the training set ${dimension}`);
   const x = new Float64Array(n * d);
   const y = new Float64Array(n);
+  let maxLabel = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const row = data.x[i]!;
     if (row?.length !== d)
@@ -61,6 +64,7 @@ export function flattenDataset(
         `${fn}: ${name}.y[${i}] must be ${task === 'classification' ? 'an integer class >= 0' : 'finite'}, got ${formatValue(label)}`,
       );
     y[i] = label;
+    if (label > maxLabel) maxLabel = label;
   }
-  return { n, d, x, y };
+  return { n, d, x, y, maxLabel };
 }

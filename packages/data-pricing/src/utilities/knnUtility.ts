@@ -14,7 +14,8 @@ export interface KnnUtilityOptions extends ModelUtilityOptions {
  * The validation score of a K-nearest-neighbour model trained on a subset of the training points
  * (with fewer than K points, all of them vote). Incremental: `add(i)` inserts one point into each
  * validation point's neighbour list in $O(V(K + 1))$ with distances computed once, so permutation
- * Shapley walks a permutation at the cost of one insertion per point. A subset with a single
+ * Shapley walks a permutation at the cost of one insertion per point; the V x N distances are
+ * kept (8VN bytes). A subset with a single
  * class predicts that class; the empty set scores `emptyScore`.
  *
  * @param k - K >= 1
@@ -42,7 +43,7 @@ export function knnUtility(
   const { n: N, d } = tr;
   const V = va.n;
   const classification = task === 'classification';
-  const classes = classification ? Math.max(...tr.y, ...va.y) + 1 : 0;
+  const classes = classification ? Math.max(tr.maxLabel, va.maxLabel) + 1 : 0;
   const scale = aggregate === 'mean' ? 1 / V : 1;
   const empty =
     emptyScore ??

@@ -42,7 +42,7 @@ export function logisticUtility(
   const va = flattenDataset(fn, 'validation', validation, 'classification', tr.d);
   const { n: N, d } = tr;
   const p = d + 1;
-  const classes = Math.max(...tr.y, ...va.y) + 1;
+  const classes = Math.max(tr.maxLabel, va.maxLabel) + 1;
   const scale = aggregate === 'mean' ? 1 / va.n : 1;
   const empty = emptyScore ?? (va.n / new Set(tr.y).size) * scale;
   const feature = (x: Float64Array, i: number, j: number) => (j === d ? 1 : x[i * d + j]!);
