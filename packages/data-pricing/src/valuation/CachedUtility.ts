@@ -1,19 +1,23 @@
 import { assertInteger } from '@x/linalg';
 import type { Utility, UtilityLike } from './Utility.ts';
 
+/** The most characters of index-list keys a cache holds (about 128 MB of strings). */
+const KEY_CHAR_BUDGET = 2 ** 26;
+
 /**
  * Wraps a utility with a cache keyed by subset, counts calls, and checks every result: a
  * utility that throws or returns a non-finite number raises an error naming the subset (the
  * original error is its `cause`), so no valuation is ever computed from a bad value. Keys are
- * bit masks for n <= 30 and index lists beyond; the cache stops growing at `maxEntries` (later
- * subsets are still evaluated, just not stored), so long Monte Carlo runs on large data sets do
- * not exhaust memory.
+ * bit masks for n <= 30 and index lists beyond; the cache stops growing at `maxEntries` subsets
+ * or $2^{26}$ characters of index-list keys, whichever comes first (later subsets are still
+ * evaluated, just not stored), so long Monte Carlo runs on large data sets do not exhaust memory.
  */
 export class CachedUtility {
   readonly size: number;
   readonly #utility: Utility;
   readonly #cache = new Map<string | number, number>();
   readonly #maxEntries: number;
+  #keyChars = 0;
   #calls = 0;
   #hits = 0;
 
@@ -56,7 +60,11 @@ export class CachedUtility {
     }
     this.#calls++;
     const value = callUtility(this.#utility, subset);
-    if (this.#cache.size < this.#maxEntries) this.#cache.set(key, value);
+    const chars = typeof key === 'string' ? key.length : 0;
+    if (this.#cache.size < this.#maxEntries && this.#keyChars + chars <= KEY_CHAR_BUDGET) {
+      this.#cache.set(key, value);
+      this.#keyChars += chars;
+    }
     return value;
   }
 }
