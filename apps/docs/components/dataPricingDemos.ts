@@ -1,6 +1,6 @@
 import type { PlotOptions } from '@observablehq/plot';
 import * as Plot from '@observablehq/plot';
-import { informationGain, knnShapley, knnUtility } from '@x/data-pricing';
+import { informationGain, knnShapley, knnUtility, valueOfInformation } from '@x/data-pricing';
 import { createRng, sampleStandardNormal } from '@x/linalg';
 
 const K = 5;
@@ -120,5 +120,48 @@ export function informationGainPlot(): PlotOptions {
     x: { label: 'direction of the requested feature (degrees)' },
     y: { label: 'information gain (nats)', grid: true },
     marks: [Plot.line(informationGainByDirection(), { x: 'angle', y: 'gain' })],
+  };
+}
+
+/**
+ * The value of the same weather forecast (right 80% of the time) to a decision maker choosing
+ * whether to take an umbrella (utility 1 dry, -2 caught in the rain, 0.5 carrying it for nothing),
+ * against its prior probability of rain.
+ */
+export function forecastValueByPrior(): { prior: number; value: number; perfect: number }[] {
+  const utility = [
+    [0.5, -2], // rain: take, leave
+    [0.5, 1], // dry: take, leave
+  ];
+  const forecast = [
+    [0.8, 0.2],
+    [0.2, 0.8],
+  ];
+  const perfect = [
+    [1, 0],
+    [0, 1],
+  ];
+  return Array.from({ length: 51 }, (_, k) => {
+    const p = k / 50;
+    const problem = { prior: [p, 1 - p], utility };
+    return {
+      prior: p,
+      value: valueOfInformation(problem, forecast).value,
+      perfect: valueOfInformation(problem, perfect).value,
+    };
+  });
+}
+
+export function forecastValuePlot(): PlotOptions {
+  const rows = forecastValueByPrior().flatMap((r) => [
+    { prior: r.prior, value: r.value, experiment: '80% forecast' },
+    { prior: r.prior, value: r.perfect, experiment: 'perfect forecast' },
+  ]);
+  return {
+    height: 260,
+    x: { label: 'prior probability of rain' },
+    y: { label: 'value of information', grid: true },
+    color: { legend: true },
+    marks: [Plot.line(rows, { x: 'prior', y: 'value', stroke: 'experiment' })],
   };
 }

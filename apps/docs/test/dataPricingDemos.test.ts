@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  forecastValueByPrior,
   informationGainByDirection,
   mislabelValues,
   removalCurves,
@@ -24,5 +25,15 @@ describe('the data-pricing guide demos', () => {
     expect(best.angle).toBe(0);
     // Across the well-known direction (90 degrees) the request is worth far less.
     expect(rows[18]!.gain).toBeLessThan(0.5 * best.gain);
+  });
+
+  it('value the forecast at zero for a decided buyer, most for the undecided one, below perfect information', () => {
+    const rows = forecastValueByPrior();
+    expect(rows[0]!.value).toBe(0);
+    expect(rows[50]!.value).toBe(0);
+    const best = rows.reduce((a, b) => (b.value > a.value ? b : a));
+    expect(best.prior).toBeGreaterThan(0.1);
+    expect(best.prior).toBeLessThan(0.6);
+    for (const r of rows) expect(r.value).toBeLessThanOrEqual(r.perfect + 1e-15);
   });
 });
