@@ -57,6 +57,7 @@ export {
   simulateAverageReward,
 } from './learning/simulateAverageReward.ts';
 export {
+  type EpisodicSimulationOptions,
   type EpisodicSimulationResult,
   episodicValue,
   simulateEpisodic,

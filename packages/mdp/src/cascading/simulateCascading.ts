@@ -1,6 +1,9 @@
 import type { Rng } from '@x/linalg';
 import { regretRunSetup, regretSummary } from '../learning/regretRunSetup.ts';
-import type { EpisodicSimulationResult } from '../learning/simulateEpisodic.ts';
+import type {
+  EpisodicSimulationOptions,
+  EpisodicSimulationResult,
+} from '../learning/simulateEpisodic.ts';
 import type { CascadeStep, CascadingAgent } from './CascadingAgent.ts';
 import { assertCascadingProblem, type CascadingProblem } from './CascadingProblem.ts';
 import { cascadingBackwardInduction } from './cascadingBackwardInduction.ts';
@@ -21,11 +24,7 @@ export function simulateCascading(
   rng: Rng,
   problem: CascadingProblem,
   createAgent: () => CascadingAgent,
-  {
-    episodes,
-    runs = 1,
-    checkpoints,
-  }: { readonly episodes: number; readonly runs?: number; readonly checkpoints: ArrayLike<number> },
+  { episodes, runs = 1, checkpoints }: EpisodicSimulationOptions,
 ): EpisodicSimulationResult {
   const fn = 'simulateCascading';
   const N = assertCascadingProblem(fn, problem);

@@ -3,6 +3,16 @@ import type { Mdp } from '../model/Mdp.ts';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
 import { regretRunSetup, regretSummary } from './regretRunSetup.ts';
 
+/** Options of the episodic regret simulators. */
+export interface EpisodicSimulationOptions {
+  /** Episodes per run. */
+  readonly episodes: number;
+  /** Independent seeded runs. @default 1 */
+  readonly runs?: number;
+  /** Episodes (1-based, increasing) at which to record the cumulative regret. */
+  readonly checkpoints: ArrayLike<number>;
+}
+
 /** The regret curves of an episodic simulation. */
 export interface EpisodicSimulationResult {
   /** Checkpoint episodes (1-based). */
@@ -53,11 +63,7 @@ export function simulateEpisodic(
   horizon: number,
   start: number,
   createAgent: () => EpisodicAgent,
-  {
-    episodes,
-    runs = 1,
-    checkpoints,
-  }: { readonly episodes: number; readonly runs?: number; readonly checkpoints: ArrayLike<number> },
+  { episodes, runs = 1, checkpoints }: EpisodicSimulationOptions,
 ): EpisodicSimulationResult {
   const fn = 'simulateEpisodic';
   assertInteger(fn, 'horizon', horizon, 1);

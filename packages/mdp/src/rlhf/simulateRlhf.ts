@@ -1,18 +1,16 @@
 import { assertInteger, type Rng, sampleCategoricalUnchecked } from '@x/linalg';
 import { regretCheckpoints, regretSummary } from '../learning/regretRunSetup.ts';
-import type { EpisodicSimulationResult } from '../learning/simulateEpisodic.ts';
+import type {
+  EpisodicSimulationOptions,
+  EpisodicSimulationResult,
+} from '../learning/simulateEpisodic.ts';
 import { episodicValue } from '../learning/simulateEpisodic.ts';
 import type { EnvironmentClass } from './EnvironmentClass.ts';
 import type { RlhfAgent } from './RlhfFeedback.ts';
 import { type RlhfFeedbackKind, sampleTrajectoryInto, trajectoryReturn } from './rlhfEpisode.ts';
 
 /** Options of {@link simulateRlhf}. */
-export interface RlhfSimulationOptions {
-  readonly episodes: number;
-  /** Independent runs; each draws its true environment from the prior. @default 1 */
-  readonly runs?: number;
-  /** Episodes (1-based, increasing) at which to record the cumulative regret. */
-  readonly checkpoints: ArrayLike<number>;
+export interface RlhfSimulationOptions extends EpisodicSimulationOptions {
   /** The feedback the agent receives. @default 'preference' */
   readonly feedback?: RlhfFeedbackKind;
 }
