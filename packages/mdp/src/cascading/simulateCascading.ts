@@ -29,7 +29,7 @@ export function simulateCascading(
   const fn = 'simulateCascading';
   const N = assertCascadingProblem(fn, problem);
   const { mdp, attraction, maxLength, horizon: H, start } = problem;
-  const { marks, stats } = regretRunSetup(fn, mdp, episodes, runs, checkpoints);
+  const { marks, stats } = regretRunSetup(fn, mdp, 'episodes', episodes, runs, checkpoints);
   const optimal = cascadingBackwardInduction(mdp, attraction, maxLength, H).values[start]!;
   const S = mdp.states;
   for (let run = 0; run < runs; run++) {

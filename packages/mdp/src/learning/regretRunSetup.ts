@@ -2,31 +2,35 @@ import { assertInteger, RunningStats } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 
 /**
- * Validates what the regret simulators share (rewards in [0, 1], a positive run count,
+ * Validates what the regret simulators share (a positive integer length, rewards in [0, 1], a positive run count,
  * checkpoints increasing within [1, length]) and returns the checkpoints with one accumulator
  * per checkpoint. @internal
  */
 export function regretRunSetup(
   fn: string,
   mdp: Mdp,
+  lengthName: string,
   length: number,
   runs: number,
   checkpoints: ArrayLike<number>,
 ): { marks: Int32Array; stats: RunningStats[] } {
+  assertInteger(fn, lengthName, length, 1);
   for (let i = 0; i < mdp.reward.length; i++) {
     if (!(mdp.reward[i]! >= 0 && mdp.reward[i]! <= 1))
       throw new RangeError(`${fn}: rewards must be in [0, 1], got ${mdp.reward[i]} at row ${i}`);
   }
-  return regretCheckpoints(fn, length, runs, checkpoints);
+  return regretCheckpoints(fn, lengthName, length, runs, checkpoints);
 }
 
 /** The checks and accumulators of {@link regretRunSetup} without a model. @internal */
 export function regretCheckpoints(
   fn: string,
+  lengthName: string,
   length: number,
   runs: number,
   checkpoints: ArrayLike<number>,
 ): { marks: Int32Array; stats: RunningStats[] } {
+  assertInteger(fn, lengthName, length, 1);
   assertInteger(fn, 'runs', runs, 1);
   const marks = Int32Array.from(checkpoints);
   for (let i = 0; i < marks.length; i++) {

@@ -51,9 +51,8 @@ export function simulateAverageReward(
   },
 ): AverageRewardSimulationResult {
   const fn = 'simulateAverageReward';
-  assertInteger(fn, 'steps', steps, 1);
   assertInteger(fn, 'start', start, 0, mdp.states - 1);
-  const { marks, stats } = regretRunSetup(fn, mdp, steps, runs, checkpoints);
+  const { marks, stats } = regretRunSetup(fn, mdp, 'steps', steps, runs, checkpoints);
   const gain = relativeValueIteration(mdp, { epsilon: 1e-10 }).gain;
   const A = mdp.actions;
   for (let run = 0; run < runs; run++) {

@@ -68,8 +68,7 @@ export function simulateEpisodic(
   const fn = 'simulateEpisodic';
   assertInteger(fn, 'horizon', horizon, 1);
   assertInteger(fn, 'start', start, 0, mdp.states - 1);
-  assertInteger(fn, 'episodes', episodes, 1);
-  const { marks, stats } = regretRunSetup(fn, mdp, episodes, runs, checkpoints);
+  const { marks, stats } = regretRunSetup(fn, mdp, 'episodes', episodes, runs, checkpoints);
   const optimal = episodicValue(mdp, horizon, null, start);
   const S = mdp.states;
   const A = mdp.actions;

@@ -1,4 +1,4 @@
-import { assertInteger, type Rng, sampleCategoricalUnchecked } from '@x/linalg';
+import { type Rng, sampleCategoricalUnchecked } from '@x/linalg';
 import { regretCheckpoints, regretSummary } from '../learning/regretRunSetup.ts';
 import type {
   EpisodicSimulationOptions,
@@ -35,8 +35,7 @@ export function simulateRlhf(
   { episodes, runs = 1, checkpoints, feedback = 'preference' }: RlhfSimulationOptions,
 ): EpisodicSimulationResult {
   const fn = 'simulateRlhf';
-  assertInteger(fn, 'episodes', episodes, 1);
-  const { marks, stats } = regretCheckpoints(fn, episodes, runs, checkpoints);
+  const { marks, stats } = regretCheckpoints(fn, 'episodes', episodes, runs, checkpoints);
   const { size: M, states: S, actions: A, horizon: H } = envs;
   for (let run = 0; run < runs; run++) {
     const runRng = rng.split();
