@@ -1,5 +1,5 @@
 import type { Rng } from '@x/linalg';
-import { regretRunSetup, regretSummary } from '../learning/regretRunSetup.ts';
+import { recordRegret, regretRunSetup, regretSummary } from '../learning/regretRunSetup.ts';
 import type {
   EpisodicSimulationOptions,
   EpisodicSimulationResult,
@@ -32,14 +32,9 @@ export function simulateCascading(
   const { marks, stats } = regretRunSetup(fn, mdp, 'episodes', episodes, runs, checkpoints);
   const optimal = cascadingBackwardInduction(mdp, attraction, maxLength, H).values[start]!;
   const S = mdp.states;
-  for (let run = 0; run < runs; run++) {
-    const runRng = rng.split();
-    const envRng = runRng.split();
-    const agentRng = runRng.split();
+  recordRegret(rng, runs, episodes, marks, stats, (envRng, agentRng) => {
     const agent = createAgent();
-    let regret = 0;
-    let mark = 0;
-    for (let k = 0; k < episodes; k++) {
+    return () => {
       const lists = agent.plan(agentRng);
       if (lists.length !== H * S)
         throw new RangeError(
@@ -47,7 +42,7 @@ export function simulateCascading(
         );
       for (let i = 0; i < lists.length; i++)
         assertList(fn, lists[i]!, N, maxLength, `the agent's list ${i}`);
-      regret += optimal - cascadingPolicyValueUnchecked(problem, lists);
+      const regret = optimal - cascadingPolicyValueUnchecked(problem, lists);
       const episode: CascadeStep[] = [];
       let s = start;
       for (let h = 0; h < H; h++) {
@@ -62,8 +57,8 @@ export function simulateCascading(
         s = next;
       }
       agent.observe(episode);
-      if (k + 1 === marks[mark]) stats[mark++]!.push(regret);
-    }
-  }
+      return regret;
+    };
+  });
   return { episodes: marks, ...regretSummary(stats) };
 }

@@ -1,4 +1,4 @@
-import { assertInteger, RunningStats } from '@x/linalg';
+import { assertInteger, type Rng, RunningStats } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 
 /**
@@ -14,12 +14,12 @@ export function regretRunSetup(
   runs: number,
   checkpoints: ArrayLike<number>,
 ): { marks: Int32Array; stats: RunningStats[] } {
-  assertInteger(fn, lengthName, length, 1);
+  const setup = regretCheckpoints(fn, lengthName, length, runs, checkpoints);
   for (let i = 0; i < mdp.reward.length; i++) {
     if (!(mdp.reward[i]! >= 0 && mdp.reward[i]! <= 1))
       throw new RangeError(`${fn}: rewards must be in [0, 1], got ${mdp.reward[i]} at row ${i}`);
   }
-  return regretCheckpoints(fn, lengthName, length, runs, checkpoints);
+  return setup;
 }
 
 /** The checks and accumulators of {@link regretRunSetup} without a model. @internal */
@@ -49,4 +49,32 @@ export function regretSummary(stats: readonly RunningStats[]): {
     meanRegret: Float64Array.from(stats, (x) => x.mean),
     stdError: Float64Array.from(stats, (x) => (x.count > 1 ? x.standardError : Number.NaN)),
   };
+}
+
+/**
+ * Plays `runs` seeded runs of `length` rounds and records each run's cumulative regret at the
+ * marks. Each run gets its own environment and agent streams, split from `rng`; `startRun`
+ * prepares the run and returns the round function, which plays one round and returns its
+ * regret. @internal
+ */
+export function recordRegret(
+  rng: Rng,
+  runs: number,
+  length: number,
+  marks: Int32Array,
+  stats: readonly RunningStats[],
+  startRun: (envRng: Rng, agentRng: Rng) => () => number,
+): void {
+  for (let run = 0; run < runs; run++) {
+    const runRng = rng.split();
+    const envRng = runRng.split();
+    const agentRng = runRng.split();
+    const round = startRun(envRng, agentRng);
+    let regret = 0;
+    let mark = 0;
+    for (let k = 0; k < length; k++) {
+      regret += round();
+      if (k + 1 === marks[mark]) stats[mark++]!.push(regret);
+    }
+  }
 }

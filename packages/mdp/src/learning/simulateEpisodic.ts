@@ -1,7 +1,7 @@
 import { assertInteger, type Rng } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
-import { regretRunSetup, regretSummary } from './regretRunSetup.ts';
+import { recordRegret, regretRunSetup, regretSummary } from './regretRunSetup.ts';
 
 /** Options of the episodic regret simulators. */
 export interface EpisodicSimulationOptions {
@@ -72,16 +72,11 @@ export function simulateEpisodic(
   const optimal = episodicValue(mdp, horizon, null, start);
   const S = mdp.states;
   const A = mdp.actions;
-  for (let run = 0; run < runs; run++) {
-    const runRng = rng.split();
-    const envRng = runRng.split();
-    const agentRng = runRng.split();
+  recordRegret(rng, runs, episodes, marks, stats, (envRng, agentRng) => {
     const agent = createAgent();
-    let regret = 0;
-    let next = 0;
-    for (let k = 0; k < episodes; k++) {
+    return () => {
       const policy = agent.plan(agentRng);
-      regret += optimal - episodicValue(mdp, horizon, policy, start);
+      const regret = optimal - episodicValue(mdp, horizon, policy, start);
       const episode: Transition[] = [];
       let s = start;
       for (let h = 0; h < horizon; h++) {
@@ -93,9 +88,9 @@ export function simulateEpisodic(
         s = to;
       }
       agent.observe(episode);
-      if (k + 1 === marks[next]) stats[next++]!.push(regret);
-    }
-  }
+      return regret;
+    };
+  });
   return {
     episodes: marks,
     ...regretSummary(stats),

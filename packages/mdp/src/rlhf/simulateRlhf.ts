@@ -1,5 +1,5 @@
 import { type Rng, sampleCategoricalUnchecked } from '@x/linalg';
-import { regretCheckpoints, regretSummary } from '../learning/regretRunSetup.ts';
+import { recordRegret, regretCheckpoints, regretSummary } from '../learning/regretRunSetup.ts';
 import type {
   EpisodicSimulationOptions,
   EpisodicSimulationResult,
@@ -37,19 +37,14 @@ export function simulateRlhf(
   const fn = 'simulateRlhf';
   const { marks, stats } = regretCheckpoints(fn, 'episodes', episodes, runs, checkpoints);
   const { size: M, states: S, actions: A, horizon: H } = envs;
-  for (let run = 0; run < runs; run++) {
-    const runRng = rng.split();
-    const envRng = runRng.split();
-    const agentRng = runRng.split();
+  recordRegret(rng, runs, episodes, marks, stats, (envRng, agentRng) => {
     const truth = sampleCategoricalUnchecked(envRng, envs.prior);
     const mdp = envs.environments[truth]!;
     const optimal = envs.policyValues[truth * M + truth]!;
     const agent = createAgent();
-    let regret = 0;
-    let mark = 0;
-    for (let k = 0; k < episodes; k++) {
+    return () => {
       const policy = agent.plan(agentRng);
-      regret += optimal - episodicValue(mdp, H, policy, envs.start);
+      const regret = optimal - episodicValue(mdp, H, policy, envs.start);
       const states = new Int32Array(H + 1);
       const actions = new Int32Array(H);
       sampleTrajectoryInto(envs, truth, policy, envRng, states, actions);
@@ -68,8 +63,8 @@ export function simulateRlhf(
         );
         agent.observe({ states, actions, rewards });
       }
-      if (k + 1 === marks[mark]) stats[mark++]!.push(regret);
-    }
-  }
+      return regret;
+    };
+  });
   return { episodes: marks, ...regretSummary(stats) };
 }
