@@ -60,10 +60,10 @@ export function tiltedSequenceLaw(
   return { logMass, value, policy: conditional };
 }
 
-/** The Q layout of a node array: `q[n * V + z]` is the entry of the child $nz$ of prefix n. */
-export function childEntries(tree: TokenTree, perNode: Float64Array, scale = 1): Float64Array {
-  const V = tree.vocabulary;
-  const q = new Float64Array(tree.prefixes * V);
-  for (let i = 0; i < q.length; i++) q[i] = scale * perNode[i + 1]!;
-  return q;
+/**
+ * The Q layout of a node array: `q[n * V + z]` is the entry of the child $nz$ of prefix n, which
+ * in heap order is node $Vn + 1 + z$, so the layout is the node array shifted by one. @internal
+ */
+export function childEntries(tree: TokenTree, perNode: Float64Array): Float64Array {
+  return perNode.slice(1, 1 + tree.prefixes * tree.vocabulary);
 }
