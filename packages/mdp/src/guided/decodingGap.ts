@@ -1,5 +1,5 @@
 import { assertFiniteVector, assertPositive, klCategorical } from '@x/linalg';
-import { decodingOutcome } from './decodingOutcome.ts';
+import { decodingOutcome, prefixReach } from './decodingOutcome.ts';
 import { softBackwardInduction } from './softBackwardInduction.ts';
 import type { TokenTree } from './TokenTree.ts';
 import { tiltedDecoding } from './tiltedDecoding.ts';
@@ -61,12 +61,10 @@ export function decodingGap(
   for (let i = 0; i < optimum.q.length; i++)
     qError = Math.max(qError, Math.abs(q[i]! - optimum.q[i]!));
   // Expected per-prefix KL of the optimum along the decoder's prefixes.
-  const reach = new Float64Array(tree.prefixes + tree.responses);
-  reach[0] = 1;
+  const reach = prefixReach(tree, policy);
   let klAlongDecoder = 0;
   for (let n = 0; n < tree.prefixes; n++) {
     const row = n * V;
-    for (let z = 0; z < V; z++) reach[V * n + 1 + z] = reach[n]! * policy[row + z]!;
     if (reach[n]! > 0)
       klAlongDecoder +=
         reach[n]! *

@@ -21,14 +21,12 @@ export function decodingOutcome(tree: TokenTree, policy: ArrayLike<number>): Dec
   const p = copyPolicy('decodingOutcome', 'policy', tree, policy);
   const V = tree.vocabulary;
   const I = tree.prefixes;
-  const reach = new Float64Array(I + tree.responses);
-  reach[0] = 1;
+  const reach = prefixReach(tree, p);
   let kl = 0;
   for (let n = 0; n < I; n++) {
     const mass = reach[n]!;
     for (let z = 0; z < V; z++) {
       const pz = p[n * V + z]!;
-      reach[V * n + 1 + z] = mass * pz;
       if (pz > 0 && mass > 0) kl += mass * pz * Math.log(pz / tree.reference[n * V + z]!);
     }
   }
@@ -37,4 +35,14 @@ export function decodingOutcome(tree: TokenTree, policy: ArrayLike<number>): Dec
   for (let y = 0; y < tree.responses; y++)
     expectedReward += responseProbabilities[y]! * tree.reward[y]!;
   return { expectedReward, klToReference: kl, responseProbabilities };
+}
+
+/** The probability that a token policy reaches each node (prefixes then responses, heap order). @internal */
+export function prefixReach(tree: TokenTree, policy: Float64Array): Float64Array {
+  const V = tree.vocabulary;
+  const reach = new Float64Array(tree.prefixes + tree.responses);
+  reach[0] = 1;
+  for (let n = 0; n < tree.prefixes; n++)
+    for (let z = 0; z < V; z++) reach[V * n + 1 + z] = reach[n]! * policy[n * V + z]!;
+  return reach;
 }
