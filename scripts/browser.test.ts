@@ -1,10 +1,11 @@
 /**
- * Same seed, same numbers, in Node and in browsers: bundles @x/linalg for the browser with vite
- * (as an application would) and runs it in headless Chromium (Debian's `chromium` package,
- * driven by playwright-core), then compares with Node. The integer and uniform streams, discrete
+ * Same seed, same numbers, in Node and in browsers: bundles probes of the packages for the
+ * browser with vite (as an application would) and runs them in headless Chromium (Debian's
+ * `chromium` package, driven by playwright-core), then compares with Node. The integer and uniform streams, discrete
  * draws, and the samplers built from exactly rounded arithmetic must be bit-identical; draws
  * that pass through Math.log or Math.exp, whose last bit ECMAScript leaves to the engine
- * (Chromium's V8 and Node 20's V8 differ there), must agree to a few ulps.
+ * (Chromium's V8 and Node 20's V8 differ there), must agree to a few ulps. A second probe runs
+ * a learner or solver from each package, the HiGHS linear program included.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,35 +51,129 @@ interface ProbeResult {
   state: unknown;
 }
 
+/**
+ * The second probe: a learner from each package on the same seed, and the linear program
+ * through HiGHS, which the browser loads from its own copy of `highs.wasm`.
+ */
+const PACKAGES_PROBE = `
+import { createRng } from '@x/linalg';
+import { BernoulliBandit, BetaThompsonSampling, simulate } from '@x/bandits';
+import { garnet, linearProgramming, policyIteration, Psrl, riverSwim, simulateEpisodic, valueIteration } from '@x/mdp';
+import { knnShapley, knnUtility, permutationShapley } from '@x/data-pricing';
+import highsLoader from 'highs';
+export async function probe(seed, highsOptions) {
+  const rng = createRng(seed);
+  const bandit = simulate(rng.split(), new BernoulliBandit([0.7, 0.5, 0.4]), () => new BetaThompsonSampling(3), {
+    horizon: 400,
+    runs: 3,
+    checkpoints: [100, 400],
+  });
+  const mdp = garnet(rng.split(), 60, 4, 5);
+  const vi = valueIteration(mdp, 0.9, { epsilon: 1e-8 });
+  const pi = policyIteration(mdp, 0.9);
+  const lp = await linearProgramming(mdp, 0.9, { highs: await highsLoader(highsOptions) });
+  const psrl = simulateEpisodic(rng.split(), riverSwim(5), 10, 0, () => new Psrl(5, 2, 10), {
+    episodes: 60,
+    runs: 2,
+    checkpoints: [30, 60],
+  });
+  const data = rng.split();
+  const sample = (n) => {
+    const x = [];
+    const y = [];
+    for (let i = 0; i < n; i++) {
+      const c = i % 2;
+      x.push([c + data.nextFloat64(), c + data.nextFloat64()]);
+      y.push(i < 3 ? 1 - c : c);
+    }
+    return { x, y };
+  };
+  const train = sample(16);
+  const test = sample(12);
+  const knn = knnShapley(train, test, 3);
+  const tmc = permutationShapley(data, 16, knnUtility(train, test, 3), { permutations: 40, minPermutations: 40 });
+  return {
+    banditRegret: Array.from(bandit.meanRegret),
+    viPolicy: Array.from(vi.policy),
+    viIterations: vi.iterations,
+    viValues: Array.from(vi.values),
+    piPolicy: Array.from(pi.policy),
+    piValues: Array.from(pi.values),
+    lpValues: Array.from(lp.values),
+    lpErrorBound: lp.errorBound,
+    psrlRegret: Array.from(psrl.meanRegret),
+    knn: Array.from(knn),
+    tmc: Array.from(tmc.values),
+    state: data.getState(),
+  };
+}
+`;
+
+interface PackagesProbeResult {
+  banditRegret: number[];
+  viPolicy: number[];
+  viIterations: number;
+  viValues: number[];
+  piPolicy: number[];
+  piValues: number[];
+  lpValues: number[];
+  lpErrorBound: number;
+  psrlRegret: number[];
+  knn: number[];
+  tmc: number[];
+  state: unknown;
+}
+
+const PACKAGES = ['linalg', 'bandits', 'mdp', 'data-pricing'] as const;
+const HIGHS = join(ROOT, 'packages/mdp/node_modules/highs');
+
 let dir = '';
 let browser: Browser | undefined;
-let bundle = '';
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'x-browser-'));
-  writeFileSync(join(dir, 'probe.js'), PROBE);
+/**
+ * Bundles a probe for the browser with vite, as an application would: the probe lives outside
+ * the workspace, so each `@x/...` import points at its package folder, whose exports map vite
+ * then reads (source condition first); bare imports of other libraries resolve from @x/mdp.
+ */
+async function bundleProbe(name: string, source: string): Promise<string> {
+  writeFileSync(join(dir, `${name}.js`), source);
   await build({
     root: dir,
     logLevel: 'silent',
     configFile: false,
-    // The probe lives outside the workspace: point it at the package folder, whose exports
-    // map vite then reads like an application's bundler would (source condition first).
     resolve: {
       conditions: ['@x/source', ...defaultClientConditions],
-      alias: { '@x/linalg': join(ROOT, 'packages/linalg') },
+      alias: {
+        ...Object.fromEntries(PACKAGES.map((p) => [`@x/${p}`, join(ROOT, 'packages', p)])),
+        highs: HIGHS,
+      },
     },
     build: {
-      outDir: join(dir, 'dist'),
+      outDir: join(dir, `dist-${name}`),
       lib: {
-        entry: join(dir, 'probe.js'),
+        entry: join(dir, `${name}.js`),
         formats: ['iife'],
         name: 'XProbe',
-        fileName: () => 'probe.js',
+        fileName: () => `${name}.js`,
       },
       minify: true,
     },
   });
-  bundle = readFileSync(join(dir, 'dist', 'probe.js'), 'utf8');
+  return readFileSync(join(dir, `dist-${name}`, `${name}.js`), 'utf8');
+}
+
+/** The same probe in Node, straight from the packages' sources. */
+async function importInNode<T>(name: string, source: string): Promise<T> {
+  let local = source;
+  for (const p of PACKAGES)
+    local = local.replace(`from '@x/${p}'`, `from '${join(ROOT, 'packages', p, 'src/index.ts')}'`);
+  local = local.replace("from 'highs'", `from '${join(HIGHS, 'build/highs.mjs')}'`);
+  writeFileSync(join(dir, `${name}.mjs`), local);
+  return (await import(join(dir, `${name}.mjs`))) as T;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'x-browser-'));
   const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
   browser = await chromium.launch({
     executablePath,
@@ -101,17 +196,11 @@ afterAll(async () => {
 
 describe('@x/linalg in headless Chromium', () => {
   it('reproduces the golden integer streams and every sampler bit for bit', async () => {
+    const bundle = await bundleProbe('probe', PROBE);
     const page = await browser!.newPage();
     await page.setContent('<!doctype html><html><body></body></html>');
     await page.addScriptTag({ content: bundle });
-    // The same probe in Node, from source.
-    writeFileSync(
-      join(dir, 'probe.mjs'),
-      PROBE.replace("from '@x/linalg'", `from '${join(ROOT, 'packages/linalg/src/index.ts')}'`),
-    );
-    const { probe } = (await import(join(dir, 'probe.mjs'))) as {
-      probe: (seed: number) => ProbeResult;
-    };
+    const { probe } = await importInNode<{ probe: (seed: number) => ProbeResult }>('probe', PROBE);
     for (const seed of SEEDS) {
       const inBrowser = (await page.evaluate(
         (s) =>
@@ -137,5 +226,70 @@ describe('@x/linalg in headless Chromium', () => {
       }
     }
     expect(await page.evaluate(() => navigator.userAgent)).toMatch(/Chrome/);
+  });
+});
+
+describe('@x/bandits, @x/mdp and @x/data-pricing in headless Chromium', () => {
+  it('make the same decisions and values as in Node, the linear program included', async () => {
+    const bundle = await bundleProbe('packages', PACKAGES_PROBE);
+    const { probe } = await importInNode<{
+      probe: (seed: number, highs?: object) => Promise<PackagesProbeResult>;
+    }>('packages', PACKAGES_PROBE);
+    // A page at an http origin, so that HiGHS can fetch its WebAssembly like a web app does.
+    const origin = 'http://probe.test';
+    const wasm = readFileSync(join(HIGHS, 'build/highs.wasm'));
+    const page = await browser!.newPage();
+    await page.route(`${origin}/**`, (route) =>
+      route.request().url().endsWith('/highs.wasm')
+        ? route.fulfill({ body: wasm, contentType: 'application/wasm' })
+        : route.fulfill({
+            body: '<!doctype html><html><body></body></html>',
+            contentType: 'text/html',
+          }),
+    );
+    await page.goto(`${origin}/`);
+    await page.addScriptTag({ content: bundle });
+    const gamma = 0.9;
+    for (const seed of [1, 2]) {
+      const inBrowser = (await page.evaluate(
+        ([s, url]) =>
+          (
+            globalThis as unknown as {
+              XProbe: { probe: (x: number, h: object) => Promise<unknown> };
+            }
+          ).XProbe.probe(s, { locateFile: () => url }),
+        [seed, `${origin}/highs.wasm`] as const,
+      )) as PackagesProbeResult;
+      const inNode = await probe(seed);
+      // Decisions and counts: identical.
+      expect(inBrowser.viPolicy).toEqual(inNode.viPolicy);
+      expect(inBrowser.piPolicy).toEqual(inNode.piPolicy);
+      expect(inBrowser.viIterations).toBe(inNode.viIterations);
+      expect(inBrowser.state).toEqual(inNode.state);
+      // Values: the Garnet MDP's probabilities pass through Math.log (Dirichlet draws), a few
+      // ulps apart between engines; a relative perturbation d of P and R moves V by at most
+      // about d / (1 - gamma)^2 relative to ||V||.
+      const tolerance = 16 * Number.EPSILON * (1 / (1 - gamma)) ** 2;
+      const close = (a: number[], b: number[], scale = 1) => {
+        expect(a).toHaveLength(b.length);
+        for (const [i, x] of a.entries())
+          expect(Math.abs(x - b[i]!)).toBeLessThanOrEqual(
+            tolerance * Math.max(scale, Math.abs(b[i]!)),
+          );
+      };
+      close(inBrowser.viValues, inNode.viValues);
+      close(inBrowser.piValues, inNode.piValues);
+      close(inBrowser.banditRegret, inNode.banditRegret, 1);
+      close(inBrowser.psrlRegret, inNode.psrlRegret, 1);
+      close(inBrowser.knn, inNode.knn, 1);
+      close(inBrowser.tmc, inNode.tmc, 1);
+      // The LP solved in the browser is V* within its certified error bound.
+      expect(inBrowser.lpValues).toHaveLength(inNode.piValues.length);
+      expect(inBrowser.lpErrorBound).toBeLessThan(1e-5);
+      for (const [s, v] of inBrowser.lpValues.entries())
+        expect(Math.abs(v - inNode.piValues[s]!)).toBeLessThanOrEqual(
+          inBrowser.lpErrorBound + tolerance * Math.abs(v),
+        );
+    }
   });
 });
