@@ -1,3 +1,13 @@
+/**
+ * Tabular Markov decision processes: sparse validated models, generators, planning with stated
+ * guarantees, learning with regret guarantees, and the MDPs of recent papers (RLHF by
+ * information-directed sampling, speculative and guided decoding, cascading RL, distributional
+ * dynamic programming).
+ *
+ * @packageDocumentation
+ * @module @x/mdp
+ */
+
 export { bestPerm, type CascadeList } from './cascading/bestPerm.ts';
 export type { CascadeStep, CascadingAgent } from './cascading/CascadingAgent.ts';
 export type { CascadingProblem } from './cascading/CascadingProblem.ts';
@@ -18,22 +28,6 @@ export {
   solveCandidateLength,
 } from './decoding/solveCandidateLength.ts';
 export { type SpeculativeSample, speculativeSample } from './decoding/speculativeSample.ts';
-export {
-  type LinearProgrammingOptions,
-  type LinearProgrammingResult,
-  linearProgramming,
-} from './planning/linearProgramming.ts';
-
-/**
- * Tabular Markov decision processes: sparse validated models, generators, planning with stated
- * guarantees, learning with regret guarantees, and the MDPs of recent papers (RLHF by
- * information-directed sampling, speculative and guided decoding, cascading RL, distributional
- * dynamic programming).
- *
- * @packageDocumentation
- * @module @x/mdp
- */
-
 export { type CvarSolution, maximizeCvar } from './distributional/maximizeCvar.ts';
 export { chain } from './generators/chain.ts';
 export { garnet } from './generators/garnet.ts';
@@ -68,6 +62,11 @@ export { Ucbvi, type UcbviOptions } from './learning/Ucbvi.ts';
 export { Ucrl2, type Ucrl2Options } from './learning/Ucrl2.ts';
 export { Mdp, type MdpOptions, type SparseMdpData } from './model/Mdp.ts';
 export { backwardInduction, type FiniteHorizonResult } from './planning/backwardInduction.ts';
+export {
+  type LinearProgrammingOptions,
+  type LinearProgrammingResult,
+  linearProgramming,
+} from './planning/linearProgramming.ts';
 export {
   type ModifiedPolicyIterationOptions,
   modifiedPolicyIteration,

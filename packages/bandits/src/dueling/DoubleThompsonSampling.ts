@@ -140,7 +140,7 @@ export class DoubleThompsonSampling implements DuelingPolicy {
   }
 
   /**
-   * Restores a policy from {@link DoubleThompsonSampling.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed state
    */
   static fromJSON(state: DuelingState): DoubleThompsonSampling {

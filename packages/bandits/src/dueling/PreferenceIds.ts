@@ -165,7 +165,7 @@ export class PreferenceIds implements DuelingPolicy {
   }
 
   /**
-   * Restores a policy from {@link PreferenceIds.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed state
    */
   static fromJSON(state: DuelingState): PreferenceIds {

@@ -246,7 +246,7 @@ export class InformationDirectedSampling extends IndexPolicy {
   }
 
   /**
-   * Restores a policy from {@link InformationDirectedSampling.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): InformationDirectedSampling {

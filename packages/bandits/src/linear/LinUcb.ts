@@ -110,7 +110,7 @@ export class LinUcb extends LinearPolicy {
   }
 
   /**
-   * Restores a policy from {@link LinUcb.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): LinUcb {

@@ -74,7 +74,7 @@ export class LinearThompsonSampling extends LinearPolicy {
   }
 
   /**
-   * Restores a policy from {@link LinearThompsonSampling.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): LinearThompsonSampling {

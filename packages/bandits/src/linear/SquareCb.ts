@@ -147,7 +147,7 @@ export class SquareCb extends LinearPolicy {
   }
 
   /**
-   * Restores a policy from {@link SquareCb.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): SquareCb {

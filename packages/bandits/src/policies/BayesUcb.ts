@@ -69,7 +69,7 @@ export class BayesUcb extends IndexPolicy {
   }
 
   /**
-   * Restores a policy from {@link BayesUcb.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): BayesUcb {

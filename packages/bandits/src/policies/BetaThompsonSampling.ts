@@ -55,7 +55,7 @@ export class BetaThompsonSampling extends IndexPolicy {
   }
 
   /**
-   * Restores a policy from {@link BetaThompsonSampling.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): BetaThompsonSampling {

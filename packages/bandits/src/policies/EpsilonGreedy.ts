@@ -108,7 +108,7 @@ export class EpsilonGreedy extends IndexPolicy {
   }
 
   /**
-   * Restores a policy from {@link EpsilonGreedy.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): EpsilonGreedy {

@@ -77,7 +77,7 @@ export class ExploreFirst extends IndexPolicy {
   }
 
   /**
-   * Restores a policy from {@link ExploreFirst.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): ExploreFirst {

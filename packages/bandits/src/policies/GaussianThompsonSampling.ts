@@ -71,7 +71,7 @@ export class GaussianThompsonSampling extends IndexPolicy {
   }
 
   /**
-   * Restores a policy from {@link GaussianThompsonSampling.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): GaussianThompsonSampling {

@@ -153,7 +153,7 @@ export class KlUcb extends IndexPolicy {
   }
 
   /**
-   * Restores a policy from {@link KlUcb.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): KlUcb {

@@ -53,7 +53,7 @@ export class Moss extends IndexPolicy {
   }
 
   /**
-   * Restores a policy from {@link Moss.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): Moss {

@@ -89,7 +89,7 @@ export class NormalGammaThompsonSampling extends IndexPolicy {
   }
 
   /**
-   * Restores a policy from {@link NormalGammaThompsonSampling.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): NormalGammaThompsonSampling {

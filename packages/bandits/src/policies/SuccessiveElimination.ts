@@ -113,7 +113,7 @@ export class SuccessiveElimination extends IndexPolicy {
   }
 
   /**
-   * Restores a policy from {@link SuccessiveElimination.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): SuccessiveElimination {

@@ -71,7 +71,7 @@ export class Ucb1 extends IndexPolicy {
   }
 
   /**
-   * Restores a policy from {@link Ucb1.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): Ucb1 {

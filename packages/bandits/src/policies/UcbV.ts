@@ -63,7 +63,7 @@ export class UcbV extends IndexPolicy {
   }
 
   /**
-   * Restores a policy from {@link UcbV.toJSON}'s output.
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
   static fromJSON(state: PolicyState): UcbV {

@@ -178,7 +178,7 @@ export class CascadingVi implements CascadingAgent {
   }
 
   /**
-   * Restores a learner saved by {@link toJSON}, checking every field.
+   * Restores a learner saved by {@link CascadingVi.toJSON}, checking every field.
    * @throws TypeError or RangeError on a malformed state
    */
   static fromJSON(state: unknown): CascadingVi {

@@ -86,7 +86,7 @@ export class Psrl implements EpisodicAgent {
   }
 
   /**
-   * Restores a learner saved by {@link toJSON}, checking every field.
+   * Restores a learner saved by {@link Psrl.toJSON}, checking every field.
    * @throws TypeError or RangeError on a malformed state
    */
   static fromJSON(state: unknown): Psrl {

@@ -66,7 +66,7 @@ export class TabularCounts {
   }
 
   /**
-   * Loads counts written by {@link toJSON} after checking them: non-negative integer counts,
+   * Loads counts written by {@link TabularCounts.toJSON} after checking them: non-negative integer counts,
    * each row's transitions summing to its visits, reward sums within [0, visits]. Nothing is
    * changed if a check fails.
    * @throws TypeError or RangeError naming the bad field

@@ -126,7 +126,7 @@ export class Ucbvi implements EpisodicAgent {
   }
 
   /**
-   * Restores a learner saved by {@link toJSON}, checking every field.
+   * Restores a learner saved by {@link Ucbvi.toJSON}, checking every field.
    * @throws TypeError or RangeError on a malformed state
    */
   static fromJSON(state: unknown): Ucbvi {

@@ -199,7 +199,7 @@ export class Ucrl2 {
   }
 
   /**
-   * Restores a learner saved by {@link toJSON}, checking every field; it resumes in the same
+   * Restores a learner saved by {@link Ucrl2.toJSON}, checking every field; it resumes in the same
    * episode with the same policy.
    * @throws TypeError or RangeError on a malformed state
    */

@@ -365,7 +365,7 @@ export class RlhfIds implements RlhfAgent {
 
   /**
    * The learner as JSON data: its options and the log posterior (normalised; `null` for an
-   * environment ruled out). The environment class is not included: pass it to {@link fromJSON}.
+   * environment ruled out). The environment class is not included: pass it to {@link RlhfIds.fromJSON}.
    */
   toJSON(): LearnerState {
     const norm = logSumExpUnchecked(this.#logWeight);
@@ -382,7 +382,7 @@ export class RlhfIds implements RlhfAgent {
   }
 
   /**
-   * Restores a learner saved by {@link toJSON} on the same environment class.
+   * Restores a learner saved by {@link RlhfIds.toJSON} on the same environment class.
    * @throws TypeError or RangeError on a malformed state or a class of another size
    */
   static fromJSON(envs: EnvironmentClass, state: unknown): RlhfIds {
