@@ -43,9 +43,13 @@ export { tiltedDecoding } from './guided/tiltedDecoding.ts';
 export { type TransferQOptions, transferQ } from './guided/transferQ.ts';
 export type { EpisodicAgent, Transition } from './learning/EpisodicAgent.ts';
 export { type LstdOptions, lstd } from './learning/lstd.ts';
+export { mergeRegretRuns } from './learning/mergeRegretRuns.ts';
 export { Psrl, type PsrlOptions } from './learning/Psrl.ts';
 export { type QLearningOptions, qLearning } from './learning/qLearning.ts';
+export type { RegretRunOptions } from './learning/RegretRunOptions.ts';
+export type { RegretRuns } from './learning/RegretRuns.ts';
 export {
+  type AverageRewardSimulationOptions,
   type AverageRewardSimulationResult,
   type ContinuingAgent,
   simulateAverageReward,

@@ -24,15 +24,16 @@ export function simulateCascading(
   rng: Rng,
   problem: CascadingProblem,
   createAgent: () => CascadingAgent,
-  { episodes, runs = 1, checkpoints }: EpisodicSimulationOptions,
+  options: EpisodicSimulationOptions,
 ): EpisodicSimulationResult {
   const fn = 'simulateCascading';
   const N = assertCascadingProblem(fn, problem);
   const { mdp, attraction, maxLength, horizon: H, start } = problem;
-  const { marks, stats } = regretRunSetup(fn, mdp, 'episodes', episodes, runs, checkpoints);
+  const { episodes } = options;
+  const table = regretRunSetup(fn, mdp, 'episodes', episodes, options);
   const optimal = cascadingBackwardInduction(mdp, attraction, maxLength, H).values[start]!;
   const S = mdp.states;
-  recordRegret(rng, runs, episodes, marks, stats, (envRng, agentRng) => {
+  recordRegret(rng, table, episodes, (envRng, agentRng) => {
     const agent = createAgent();
     return () => {
       const lists = agent.plan(agentRng);
@@ -60,5 +61,8 @@ export function simulateCascading(
       return regret;
     };
   });
-  return { episodes: marks, ...regretSummary(stats) };
+  return {
+    episodes: table.marks,
+    ...regretSummary(table.firstRun, table.runRegret, table.marks.length),
+  };
 }

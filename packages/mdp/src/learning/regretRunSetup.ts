@@ -1,70 +1,89 @@
 import { assertInteger, type Rng, RunningStats } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
+import type { RegretRunOptions } from './RegretRunOptions.ts';
+import type { RegretRuns } from './RegretRuns.ts';
+
+/** The checked checkpoints and the per-run regret table a simulator fills. @internal */
+export interface RegretTable {
+  readonly marks: Int32Array;
+  readonly runs: number;
+  readonly firstRun: number;
+  /** `runRegret[r * marks.length + c]`: run firstRun + r at checkpoint c. */
+  readonly runRegret: Float64Array;
+}
 
 /**
- * Validates what the regret simulators share (a positive integer length, rewards in [0, 1], a positive run count,
- * checkpoints increasing within [1, length]) and returns the checkpoints with one accumulator
- * per checkpoint. @internal
+ * Validates what the regret simulators share (a positive integer length, rewards in [0, 1], a
+ * positive run count, a first run >= 0, checkpoints increasing within [1, length]) and returns
+ * the checkpoints with an empty per-run regret table. @internal
  */
 export function regretRunSetup(
   fn: string,
   mdp: Mdp,
   lengthName: string,
   length: number,
-  runs: number,
-  checkpoints: ArrayLike<number>,
-): { marks: Int32Array; stats: RunningStats[] } {
-  const setup = regretCheckpoints(fn, lengthName, length, runs, checkpoints);
+  options: RegretRunOptions,
+): RegretTable {
+  const table = regretCheckpoints(fn, lengthName, length, options);
   for (let i = 0; i < mdp.reward.length; i++) {
     if (!(mdp.reward[i]! >= 0 && mdp.reward[i]! <= 1))
       throw new RangeError(`${fn}: rewards must be in [0, 1], got ${mdp.reward[i]} at row ${i}`);
   }
-  return setup;
+  return table;
 }
 
-/** The checks and accumulators of {@link regretRunSetup} without a model. @internal */
+/** The checks and the table of {@link regretRunSetup} without a model. @internal */
 export function regretCheckpoints(
   fn: string,
   lengthName: string,
   length: number,
-  runs: number,
-  checkpoints: ArrayLike<number>,
-): { marks: Int32Array; stats: RunningStats[] } {
+  { runs = 1, firstRun = 0, checkpoints }: RegretRunOptions,
+): RegretTable {
   assertInteger(fn, lengthName, length, 1);
   assertInteger(fn, 'runs', runs, 1);
+  assertInteger(fn, 'firstRun', firstRun, 0);
   const marks = Int32Array.from(checkpoints);
   for (let i = 0; i < marks.length; i++) {
     if (!(marks[i]! >= 1 && marks[i]! <= length) || (i > 0 && marks[i]! <= marks[i - 1]!))
       throw new RangeError(`${fn}: checkpoints must increase within [1, ${length}]`);
   }
-  return { marks, stats: Array.from({ length: marks.length }, () => new RunningStats()) };
+  return { marks, runs, firstRun, runRegret: new Float64Array(runs * marks.length) };
 }
 
-/** Mean and standard error (NaN for one run) at each checkpoint. @internal */
-export function regretSummary(stats: readonly RunningStats[]): {
-  meanRegret: Float64Array;
-  stdError: Float64Array;
-} {
+/**
+ * The per-run regret (C checkpoints per run) with its mean and standard error (NaN for one run)
+ * at each checkpoint, accumulated run by run in order, so that joined run ranges summarise to
+ * the same bits as one call. @internal
+ */
+export function regretSummary(firstRun: number, runRegret: Float64Array, C: number): RegretRuns {
+  const stats = Array.from({ length: C }, () => new RunningStats());
+  for (let i = 0; i < runRegret.length; i++) stats[i % C]!.push(runRegret[i]!);
   return {
+    firstRun,
+    runRegret,
     meanRegret: Float64Array.from(stats, (x) => x.mean),
     stdError: Float64Array.from(stats, (x) => (x.count > 1 ? x.standardError : Number.NaN)),
   };
 }
 
+/** Moves the generator past the streams of the runs before `firstRun`. @internal */
+export function skipRuns(rng: Rng, firstRun: number): void {
+  for (let i = 0; i < firstRun; i++) rng.split();
+}
+
 /**
- * Plays `runs` seeded runs of `length` rounds and records each run's cumulative regret at the
- * marks. Each run gets its own environment and agent streams, split from `rng`; `startRun`
+ * Plays the table's seeded runs and records each run's cumulative regret at the marks. Run i
+ * gets its own environment and agent streams, split from the i-th split of `rng`; `startRun`
  * prepares the run and returns the round function, which plays one round and returns its
  * regret. @internal
  */
 export function recordRegret(
   rng: Rng,
-  runs: number,
+  { marks, runs, firstRun, runRegret }: RegretTable,
   length: number,
-  marks: Int32Array,
-  stats: readonly RunningStats[],
   startRun: (envRng: Rng, agentRng: Rng) => () => number,
 ): void {
+  skipRuns(rng, firstRun);
   for (let run = 0; run < runs; run++) {
     const runRng = rng.split();
     const envRng = runRng.split();
@@ -74,7 +93,7 @@ export function recordRegret(
     let mark = 0;
     for (let k = 0; k < length; k++) {
       regret += round();
-      if (k + 1 === marks[mark]) stats[mark++]!.push(regret);
+      if (k + 1 === marks[mark]) runRegret[run * marks.length + mark++] = regret;
     }
   }
 }

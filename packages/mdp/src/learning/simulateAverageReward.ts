@@ -1,7 +1,9 @@
 import { assertInteger, type Rng } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 import { relativeValueIteration } from '../planning/relativeValueIteration.ts';
-import { regretRunSetup, regretSummary } from './regretRunSetup.ts';
+import type { RegretRunOptions } from './RegretRunOptions.ts';
+import type { RegretRuns } from './RegretRuns.ts';
+import { regretRunSetup, regretSummary, skipRuns } from './regretRunSetup.ts';
 
 /** A learner for continuing (average-reward) interaction, such as {@link Ucrl2}. */
 export interface ContinuingAgent {
@@ -11,14 +13,18 @@ export interface ContinuingAgent {
   observe(s: number, a: number, reward: number, next: number): void;
 }
 
+/** Options of {@link simulateAverageReward}; `checkpoints` are steps. */
+export interface AverageRewardSimulationOptions extends RegretRunOptions {
+  /** Steps per run. */
+  readonly steps: number;
+  /** The state every run starts in. @default 0 */
+  readonly start?: number;
+}
+
 /** The regret curves of {@link simulateAverageReward}. */
-export interface AverageRewardSimulationResult {
+export interface AverageRewardSimulationResult extends RegretRuns {
   /** Checkpoint steps (1-based). */
   readonly steps: Int32Array;
-  /** Mean regret over runs at each checkpoint. */
-  readonly meanRegret: Float64Array;
-  /** Standard error of the mean (NaN for one run). */
-  readonly stdError: Float64Array;
   /** The optimal gain $g^*$ the regret is measured against. */
   readonly gain: number;
 }
@@ -38,23 +44,15 @@ export function simulateAverageReward(
   rng: Rng,
   mdp: Mdp,
   createAgent: () => ContinuingAgent,
-  {
-    steps,
-    runs = 1,
-    checkpoints,
-    start = 0,
-  }: {
-    readonly steps: number;
-    readonly runs?: number;
-    readonly checkpoints: ArrayLike<number>;
-    readonly start?: number;
-  },
+  options: AverageRewardSimulationOptions,
 ): AverageRewardSimulationResult {
   const fn = 'simulateAverageReward';
+  const { steps, start = 0 } = options;
   assertInteger(fn, 'start', start, 0, mdp.states - 1);
-  const { marks, stats } = regretRunSetup(fn, mdp, 'steps', steps, runs, checkpoints);
+  const { marks, runs, firstRun, runRegret } = regretRunSetup(fn, mdp, 'steps', steps, options);
   const gain = relativeValueIteration(mdp, { epsilon: 1e-10 }).gain;
   const A = mdp.actions;
+  skipRuns(rng, firstRun);
   for (let run = 0; run < runs; run++) {
     const runRng = rng.split();
     const envRng = runRng.split();
@@ -73,12 +71,13 @@ export function simulateAverageReward(
       const to = mdp.sampleNext(envRng, s, a);
       agent.observe(s, a, envRng.nextFloat64() < mean ? 1 : 0, to);
       s = to;
-      if (t + 1 === marks[mark]) stats[mark++]!.push((t + 1) * gain - collected);
+      if (t + 1 === marks[mark])
+        runRegret[run * marks.length + mark++] = (t + 1) * gain - collected;
     }
   }
   return {
     steps: marks,
-    ...regretSummary(stats),
+    ...regretSummary(firstRun, runRegret, marks.length),
     gain,
   };
 }

@@ -1,25 +1,20 @@
 import { assertInteger, type Rng } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
+import type { RegretRunOptions } from './RegretRunOptions.ts';
+import type { RegretRuns } from './RegretRuns.ts';
 import { recordRegret, regretRunSetup, regretSummary } from './regretRunSetup.ts';
 
-/** Options of the episodic regret simulators. */
-export interface EpisodicSimulationOptions {
+/** Options of the episodic regret simulators; `checkpoints` are episodes. */
+export interface EpisodicSimulationOptions extends RegretRunOptions {
   /** Episodes per run. */
   readonly episodes: number;
-  /** Independent seeded runs. @default 1 */
-  readonly runs?: number;
-  /** Episodes (1-based, increasing) at which to record the cumulative regret. */
-  readonly checkpoints: ArrayLike<number>;
 }
 
 /** The regret curves of an episodic simulation. */
-export interface EpisodicSimulationResult {
+export interface EpisodicSimulationResult extends RegretRuns {
   /** Checkpoint episodes (1-based). */
   readonly episodes: Int32Array;
-  /** Mean cumulative regret over runs at each checkpoint. */
-  readonly meanRegret: Float64Array;
-  readonly stdError: Float64Array;
 }
 
 /** The value at step 0 from `start` of a non-stationary policy (`policy[h * S + s]`), by backward induction. */
@@ -63,16 +58,17 @@ export function simulateEpisodic(
   horizon: number,
   start: number,
   createAgent: () => EpisodicAgent,
-  { episodes, runs = 1, checkpoints }: EpisodicSimulationOptions,
+  options: EpisodicSimulationOptions,
 ): EpisodicSimulationResult {
   const fn = 'simulateEpisodic';
   assertInteger(fn, 'horizon', horizon, 1);
   assertInteger(fn, 'start', start, 0, mdp.states - 1);
-  const { marks, stats } = regretRunSetup(fn, mdp, 'episodes', episodes, runs, checkpoints);
+  const { episodes } = options;
+  const table = regretRunSetup(fn, mdp, 'episodes', episodes, options);
   const optimal = episodicValue(mdp, horizon, null, start);
   const S = mdp.states;
   const A = mdp.actions;
-  recordRegret(rng, runs, episodes, marks, stats, (envRng, agentRng) => {
+  recordRegret(rng, table, episodes, (envRng, agentRng) => {
     const agent = createAgent();
     return () => {
       const policy = agent.plan(agentRng);
@@ -92,7 +88,7 @@ export function simulateEpisodic(
     };
   });
   return {
-    episodes: marks,
-    ...regretSummary(stats),
+    episodes: table.marks,
+    ...regretSummary(table.firstRun, table.runRegret, table.marks.length),
   };
 }

@@ -32,12 +32,13 @@ export function simulateRlhf(
   rng: Rng,
   envs: EnvironmentClass,
   createAgent: () => RlhfAgent,
-  { episodes, runs = 1, checkpoints, feedback = 'preference' }: RlhfSimulationOptions,
+  options: RlhfSimulationOptions,
 ): EpisodicSimulationResult {
   const fn = 'simulateRlhf';
-  const { marks, stats } = regretCheckpoints(fn, 'episodes', episodes, runs, checkpoints);
+  const { episodes, feedback = 'preference' } = options;
+  const table = regretCheckpoints(fn, 'episodes', episodes, options);
   const { size: M, states: S, actions: A, horizon: H } = envs;
-  recordRegret(rng, runs, episodes, marks, stats, (envRng, agentRng) => {
+  recordRegret(rng, table, episodes, (envRng, agentRng) => {
     const truth = sampleCategoricalUnchecked(envRng, envs.prior);
     const mdp = envs.environments[truth]!;
     const optimal = envs.policyValues[truth * M + truth]!;
@@ -66,5 +67,8 @@ export function simulateRlhf(
       return regret;
     };
   });
-  return { episodes: marks, ...regretSummary(stats) };
+  return {
+    episodes: table.marks,
+    ...regretSummary(table.firstRun, table.runRegret, table.marks.length),
+  };
 }
