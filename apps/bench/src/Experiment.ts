@@ -70,8 +70,8 @@ export interface ClaimExperiment<TTrial = unknown> extends ExperimentMeta {
   readonly kind: 'claim';
   /** Number of trials at a scale. */
   trials(scale: Scale): number;
-  /** One trial; `index` is in [0, trials). */
-  trial(rng: Rng, scale: Scale, index: number): TTrial;
+  /** One trial; `index` is in [0, trials). It may be async: the harness awaits it before `summarize`. */
+  trial(rng: Rng, scale: Scale, index: number): TTrial | Promise<TTrial>;
   summarize(results: readonly TTrial[], scale: Scale): Outcome;
 }
 

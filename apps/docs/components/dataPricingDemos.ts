@@ -1,6 +1,13 @@
 import type { PlotOptions } from '@observablehq/plot';
 import * as Plot from '@observablehq/plot';
-import { informationGain, knnShapley, knnUtility, valueOfInformation } from '@x/data-pricing';
+import {
+  informationGain,
+  knnShapley,
+  knnUtility,
+  optimalDeterministicMenu,
+  randomDataMarket,
+  valueOfInformation,
+} from '@x/data-pricing';
 import { createRng, sampleStandardNormal } from '@x/linalg';
 
 const K = 5;
@@ -163,5 +170,46 @@ export function forecastValuePlot(): PlotOptions {
     y: { label: 'value of information', grid: true },
     color: { legend: true },
     marks: [Plot.line(rows, { x: 'prior', y: 'value', stroke: 'experiment' })],
+  };
+}
+
+/**
+ * Revenue over the first best of the best plain menu and of the best single product at a posted
+ * price, averaged over 16 random data markets (4 buyer types, 4 products) at each spread of the
+ * buyers' priors.
+ */
+export function menuRevenueBySpread(): { spread: number; mechanism: string; share: number }[] {
+  const rng = createRng(7);
+  const rows: { spread: number; mechanism: string; share: number }[] = [];
+  for (let k = 0; k <= 10; k++) {
+    const spread = k / 4;
+    let menu = 0;
+    let posted = 0;
+    for (let m = 0; m < 16; m++) {
+      const { values } = randomDataMarket(rng, { types: 4, products: 4, spread });
+      const best = optimalDeterministicMenu(values);
+      menu += best.revenue / best.firstBest / 16;
+      // With one product the best plain menu is the best posted price.
+      let single = 0;
+      for (let d = 0; d < 4; d++)
+        single = Math.max(single, optimalDeterministicMenu(values.map((row) => [row[d]!])).revenue);
+      posted += single / best.firstBest / 16;
+    }
+    rows.push({ spread, mechanism: 'best menu of products', share: menu });
+    rows.push({ spread, mechanism: 'best single product at a posted price', share: posted });
+  }
+  return rows;
+}
+
+export function menuRevenuePlot(): PlotOptions {
+  return {
+    height: 260,
+    x: { label: "spread s of the buyers' prior variances e^(s z)" },
+    y: { label: 'revenue / first best', grid: true, domain: [0, 1] },
+    color: { legend: true },
+    marks: [
+      Plot.line(menuRevenueBySpread(), { x: 'spread', y: 'share', stroke: 'mechanism' }),
+      Plot.ruleY([1], { strokeDasharray: '4 3' }),
+    ],
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   forecastValueByPrior,
   informationGainByDirection,
+  menuRevenueBySpread,
   mislabelValues,
   removalCurves,
 } from '../components/dataPricingDemos.ts';
@@ -35,5 +36,17 @@ describe('the data-pricing guide demos', () => {
     expect(best.prior).toBeGreaterThan(0.1);
     expect(best.prior).toBeLessThan(0.6);
     for (const r of rows) expect(r.value).toBeLessThanOrEqual(r.perfect + 1e-15);
+  });
+
+  it('price data: alike buyers give up their whole surplus, different ones keep some, a menu beats one price', () => {
+    const rows = menuRevenueBySpread();
+    const at = (spread: number, mechanism: string) =>
+      rows.find((r) => r.spread === spread && r.mechanism === mechanism)!.share;
+    expect(at(0, 'best menu of products')).toBeCloseTo(1, 12);
+    expect(at(2.5, 'best menu of products')).toBeLessThan(0.95);
+    for (const spread of [0.5, 1, 1.5, 2, 2.5])
+      expect(at(spread, 'best menu of products')).toBeGreaterThanOrEqual(
+        at(spread, 'best single product at a posted price'),
+      );
   });
 });

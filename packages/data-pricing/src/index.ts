@@ -22,6 +22,17 @@ export {
 } from './information/valueOfInformation.ts';
 export { dataProductValues } from './pricing/dataProductValues.ts';
 export { evaluateMenu, type Menu, type MenuOutcome } from './pricing/evaluateMenu.ts';
+export {
+  type DeterministicMenu,
+  type OptimalDeterministicMenuOptions,
+  optimalDeterministicMenu,
+} from './pricing/optimalDeterministicMenu.ts';
+export { type OptimalMenu, type OptimalMenuOptions, optimalMenu } from './pricing/optimalMenu.ts';
+export {
+  type DataMarket,
+  type RandomDataMarketOptions,
+  randomDataMarket,
+} from './pricing/randomDataMarket.ts';
 export { type KnnUtilityOptions, knnUtility } from './utilities/knnUtility.ts';
 export { type LogisticUtilityOptions, logisticUtility } from './utilities/logisticUtility.ts';
 export type { ModelUtilityOptions } from './utilities/ModelUtilityOptions.ts';

@@ -1,10 +1,5 @@
-import {
-  assertFiniteVector,
-  assertWeights,
-  formatValue,
-  type MatrixLike,
-  toMatrix,
-} from '@x/linalg';
+import { assertFiniteVector, formatValue, type MatrixLike } from '@x/linalg';
+import { firstBestRevenue, readMarket } from './readMarket.ts';
 
 /** A seller's menu facing a population of buyer types. */
 export interface Menu {
@@ -52,35 +47,17 @@ export interface MenuOutcome {
  */
 export function evaluateMenu(menu: Menu, assignment?: ArrayLike<number>): MenuOutcome {
   const fn = 'evaluateMenu';
-  const v = toMatrix(fn, 'values', menu.values);
-  const T = v.rows;
-  const D = v.columns;
+  const market = readMarket(fn, menu.values, menu.weights);
+  const { T, D, values, weights: w, scale } = market;
   assertFiniteVector(fn, 'prices', menu.prices, D);
   for (let d = 0; d < D; d++)
     if (menu.prices[d]! < 0)
       throw new RangeError(`${fn}: prices[${d}] must be >= 0, got ${formatValue(menu.prices[d])}`);
-  let scale = 0;
-  for (let t = 0; t < T; t++)
-    for (let d = 0; d < D; d++) {
-      const x = v.get(t, d);
-      if (x < 0) throw new RangeError(`${fn}: values[${t}][${d}] must be >= 0, got ${x}`);
-      scale = Math.max(scale, x);
-    }
-  let w: Float64Array;
-  if (menu.weights === undefined) w = new Float64Array(T).fill(1 / T);
-  else {
-    assertWeights(fn, 'weights', menu.weights);
-    if (menu.weights.length !== T)
-      throw new TypeError(`${fn}: weights must have ${T} entries, got ${menu.weights.length}`);
-    const total = Array.from(menu.weights).reduce((a, b) => a + b, 0);
-    w = Float64Array.from(menu.weights, (x) => x / total);
-  }
-  const tolerance = 1e-12 * Math.max(1, scale);
-  const surplus = (t: number, d: number) => (d === -1 ? 0 : v.get(t, d) - menu.prices[d]!);
+  const tolerance = 1e-12 * scale;
+  const surplus = (t: number, d: number) => (d === -1 ? 0 : values[t * D + d]! - menu.prices[d]!);
   const choices = new Int32Array(T);
   let revenue = 0;
   let buyerSurplus = 0;
-  let firstBest = 0;
   for (let t = 0; t < T; t++) {
     // The best surplus (buying nothing gives 0), then, among the products within the tolerance
     // of it, the highest price (buying nothing ranks below every product).
@@ -95,9 +72,6 @@ export function evaluateMenu(menu: Menu, assignment?: ArrayLike<number>): MenuOu
       revenue += w[t]! * menu.prices[best]!;
       buyerSurplus += w[t]! * surplus(t, best);
     }
-    let most = 0;
-    for (let d = 0; d < D; d++) most = Math.max(most, v.get(t, d));
-    firstBest += w[t]! * most;
   }
   const violations: { type: number; prefers: number; gain: number }[] = [];
   let individuallyRational = true;
@@ -121,7 +95,7 @@ export function evaluateMenu(menu: Menu, assignment?: ArrayLike<number>): MenuOu
     choices,
     revenue,
     buyerSurplus,
-    firstBest,
+    firstBest: firstBestRevenue(market),
     incentiveCompatible: assignment === undefined ? true : violations.length === 0,
     individuallyRational,
     violations,

@@ -1,0 +1,209 @@
+import { fc, test } from '@fast-check/vitest';
+import { createRng } from '@x/linalg';
+import { describe, expect, it } from 'vitest';
+import { evaluateMenu } from './evaluateMenu.ts';
+import { optimalDeterministicMenu } from './optimalDeterministicMenu.ts';
+import { optimalMenu } from './optimalMenu.ts';
+import { randomDataMarket } from './randomDataMarket.ts';
+
+/**
+ * HiGHS solves to primal and dual feasibility tolerances of 1e-7 (relative to the problem's
+ * scale); the revenue is a weighted mean of prices, each that close to an exact optimum, so it is
+ * good to a small multiple of that.
+ */
+const lpTolerance = (scale: number) => 1e-6 * Math.max(1, scale);
+
+/** Best revenue from one product at a posted price: some type's value is always optimal. */
+function bestPostedPrice(values: readonly number[], weights: readonly number[]): number {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let best = 0;
+  for (const p of values) {
+    let mass = 0;
+    for (const [t, v] of values.entries()) if (v >= p) mass += weights[t]!;
+    best = Math.max(best, (p * mass) / total);
+  }
+  return best;
+}
+
+const market = fc
+  .record({ T: fc.integer({ min: 1, max: 4 }), D: fc.integer({ min: 1, max: 3 }) })
+  .chain(({ T, D }) =>
+    fc.record({
+      values: fc.array(
+        fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: D, maxLength: D }),
+        { minLength: T, maxLength: T },
+      ),
+      weights: fc.array(fc.double({ min: 0.05, max: 1, noNaN: true }), {
+        minLength: T,
+        maxLength: T,
+      }),
+    }),
+  );
+
+describe('optimalMenu', () => {
+  it('extracts the full surplus when each type values only its own product', async () => {
+    const values = [
+      [2, 0, 0],
+      [0, 3, 0],
+      [0, 0, 1],
+    ];
+    const menu = await optimalMenu(values, { weights: [1, 1, 2] });
+    expect(menu.firstBest).toBeCloseTo((2 + 3 + 2 * 1) / 4, 14);
+    expect(Math.abs(menu.revenue - menu.firstBest)).toBeLessThanOrEqual(lpTolerance(3));
+    expect(Math.abs(menu.buyerSurplus)).toBeLessThanOrEqual(lpTolerance(3));
+    for (let t = 0; t < 3; t++) {
+      expect(menu.allocation[t * 3 + t]).toBeCloseTo(1, 6);
+      expect(menu.prices[t]).toBeCloseTo(values[t]![t]!, 6);
+    }
+  });
+
+  it('screens two types with a lottery when that beats every plain menu', async () => {
+    // A buyer who values the good at 1 or at 3 (equally likely): the best posted price is 3
+    // (revenue 1.5) or 1 (revenue 1); with two qualities screening earns more.
+    const values = [
+      [1, 0.9],
+      [3, 1],
+    ];
+    const lp = await optimalMenu(values);
+    const plain = optimalDeterministicMenu(values);
+    expect(plain.revenue).toBeGreaterThan(1.5);
+    expect(lp.revenue).toBeGreaterThanOrEqual(plain.revenue - lpTolerance(3));
+    expect(lp.revenue).toBeLessThanOrEqual(lp.firstBest + lpTolerance(3));
+  });
+
+  test.prop([market], { seed: 5, numRuns: 40 })(
+    'claim: its menu is incentive compatible and individually rational, and earns between the best plain menu and the first best',
+    async ({ values, weights }) => {
+      const scale = Math.max(1, ...values.flat());
+      const lp = await optimalMenu(values, { weights });
+      const plain = optimalDeterministicMenu(values, { weights });
+      expect(lp.maxViolation).toBeLessThanOrEqual(lpTolerance(scale));
+      expect(lp.revenue).toBeGreaterThanOrEqual(plain.revenue - lpTolerance(scale));
+      expect(lp.revenue).toBeLessThanOrEqual(lp.firstBest + lpTolerance(scale));
+      expect(plain.firstBest).toBe(lp.firstBest);
+      for (const p of lp.prices) expect(p).toBeGreaterThanOrEqual(-lpTolerance(scale));
+      for (let t = 0; t < values.length; t++) {
+        let delivered = 0;
+        for (let d = 0; d < values[0]!.length; d++)
+          delivered += lp.allocation[t * values[0]!.length + d]!;
+        expect(delivered).toBeLessThanOrEqual(1 + lpTolerance(1));
+      }
+    },
+  );
+
+  test.prop(
+    [
+      fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 1, maxLength: 6 }),
+      fc.integer({ min: 1, max: 1000 }),
+    ],
+    { seed: 6, numRuns: 40 },
+  )(
+    'claim: with one product the optimal menu earns exactly the best posted price (brute force)',
+    async (vals, salt) => {
+      const weights = vals.map((_, t) => 1 + ((salt * (t + 3)) % 7));
+      const values = vals.map((v) => [v]);
+      const expected = bestPostedPrice(vals, weights);
+      const lp = await optimalMenu(values, { weights });
+      expect(Math.abs(lp.revenue - expected)).toBeLessThanOrEqual(lpTolerance(10));
+      // The plain-menu enumeration agrees with the same brute force, to rounding.
+      const plain = optimalDeterministicMenu(values, { weights });
+      expect(Math.abs(plain.revenue - expected)).toBeLessThanOrEqual(1e-12 * 10 * vals.length);
+    },
+  );
+
+  it('charges production costs, and leaves unsold a product that costs more than anyone pays', async () => {
+    const values = [
+      [2, 5],
+      [1, 4],
+    ];
+    const costs = [0.5, 10];
+    const lp = await optimalMenu(values, { costs });
+    expect(lp.firstBest).toBeCloseTo((1.5 + 0.5) / 2, 14);
+    for (let t = 0; t < 2; t++) expect(lp.allocation[t * 2 + 1]).toBeLessThanOrEqual(1e-7);
+    const plain = optimalDeterministicMenu(values, { costs });
+    expect(Array.from(plain.assignment)).not.toContain(1);
+    // One product, values 2 and 1, cost 0.5: price 2 earns (2 - 0.5)/2, price 1 earns 0.5.
+    expect(plain.revenue).toBeCloseTo(0.75, 14);
+    expect(Math.abs(lp.revenue - 0.75)).toBeLessThanOrEqual(lpTolerance(5));
+  });
+
+  it('rejects bad markets', async () => {
+    await expect(optimalMenu([[1, -1]])).rejects.toThrow(/values\[0\]\[1\] must be >= 0/);
+    await expect(optimalMenu([[1]], { weights: [1, 1] })).rejects.toThrow(/weights must have 1/);
+    await expect(optimalMenu([[1, 2]], { costs: [0, -1] })).rejects.toThrow(/costs\[1\]/);
+    await expect(optimalMenu([[1, Number.NaN]])).rejects.toThrow(RangeError);
+  });
+});
+
+describe('optimalDeterministicMenu', () => {
+  test.prop([market], { seed: 7, numRuns: 60 })(
+    'its menu is IC and IR when re-evaluated, and no price can rise without losing a buyer',
+    ({ values, weights }) => {
+      const plain = optimalDeterministicMenu(values, { weights });
+      // The products on the menu, each at the common price of its buyers.
+      const offered = [...new Set(Array.from(plain.assignment).filter((d) => d >= 0))];
+      for (const d of offered) {
+        const paid = plain.payments.filter((_, t) => plain.assignment[t] === d);
+        for (const p of paid) expect(p).toBeCloseTo(paid[0]!, 10);
+      }
+      if (offered.length === 0) {
+        expect(plain.revenue).toBe(0);
+        return;
+      }
+      const price = (d: number) => plain.payments[plain.assignment.indexOf(d)]!;
+      const menu = {
+        values: values.map((row) => offered.map((d) => row[d]!)),
+        prices: offered.map(price),
+        weights,
+      };
+      const intended = Array.from(plain.assignment, (d) => offered.indexOf(d));
+      const outcome = evaluateMenu(menu, intended);
+      expect(outcome.incentiveCompatible).toBe(true);
+      expect(outcome.individuallyRational).toBe(true);
+      expect(outcome.revenue).toBeGreaterThanOrEqual(plain.revenue - 1e-9);
+      // Maximal prices: raising any one by a visible amount makes some buyer of it switch.
+      for (const i of offered.keys()) {
+        const raised = menu.prices.map((p, j) => (j === i ? p + 1e-6 : p));
+        const after = evaluateMenu({ ...menu, prices: raised }, intended);
+        expect(after.incentiveCompatible && after.individuallyRational).toBe(false);
+      }
+    },
+  );
+
+  it('refuses markets too large to enumerate', () => {
+    const values = Array.from({ length: 12 }, () => [1, 2, 3]);
+    expect(() => optimalDeterministicMenu(values)).toThrow(/16777216 assignments.*optimalMenu/);
+    expect(optimalDeterministicMenu([[1]], { maxAssignments: 2 }).revenue).toBe(1);
+  });
+});
+
+describe('randomDataMarket', () => {
+  it('values each unit request at its information gain under each prior, reproducibly', () => {
+    const a = randomDataMarket(createRng(3), { types: 4, products: 5, spread: 1.5 });
+    const b = randomDataMarket(createRng(3), { types: 4, products: 5, spread: 1.5 });
+    expect(a.values).toEqual(b.values);
+    expect(a.requests[0]).toEqual([[1, 0, 0]]);
+    for (const [t, sigma] of a.priors.entries())
+      for (const [k, [x]] of a.requests.entries()) {
+        expect(Math.hypot(...x!)).toBeCloseTo(1, 14);
+        let quad = 0;
+        for (let i = 0; i < 3; i++) quad += x![i]! ** 2 * sigma[i]![i]!;
+        expect(a.values[t]![k]).toBeCloseTo(0.5 * Math.log1p(quad / 0.5), 13);
+      }
+    // Spread 0: every type is the same buyer, and a posted price takes the whole surplus.
+    const alike = randomDataMarket(createRng(4), { types: 3, products: 2, spread: 0 });
+    expect(alike.values[1]).toEqual(alike.values[0]);
+    const plain = optimalDeterministicMenu(alike.values);
+    expect(plain.revenue).toBeCloseTo(plain.firstBest, 14);
+  });
+
+  it('rejects bad sizes', () => {
+    expect(() => randomDataMarket(createRng(1), { types: 0, products: 2 })).toThrow(/types/);
+    expect(() => randomDataMarket(createRng(1), { types: 2, products: 2, spread: -1 })).toThrow(
+      /spread/,
+    );
+    expect(() =>
+      randomDataMarket(createRng(1), { types: 2, products: 2, noiseVariance: 0 }),
+    ).toThrow(/noiseVariance/);
+  });
+});

@@ -1,0 +1,189 @@
+import type { MatrixLike } from '@x/linalg';
+import type { Highs } from 'highs';
+import { firstBestRevenue, readMarket } from './readMarket.ts';
+
+/** Options of {@link optimalMenu}. */
+export interface OptimalMenuOptions {
+  /** The probability (or mass) of each type. @default uniform */
+  readonly weights?: ArrayLike<number>;
+  /** The seller's cost of each product per sale, >= 0. @default zeros (data is copied for free) */
+  readonly costs?: ArrayLike<number>;
+  /**
+   * A loaded HiGHS instance (`await highsLoader()` from the `highs` package). In the browser,
+   * load it yourself with `locateFile` pointing at `highs.wasm`. @default loaded on first use
+   */
+  readonly highs?: Highs;
+}
+
+/** The revenue-maximising menu of {@link optimalMenu}, one item per type. */
+export interface OptimalMenu {
+  /**
+   * $x_\theta(d)$, row-major types x products: the probability that the item meant for type
+   * $\theta$ delivers product d (the rest, $1 - \sum_d x_\theta(d)$, delivers nothing).
+   */
+  readonly allocation: Float64Array;
+  /** $p_\theta \ge 0$: the price of the item meant for type $\theta$. */
+  readonly prices: Float64Array;
+  /** Expected profit $\sum_\theta w_\theta (p_\theta - \sum_d c_d x_\theta(d))$. */
+  readonly revenue: number;
+  /** Expected buyer surplus $\sum_\theta w_\theta (\sum_d v_\theta(d) x_\theta(d) - p_\theta)$. */
+  readonly buyerSurplus: number;
+  /** The first-best profit $\sum_\theta w_\theta \max(0, \max_d (v_\theta(d) - c_d))$. */
+  readonly firstBest: number;
+  /**
+   * The largest gain any type could get from another type's item or from buying nothing: zero
+   * up to HiGHS's feasibility tolerance (about $10^{-7}$ of the values' scale).
+   */
+  readonly maxViolation: number;
+}
+
+let loaded: Promise<Highs> | undefined;
+
+/** HiGHS, loaded once on first use (its ESM default export, which its types file misnames). */
+function loadHighs(): Promise<Highs> {
+  loaded ??= import('highs').then((m) =>
+    (m as unknown as { default: () => Promise<Highs> }).default(),
+  );
+  return loaded;
+}
+
+/**
+ * The revenue-maximising way to sell data products to a population of buyer types whose
+ * values the seller knows only in distribution: a menu with one item per type, each a lottery
+ * over products at a price, chosen by the linear program
+ *
+ * $$\max_{x, p} \sum_\theta w_\theta \Big(p_\theta - \sum_d c_d x_\theta(d)\Big) \quad\text{s.t.}\quad
+ * \sum_d v_\theta(d) x_\theta(d) - p_\theta \ge \max\Big(0, \max_{\theta'} \sum_d v_\theta(d) x_{\theta'}(d) - p_{\theta'}\Big),$$
+ *
+ * with $x_\theta(d) \ge 0$, $\sum_d x_\theta(d) \le 1$ and $p_\theta \ge 0$ (incentive
+ * compatibility and individual rationality; by the revelation principle no menu earns more).
+ * Buyers are risk-neutral with values linear in the lottery; a buyer indifferent between items
+ * takes the one meant for it. It is the benchmark any pricing mechanism is judged by: its
+ * revenue lies between the best deterministic menu ({@link optimalDeterministicMenu}) and the
+ * first best, and with a single product it equals the best posted price (lotteries do not help
+ * then), which the tests check.
+ *
+ * @param values - $v_\theta(d) \ge 0$, types x products (for example from `dataProductValues`)
+ * @throws TypeError on mismatched sizes; RangeError on negative or non-finite values, weights or
+ *   costs; Error if HiGHS does not report an optimum
+ *
+ * References: Myerson, "Optimal Auction Design", Math. Oper. Res. 6, 1981 (the revelation
+ * principle, IC and IR); Conitzer and Sandholm, "Complexity of Mechanism Design", UAI 2002
+ * (mechanisms for finitely many types as linear programs); Bergemann, Bonatti and Smolin, "The
+ * Design and Price of Information", American Economic Review 108, 2018 (menus of data products);
+ * Riley and Zeckhauser, "Optimal Selling Strategies", QJE 98, 1983 (one good: a posted price is
+ * optimal).
+ */
+export async function optimalMenu(
+  values: MatrixLike,
+  { weights, costs, highs }: OptimalMenuOptions = {},
+): Promise<OptimalMenu> {
+  const fn = 'optimalMenu';
+  const market = readMarket(fn, values, weights, costs);
+  const { T, D, values: v, weights: w, costs: c } = market;
+  const solver = highs ?? (await loadHighs());
+  // Columns: x (T * D, type-major), then p (T). Rows: supply (T), IR (T), IC (T * (T - 1)).
+  const cols = T * D + T;
+  const rows = 2 * T + T * (T - 1);
+  const starts = new Int32Array(rows + 1);
+  const indices = new Int32Array(T * D + T * (D + 1) + T * (T - 1) * (2 * D + 2));
+  const coefficients = new Float64Array(indices.length);
+  const rowLower = new Float64Array(rows);
+  const rowUpper = new Float64Array(rows);
+  let k = 0;
+  let r = 0;
+  const entry = (col: number, value: number) => {
+    indices[k] = col;
+    coefficients[k++] = value;
+  };
+  for (let t = 0; t < T; t++) {
+    starts[r] = k;
+    for (let d = 0; d < D; d++) entry(t * D + d, 1);
+    rowLower[r] = -solver.infinity;
+    rowUpper[r++] = 1;
+  }
+  for (let t = 0; t < T; t++) {
+    starts[r] = k;
+    for (let d = 0; d < D; d++) entry(t * D + d, v[t * D + d]!);
+    entry(T * D + t, -1);
+    rowUpper[r++] = solver.infinity;
+  }
+  for (let t = 0; t < T; t++)
+    for (let u = 0; u < T; u++) {
+      if (u === t) continue;
+      // Type t prefers its own item to type u's. HiGHS takes each row's columns in order.
+      starts[r] = k;
+      const [lo, hi] = t < u ? [t, u] : [u, t];
+      for (const owner of [lo, hi]) {
+        const sign = owner === t ? 1 : -1;
+        for (let d = 0; d < D; d++) entry(owner * D + d, sign * v[t * D + d]!);
+      }
+      entry(T * D + lo, lo === t ? -1 : 1);
+      entry(T * D + hi, hi === t ? -1 : 1);
+      rowUpper[r++] = solver.infinity;
+    }
+  starts[rows] = k;
+  const colCost = new Float64Array(cols);
+  for (let t = 0; t < T; t++) {
+    for (let d = 0; d < D; d++) colCost[t * D + d] = -w[t]! * c[d]!;
+    colCost[T * D + t] = w[t]!;
+  }
+  const colUpper = new Float64Array(cols).fill(1);
+  colUpper.fill(solver.infinity, T * D);
+  const solution = solver.withModel(
+    {
+      numCols: cols,
+      numRows: rows,
+      sense: solver.constants.objectiveSense.maximize,
+      colCost,
+      colLower: new Float64Array(cols),
+      colUpper,
+      rowLower,
+      rowUpper,
+      matrix: {
+        format: 'csr',
+        numRows: rows,
+        numCols: cols,
+        starts,
+        indices: indices.subarray(0, k),
+        values: coefficients.subarray(0, k),
+      },
+    },
+    (model) => {
+      model.options.set('output_flag', false);
+      const status = model.run().modelStatus;
+      if (status !== solver.constants.modelStatus.optimal)
+        throw new Error(`${fn}: HiGHS did not reach an optimum (model status ${status})`);
+      return Float64Array.from(model.getSolution().colValue);
+    },
+  );
+  const allocation = solution.slice(0, T * D);
+  const prices = solution.slice(T * D);
+  // What each type gets from each item (index T: nothing), to report the outcome and how far
+  // the solver's answer is from exact incentive compatibility.
+  let revenue = 0;
+  let buyerSurplus = 0;
+  let maxViolation = 0;
+  for (let t = 0; t < T; t++) {
+    const utility = (u: number) => {
+      let total = -prices[u]!;
+      for (let d = 0; d < D; d++) total += v[t * D + d]! * allocation[u * D + d]!;
+      return total;
+    };
+    const own = utility(t);
+    let cost = 0;
+    for (let d = 0; d < D; d++) cost += c[d]! * allocation[t * D + d]!;
+    revenue += w[t]! * (prices[t]! - cost);
+    buyerSurplus += w[t]! * own;
+    maxViolation = Math.max(maxViolation, -own);
+    for (let u = 0; u < T; u++) maxViolation = Math.max(maxViolation, utility(u) - own);
+  }
+  return {
+    allocation,
+    prices,
+    revenue,
+    buyerSurplus,
+    firstBest: firstBestRevenue(market),
+    maxViolation,
+  };
+}
