@@ -8,6 +8,12 @@ import {
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
+/**
+ * Slack on the cached bounds of the index: the solver's error is about 1e-15, and a bound off
+ * by more than this would be a bug, not rounding.
+ */
+const MARGIN = 1e-12;
+
 /** Options of {@link KlUcb}. */
 export interface KlUcbOptions {
   /**
@@ -43,8 +49,17 @@ export class KlUcb extends IndexPolicy {
   readonly #gaussian: boolean;
   readonly #sigma: number;
   #level = 0;
-  /** Scratch: each candidate's Pinsker bound this round. */
+  /** Scratch: an upper bound on each candidate's index this round. */
   #uppers: Float64Array;
+  /**
+   * Each arm's last exact index and the count, sum and level it was computed at. While an arm's
+   * statistics stay the same its index only grows with the level, so the cached index is a
+   * lower bound and one Newton step from it an upper bound: most rounds need no new solve.
+   */
+  #cacheCount: Float64Array;
+  #cacheSum: Float64Array;
+  #cacheLevel: Float64Array;
+  #cacheIndex: Float64Array;
 
   /**
    * @param arms - number of arms K >= 1
@@ -71,6 +86,10 @@ export class KlUcb extends IndexPolicy {
     this.#gaussian = gaussian;
     this.#sigma = sigma;
     this.#uppers = new Float64Array(arms);
+    this.#cacheCount = new Float64Array(arms).fill(-1);
+    this.#cacheSum = new Float64Array(arms);
+    this.#cacheLevel = new Float64Array(arms);
+    this.#cacheIndex = new Float64Array(arms);
   }
 
   protected get typeName(): string {
@@ -97,16 +116,49 @@ export class KlUcb extends IndexPolicy {
     return klBernoulliUpperBoundUnchecked(mean, this.#level / n);
   }
 
+  /** Whether the arm's cached index belongs to its current statistics and a level not above this round's. */
+  #cached(arm: number): boolean {
+    return (
+      this.#cacheCount[arm] === this.stats.counts[arm] &&
+      this.#cacheSum[arm] === this.stats.sums[arm] &&
+      this.#cacheLevel[arm]! <= this.#level
+    );
+  }
+
+  /** The exact index (cached for the arm's statistics and this round's level). */
+  #exact(arm: number, rng: Rng): number {
+    if (this.#cached(arm) && this.#cacheLevel[arm] === this.#level) return this.#cacheIndex[arm]!;
+    const index = this.score(arm, rng);
+    this.#cacheCount[arm] = this.stats.counts[arm]!;
+    this.#cacheSum[arm] = this.stats.sums[arm]!;
+    this.#cacheLevel[arm] = this.#level;
+    this.#cacheIndex[arm] = index;
+    return index;
+  }
+
   /**
-   * A cheap ceiling on the index, never below it: klBernoulliUpperBoundCeiling (second-order
-   * tight for small d), and for large d also the entropy bound.
+   * An upper bound on the index, never below it (by MARGIN, far above the solver's error): from
+   * a cached index q at a lower level, one Newton step on the convex, increasing $q \mapsto
+   * \mathrm{kl}(p, q) - d$ started left of its root, $q + (d - d_q)\, q(1 - q)/(q - p)$, which
+   * lands right of the root (and costs no logarithm); otherwise klBernoulliUpperBoundCeiling and,
+   * for large d, the entropy bound.
    */
   #upper(arm: number): number {
     const n = this.stats.counts[arm]!;
     if (n === 0) return Number.POSITIVE_INFINITY;
     const mean = Math.min(1, Math.max(0, this.stats.sums[arm]! / n));
     const d = this.#level / n;
-    const ceiling = klBernoulliUpperBoundCeiling(mean, d);
+    let ceiling = klBernoulliUpperBoundCeiling(mean, d);
+    if (this.#cached(arm)) {
+      const q = this.#cacheIndex[arm]!;
+      if (this.#cacheLevel[arm] === this.#level) return q;
+      if (q > mean && q < 1)
+        ceiling = Math.min(
+          ceiling,
+          q + ((d - this.#cacheLevel[arm]! / n) * q * (1 - q)) / (q - mean) + MARGIN,
+        );
+      return ceiling;
+    }
     if (d <= 0.1 || mean >= 1) return ceiling;
     // For large d the entropy bound 1 - exp(-(d + H(p)) / (1 - p)) is much tighter (exact at p = 0).
     const h = mean > 0 ? -mean * Math.log(mean) - (1 - mean) * Math.log1p(-mean) : 0;
@@ -114,16 +166,19 @@ export class KlUcb extends IndexPolicy {
   }
 
   /**
-   * The argmax of the indices without computing them all: the arm with the largest ceiling
-   * (klBernoulliUpperBoundCeiling) is solved first, and any arm whose ceiling is below the best
-   * index so far is skipped
-   * (it can neither win nor tie). Same choice law as the full argmax, ties at random.
+   * The argmax of the indices without computing them all. If the largest cached index (a lower
+   * bound) exceeds every other arm's upper bound, that arm wins outright. Otherwise the arm with
+   * the largest upper bound is solved first, and any arm whose upper bound is below the best
+   * index so far is skipped (it can neither win nor tie). Same choice law as the full argmax,
+   * ties at random.
    */
   protected override choose(rng: Rng, candidates: ArrayLike<number>): number {
     if (this.#gaussian) return this.argmax(rng, candidates);
     const uppers = this.#uppers;
     let first = candidates[0]!;
     let firstUpper = Number.NEGATIVE_INFINITY;
+    let leader = -1;
+    let leaderLower = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < candidates.length; i++) {
       const a = candidates[i]!;
       const u = this.#upper(a);
@@ -132,14 +187,26 @@ export class KlUcb extends IndexPolicy {
         first = a;
         firstUpper = u;
       }
+      if (this.#cached(a) && this.#cacheIndex[a]! - MARGIN > leaderLower) {
+        leader = a;
+        leaderLower = this.#cacheIndex[a]! - MARGIN;
+      }
+    }
+    if (leader !== -1) {
+      let separated = true;
+      for (let i = 0; i < candidates.length && separated; i++) {
+        const a = candidates[i]!;
+        if (a !== leader && uppers[a]! >= leaderLower) separated = false;
+      }
+      if (separated) return leader;
     }
     let best = first;
-    let bestScore = this.score(first, rng);
+    let bestScore = this.#exact(first, rng);
     let ties = 1;
     for (let i = 0; i < candidates.length; i++) {
       const a = candidates[i]!;
       if (a === first || uppers[a]! < bestScore) continue;
-      const s = this.score(a, rng);
+      const s = this.#exact(a, rng);
       if (s > bestScore) {
         best = a;
         bestScore = s;

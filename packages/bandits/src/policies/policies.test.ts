@@ -1,4 +1,4 @@
-import { createRng, klBernoulliUpperBound } from '@x/linalg';
+import { createRng, klBernoulliUpperBound, rngFromState } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
 import { BetaThompsonSampling } from './BetaThompsonSampling.ts';
 import { EpsilonGreedy } from './EpsilonGreedy.ts';
@@ -42,6 +42,39 @@ describe('KlUcb', () => {
     expect(p.select(createRng(3))).toBe(i0 > i1 ? 0 : 1);
     expect(() => new KlUcb(2, { c: -1 })).toThrow(/KlUcb: c must be >= 0, got -1/);
     expect(() => p.update(0, 2)).toThrow(/reward must be in \[0, 1\]/);
+  });
+
+  it('chooses the argmax of the exact indices every round, with or without its cached bounds', () => {
+    const K = 8;
+    const means = Array.from({ length: K }, (_, i) => 0.2 + 0.07 * i);
+    for (const c of [0, 3]) {
+      const rng = createRng(10 + c);
+      const env = createRng(20 + c);
+      const p = new KlUcb(K, { c });
+      let unique = 0;
+      for (let t = 0; t < 20_000; t++) {
+        const total = Math.max(1, t);
+        const level =
+          total >= 3 ? Math.log(total) + c * Math.log(Math.log(total)) : Math.log(total);
+        const index = means.map((_, a) =>
+          p.pulls(a) === 0
+            ? Number.POSITIVE_INFINITY
+            : klBernoulliUpperBound(p.mean(a), level / p.pulls(a)),
+        );
+        const top = Math.max(...index);
+        const a = p.select(rng);
+        expect(index[a]).toBe(top);
+        if (index.filter((x) => x === top).length === 1) unique++;
+        // A restored copy (no cache) makes the same choice from the same generator state.
+        if (t % 997 === 0) {
+          const copy = KlUcb.fromJSON(p.toJSON());
+          const state = rng.getState();
+          expect(copy.select(rngFromState(state))).toBe(p.select(rngFromState(state)));
+        }
+        p.update(a, env.nextFloat64() < means[a]! ? 1 : 0);
+      }
+      expect(unique).toBeGreaterThan(19_000);
+    }
   });
 });
 
