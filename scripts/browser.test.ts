@@ -59,7 +59,7 @@ const PACKAGES_PROBE = `
 import { createRng } from '@x/linalg';
 import { BernoulliBandit, BetaThompsonSampling, simulate } from '@x/bandits';
 import { garnet, linearProgramming, policyIteration, Psrl, riverSwim, simulateEpisodic, valueIteration } from '@x/mdp';
-import { knnShapley, knnUtility, permutationShapley } from '@x/data-pricing';
+import { knnShapley, knnUtility, optimalMenu, permutationShapley, randomDataMarket } from '@x/data-pricing';
 import highsLoader from 'highs';
 export async function probe(seed, highsOptions) {
   const rng = createRng(seed);
@@ -71,7 +71,8 @@ export async function probe(seed, highsOptions) {
   const mdp = garnet(rng.split(), 60, 4, 5);
   const vi = valueIteration(mdp, 0.9, { epsilon: 1e-8 });
   const pi = policyIteration(mdp, 0.9);
-  const lp = await linearProgramming(mdp, 0.9, { highs: await highsLoader(highsOptions) });
+  const highs = await highsLoader(highsOptions);
+  const lp = await linearProgramming(mdp, 0.9, { highs });
   const psrl = simulateEpisodic(rng.split(), riverSwim(5), 10, 0, () => new Psrl(5, 2, 10), {
     episodes: 60,
     runs: 2,
@@ -92,7 +93,12 @@ export async function probe(seed, highsOptions) {
   const test = sample(12);
   const knn = knnShapley(train, test, 3);
   const tmc = permutationShapley(data, 16, knnUtility(train, test, 3), { permutations: 40, minPermutations: 40 });
+  const market = randomDataMarket(rng.split(), { types: 4, products: 3, spread: 1 });
+  const menu = await optimalMenu(market.values, { highs });
   return {
+    menuRevenue: menu.revenue,
+    menuFirstBest: menu.firstBest,
+    menuViolation: menu.maxViolation,
     banditRegret: Array.from(bandit.meanRegret),
     viPolicy: Array.from(vi.policy),
     viIterations: vi.iterations,
@@ -110,6 +116,9 @@ export async function probe(seed, highsOptions) {
 `;
 
 interface PackagesProbeResult {
+  menuRevenue: number;
+  menuFirstBest: number;
+  menuViolation: number;
   banditRegret: number[];
   viPolicy: number[];
   viIterations: number;
@@ -125,7 +134,7 @@ interface PackagesProbeResult {
 }
 
 const PACKAGES = ['linalg', 'bandits', 'mdp', 'data-pricing'] as const;
-const HIGHS = join(ROOT, 'packages/mdp/node_modules/highs');
+const HIGHS = join(ROOT, 'packages/linalg/node_modules/highs');
 
 let dir = '';
 let browser: Browser | undefined;
@@ -283,6 +292,12 @@ describe('@x/bandits, @x/mdp and @x/data-pricing in headless Chromium', () => {
       close(inBrowser.psrlRegret, inNode.psrlRegret, 1);
       close(inBrowser.knn, inNode.knn, 1);
       close(inBrowser.tmc, inNode.tmc, 1);
+      // The data market's optimal menu, solved in the browser: the same market (its values pass
+      // through Math.log), a feasible menu, and the same revenue to the LP's tolerance.
+      close([inBrowser.menuFirstBest], [inNode.menuFirstBest]);
+      expect(inBrowser.menuViolation).toBeLessThan(1e-6);
+      expect(Math.abs(inBrowser.menuRevenue - inNode.menuRevenue)).toBeLessThan(1e-6);
+      expect(inBrowser.menuRevenue).toBeGreaterThan(0);
       // The LP solved in the browser is V* within its certified error bound.
       expect(inBrowser.lpValues).toHaveLength(inNode.piValues.length);
       expect(inBrowser.lpErrorBound).toBeLessThan(1e-5);

@@ -37,6 +37,12 @@ export {
 export { symmetricInverseSqrt, symmetricSqrt } from './matrix/symmetricSqrt.ts';
 export { type MatrixLike, toMatrix } from './matrix/toMatrix.ts';
 export { relativeError } from './numeric/relativeError.ts';
+export {
+  type LinearProgram,
+  type LinearProgramOptions,
+  type LinearProgramSolution,
+  solveLinearProgram,
+} from './optimize/solveLinearProgram.ts';
 export { AliasTable } from './random/AliasTable.ts';
 export { createRng, rngFromState } from './random/createRng.ts';
 export { MultivariateNormal } from './random/MultivariateNormal.ts';

@@ -1,18 +1,12 @@
-import type { MatrixLike } from '@x/linalg';
-import type { Highs } from 'highs';
+import { type LinearProgramOptions, type MatrixLike, solveLinearProgram } from '@x/linalg';
 import { firstBestRevenue, readMarket } from './readMarket.ts';
 
 /** Options of {@link optimalMenu}. */
-export interface OptimalMenuOptions {
+export interface OptimalMenuOptions extends LinearProgramOptions {
   /** The probability (or mass) of each type. @default uniform */
   readonly weights?: ArrayLike<number>;
   /** The seller's cost of each product per sale, >= 0. @default zeros (data is copied for free) */
   readonly costs?: ArrayLike<number>;
-  /**
-   * A loaded HiGHS instance (`await highsLoader()` from the `highs` package). In the browser,
-   * load it yourself with `locateFile` pointing at `highs.wasm`. @default loaded on first use
-   */
-  readonly highs?: Highs;
 }
 
 /** The revenue-maximising menu of {@link optimalMenu}, one item per type. */
@@ -35,16 +29,6 @@ export interface OptimalMenu {
    * up to HiGHS's feasibility tolerance (about $10^{-7}$ of the values' scale).
    */
   readonly maxViolation: number;
-}
-
-let loaded: Promise<Highs> | undefined;
-
-/** HiGHS, loaded once on first use (its ESM default export, which its types file misnames). */
-function loadHighs(): Promise<Highs> {
-  loaded ??= import('highs').then((m) =>
-    (m as unknown as { default: () => Promise<Highs> }).default(),
-  );
-  return loaded;
 }
 
 /**
@@ -81,7 +65,6 @@ export async function optimalMenu(
   const fn = 'optimalMenu';
   const market = readMarket(fn, values, weights, costs);
   const { T, D, values: v, weights: w, costs: c } = market;
-  const solver = highs ?? (await loadHighs());
   // Columns: x (T * D, type-major), then p (T). Rows: supply (T), IR (T), IC (T * (T - 1)).
   const cols = T * D + T;
   const rows = 2 * T + T * (T - 1);
@@ -99,14 +82,14 @@ export async function optimalMenu(
   for (let t = 0; t < T; t++) {
     starts[r] = k;
     for (let d = 0; d < D; d++) entry(t * D + d, 1);
-    rowLower[r] = -solver.infinity;
+    rowLower[r] = Number.NEGATIVE_INFINITY;
     rowUpper[r++] = 1;
   }
   for (let t = 0; t < T; t++) {
     starts[r] = k;
     for (let d = 0; d < D; d++) entry(t * D + d, v[t * D + d]!);
     entry(T * D + t, -1);
-    rowUpper[r++] = solver.infinity;
+    rowUpper[r++] = Number.POSITIVE_INFINITY;
   }
   for (let t = 0; t < T; t++)
     for (let u = 0; u < T; u++) {
@@ -120,7 +103,7 @@ export async function optimalMenu(
       }
       entry(T * D + lo, lo === t ? -1 : 1);
       entry(T * D + hi, hi === t ? -1 : 1);
-      rowUpper[r++] = solver.infinity;
+      rowUpper[r++] = Number.POSITIVE_INFINITY;
     }
   starts[rows] = k;
   const colCost = new Float64Array(cols);
@@ -129,33 +112,19 @@ export async function optimalMenu(
     colCost[T * D + t] = w[t]!;
   }
   const colUpper = new Float64Array(cols).fill(1);
-  colUpper.fill(solver.infinity, T * D);
-  const solution = solver.withModel(
+  colUpper.fill(Number.POSITIVE_INFINITY, T * D);
+  const { x: solution } = await solveLinearProgram(
+    fn,
     {
-      numCols: cols,
-      numRows: rows,
-      sense: solver.constants.objectiveSense.maximize,
-      colCost,
+      sense: 'maximize',
+      cost: colCost,
       colLower: new Float64Array(cols),
       colUpper,
       rowLower,
       rowUpper,
-      matrix: {
-        format: 'csr',
-        numRows: rows,
-        numCols: cols,
-        starts,
-        indices: indices.subarray(0, k),
-        values: coefficients.subarray(0, k),
-      },
+      matrix: { starts, indices: indices.subarray(0, k), values: coefficients.subarray(0, k) },
     },
-    (model) => {
-      model.options.set('output_flag', false);
-      const status = model.run().modelStatus;
-      if (status !== solver.constants.modelStatus.optimal)
-        throw new Error(`${fn}: HiGHS did not reach an optimum (model status ${status})`);
-      return Float64Array.from(model.getSolution().colValue);
-    },
+    highs === undefined ? {} : { highs },
   );
   const allocation = solution.slice(0, T * D);
   const prices = solution.slice(T * D);

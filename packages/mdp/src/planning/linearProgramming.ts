@@ -1,20 +1,19 @@
-import { assertInRange, assertProbabilityVector } from '@x/linalg';
-import type { Highs } from 'highs';
+import {
+  assertInRange,
+  assertProbabilityVector,
+  type LinearProgramOptions,
+  solveLinearProgram,
+} from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 import { greedyFromValues, type PlanningResult } from './PlanningResult.ts';
 
 /** Options of {@link linearProgramming}. */
-export interface LinearProgrammingOptions {
+export interface LinearProgrammingOptions extends LinearProgramOptions {
   /**
    * Weights $\mu(s) > 0$ of the objective $\min \sum_s \mu(s) V(s)$; the dual solution is the
    * discounted occupancy of an optimal policy started from $\mu$. @default uniform
    */
   readonly initial?: ArrayLike<number>;
-  /**
-   * A loaded HiGHS instance (`await highsLoader()` from the `highs` package). In the browser,
-   * load it yourself with `locateFile` pointing at `highs.wasm`. @default loaded on first use
-   */
-  readonly highs?: Highs;
 }
 
 /** What {@link linearProgramming} returns in addition to a {@link PlanningResult}. */
@@ -26,18 +25,6 @@ export interface LinearProgrammingResult extends PlanningResult {
    * \sum_t \gamma^t \Pr(s_t = s, a_t = a)$ of an optimal policy started from $\mu$.
    */
   readonly occupancy: Float64Array;
-}
-
-let loaded: Promise<Highs> | undefined;
-
-/** HiGHS, loaded once on first use. */
-function loadHighs(): Promise<Highs> {
-  // highs ships ESM at runtime (the "import" condition) but one CJS-flavoured types file, so
-  // TypeScript under NodeNext sees the loader one level too deep: name the ESM shape here.
-  loaded ??= import('highs').then((m) =>
-    (m as unknown as { default: () => Promise<Highs> }).default(),
-  );
-  return loaded;
 }
 
 /**
@@ -75,7 +62,6 @@ export async function linearProgramming(
       if (!(mu[s]! > 0))
         throw new RangeError(`${fn}: initial[${s}] must be positive, got ${mu[s]}`);
   }
-  const solver = highs ?? (await loadHighs());
   const { rowStart, next, prob } = mdp;
   const rows = S * A;
   const starts = new Int32Array(rows + 1);
@@ -96,39 +82,20 @@ export async function linearProgramming(
     }
   }
   starts[rows] = k;
-  const solution = solver.withModel(
+  const solution = await solveLinearProgram(
+    fn,
     {
-      numCols: S,
-      numRows: rows,
-      sense: solver.constants.objectiveSense.minimize,
-      colCost: mu,
-      colLower: new Float64Array(S).fill(-solver.infinity),
-      colUpper: new Float64Array(S).fill(solver.infinity),
+      sense: 'minimize',
+      cost: mu,
+      colLower: new Float64Array(S).fill(Number.NEGATIVE_INFINITY),
+      colUpper: new Float64Array(S).fill(Number.POSITIVE_INFINITY),
       rowLower: mdp.reward,
-      rowUpper: new Float64Array(rows).fill(solver.infinity),
-      matrix: {
-        format: 'csr',
-        numRows: rows,
-        numCols: S,
-        starts,
-        indices: indices.subarray(0, k),
-        values: coefficients.subarray(0, k),
-      },
+      rowUpper: new Float64Array(rows).fill(Number.POSITIVE_INFINITY),
+      matrix: { starts, indices: indices.subarray(0, k), values: coefficients.subarray(0, k) },
     },
-    (model) => {
-      model.options.set('output_flag', false);
-      const status = model.run().modelStatus;
-      if (status !== solver.constants.modelStatus.optimal)
-        throw new Error(`${fn}: HiGHS did not reach an optimum (model status ${status})`);
-      const sol = model.getSolution();
-      return {
-        values: Float64Array.from(sol.colValue),
-        occupancy: Float64Array.from(sol.rowDual),
-        objective: model.getObjectiveValue(),
-      };
-    },
+    highs === undefined ? {} : { highs },
   );
-  const { values, occupancy, objective } = solution;
+  const { x: values, rowDuals: occupancy, objective } = solution;
   const { q, policy } = greedyFromValues(mdp, gamma, values);
   let residual = 0;
   for (let s = 0; s < S; s++) {
