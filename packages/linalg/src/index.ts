@@ -1,7 +1,8 @@
 /**
  * The core of the `@x` packages: a seeded, splittable, serialisable RNG and samplers; special
- * functions and log-space helpers; information measures; matrix helpers over ml-matrix; and
- * statistics. Every stochastic function takes an {@link Rng} first.
+ * functions and log-space helpers; information measures; matrix helpers over ml-matrix; sparse
+ * linear programs through HiGHS; and statistics. Every stochastic function takes an {@link Rng}
+ * first.
  *
  * @packageDocumentation
  * @module @x/linalg
