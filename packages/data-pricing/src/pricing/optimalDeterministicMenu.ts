@@ -60,7 +60,11 @@ export function optimalDeterministicMenu(
   const u = (t: number, d: number) => (d === -1 ? 0 : v[t * D + d]!);
   const assignment = new Int32Array(T).fill(-1);
   const price = new Float64Array(T);
-  const best = { revenue: Number.NEGATIVE_INFINITY, assignment, payments: new Float64Array(T) };
+  const best = {
+    revenue: Number.NEGATIVE_INFINITY,
+    assignment: new Int32Array(T).fill(-1),
+    payments: new Float64Array(T),
+  };
   for (let code = 0; code < count; code++) {
     let rest = code;
     for (let t = 0; t < T; t++) {

@@ -128,8 +128,8 @@ export async function optimalMenu(
   );
   const allocation = solution.slice(0, T * D);
   const prices = solution.slice(T * D);
-  // What each type gets from each item (index T: nothing), to report the outcome and how far
-  // the solver's answer is from exact incentive compatibility.
+  // Each type's utility from every item (and from nothing, 0): the outcome, and how far the
+  // solver's answer is from exact incentive compatibility and individual rationality.
   let revenue = 0;
   let buyerSurplus = 0;
   let maxViolation = 0;
