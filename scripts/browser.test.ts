@@ -8,7 +8,7 @@
  * a learner or solver from each package, the HiGHS linear program included.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
@@ -306,5 +306,45 @@ describe('@x/bandits, @x/mdp and @x/data-pricing in headless Chromium', () => {
           inBrowser.lpErrorBound + tolerance * Math.abs(v),
         );
     }
+  });
+});
+
+describe('bundle size', () => {
+  it('an app that never solves a linear program ships no HiGHS', async () => {
+    const app = `
+import { createRng } from '@x/linalg';
+import { BetaThompsonSampling } from '@x/bandits';
+import { garnet, valueIteration } from '@x/mdp';
+import { knnShapley } from '@x/data-pricing';
+export function probe() {
+  const rng = createRng(1);
+  return [valueIteration(garnet(rng, 5, 2, 2), 0.9).values[0], new BetaThompsonSampling(2).select(rng), knnShapley];
+}
+`;
+    // An application build (not a library build): vite transforms every module it can reach,
+    // and emits the assets they reference, such as HiGHS's wasm file, even when the code that
+    // would load them is later shaken out.
+    writeFileSync(join(dir, 'lean.js'), app);
+    await build({
+      root: dir,
+      logLevel: 'silent',
+      configFile: false,
+      resolve: {
+        conditions: ['@x/source', ...defaultClientConditions],
+        alias: Object.fromEntries(PACKAGES.map((p) => [`@x/${p}`, join(ROOT, 'packages', p)])),
+      },
+      build: {
+        outDir: join(dir, 'dist-lean'),
+        rollupOptions: { input: join(dir, 'lean.js'), preserveEntrySignatures: 'exports-only' },
+      },
+    });
+    const files = readdirSync(join(dir, 'dist-lean'), { recursive: true }).map(String);
+    expect(files.filter((f) => f.endsWith('.wasm'))).toEqual([]);
+    const bundle = files
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(dir, 'dist-lean', f), 'utf8'))
+      .join('\n');
+    expect(bundle).not.toMatch(/highs/i);
+    expect(bundle.length).toBeGreaterThan(1000);
   });
 });

@@ -23,8 +23,9 @@ export interface LinearProgram {
 /** Options of {@link solveLinearProgram}. */
 export interface LinearProgramOptions {
   /**
-   * A loaded HiGHS instance (`await highsLoader()` from the `highs` package). In the browser,
-   * load it yourself with `locateFile` pointing at `highs.wasm`. @default loaded on first use
+   * A loaded HiGHS instance (`await highsLoader()` from the `highs` package). In a browser,
+   * load it yourself with `locateFile` pointing at `highs.wasm`: only Node loads it on its own.
+   * @default loaded on first use (Node)
    */
   readonly highs?: Highs;
 }
@@ -41,25 +42,42 @@ export interface LinearProgramSolution {
 
 let loaded: Promise<Highs> | undefined;
 
+/**
+ * The package to load when no instance is passed. A variable, so that bundlers do not follow
+ * it: browser builds of apps that never solve a linear program stay free of HiGHS's 3.5 MB of
+ * WebAssembly, and browsers pass their own instance anyway (the wasm file must be located).
+ */
+const HIGHS_PACKAGE = 'highs';
+
 /** HiGHS, loaded once on first use. */
-function loadHighs(): Promise<Highs> {
+function loadHighs(fn: string): Promise<Highs> {
   // highs ships ESM at runtime (the "import" condition) but one CJS-flavoured types file, so
   // TypeScript under NodeNext sees the loader one level too deep: name the ESM shape here.
-  loaded ??= import('highs').then((m) =>
-    (m as unknown as { default: () => Promise<Highs> }).default(),
-  );
-  return loaded;
+  loaded ??= (
+    import(/* @vite-ignore */ /* webpackIgnore: true */ HIGHS_PACKAGE) as Promise<{
+      default: () => Promise<Highs>;
+    }>
+  ).then((m) => m.default());
+  return loaded.catch((err: unknown) => {
+    loaded = undefined;
+    throw new Error(
+      `${fn}: could not load the highs package (${(err as Error).message}); in a browser, pass { highs: await highsLoader({ locateFile: () => urlOfHighsWasm }) }`,
+    );
+  });
 }
 
 /**
  * Solves a sparse linear program with HiGHS, the open-source simplex and interior-point solver
  * compiled to WebAssembly (so it runs in Node and in browsers). The one place the packages reach
- * the solver: HiGHS is loaded lazily, on the first call, unless an instance is passed. It solves
+ * the solver. In Node, HiGHS is loaded on the first call unless an instance is passed; in a
+ * browser, pass one (loaded with `locateFile` pointing at `highs.wasm`): bundlers are not shown
+ * the lazy import, so apps that never solve a linear program do not ship the solver. It solves
  * to its default feasibility tolerances (about $10^{-7}$), so callers that need a guarantee
  * should check the solution themselves.
  *
  * @param fn - the calling function's name, for the error message
- * @throws Error naming `fn` if HiGHS does not report an optimum (infeasible, unbounded, ...)
+ * @throws Error naming `fn` if HiGHS does not report an optimum (infeasible, unbounded, ...), or
+ *   if no instance was passed and the `highs` package cannot be loaded
  *
  * References: Huangfu and Hall, "Parallelizing the dual revised simplex method", Math. Prog.
  * Comp. 10, 2018 (HiGHS).
@@ -69,7 +87,7 @@ export async function solveLinearProgram(
   lp: LinearProgram,
   { highs }: LinearProgramOptions = {},
 ): Promise<LinearProgramSolution> {
-  const solver = highs ?? (await loadHighs());
+  const solver = highs ?? (await loadHighs(fn));
   const { starts, indices, values } = lp.matrix;
   const rows = lp.rowLower.length;
   const cols = lp.cost.length;
