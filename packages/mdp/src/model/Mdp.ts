@@ -151,6 +151,29 @@ export class Mdp {
     return new Mdp({ states: S, actions: A, rowStart, next, prob, reward }, options);
   }
 
+  /**
+   * The model as plain arrays, so that `JSON.stringify` writes it and `new Mdp(JSON.parse(text))`
+   * rebuilds it (validated again): for shipping a model from a server to a browser demo, or
+   * saving it beside a learner's state.
+   */
+  toJSON(): {
+    states: number;
+    actions: number;
+    rowStart: number[];
+    next: number[];
+    prob: number[];
+    reward: number[];
+  } {
+    return {
+      states: this.states,
+      actions: this.actions,
+      rowStart: Array.from(this.rowStart),
+      next: Array.from(this.next),
+      prob: Array.from(this.prob),
+      reward: Array.from(this.reward),
+    };
+  }
+
   /** Number of stored transitions (non-zeros). */
   get nonZeros(): number {
     return this.next.length;

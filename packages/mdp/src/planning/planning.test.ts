@@ -89,6 +89,30 @@ describe('the model', () => {
   });
 });
 
+describe('the model as JSON', () => {
+  test.prop([fc.integer({ min: 1, max: 2 ** 31 - 1 })], { seed: 12, numRuns: 20 })(
+    'JSON.stringify and new Mdp(JSON.parse(...)) rebuild the same model, bit for bit',
+    (seed) => {
+      const mdp = garnet(createRng(seed), 7, 3, 3);
+      const back = new Mdp(JSON.parse(JSON.stringify(mdp)));
+      expect([back.states, back.actions]).toEqual([7, 3]);
+      expect(back.rowStart).toEqual(mdp.rowStart);
+      expect(back.next).toEqual(mdp.next);
+      expect(back.prob).toEqual(mdp.prob);
+      expect(back.reward).toEqual(mdp.reward);
+      expect(valueIteration(back, 0.9).values).toEqual(valueIteration(mdp, 0.9).values);
+    },
+  );
+
+  it('validates what it reads back', () => {
+    const data = JSON.parse(JSON.stringify(riverSwim(3)));
+    data.prob[0] = 2;
+    expect(() => new Mdp(data)).toThrow(/P\(\d+ \| 0, 0\) must be in \[0, 1\], got 2/);
+    data.prob.pop();
+    expect(() => new Mdp(data)).toThrow(TypeError);
+  });
+});
+
 describe('value iteration', () => {
   test.prop(
     [
