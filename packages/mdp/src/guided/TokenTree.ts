@@ -57,6 +57,16 @@ export class TokenTree {
     assertFiniteVector(fn, 'reward', data.reward, responses);
     this.reward = Float64Array.from(data.reward);
   }
+
+  /** The tree as plain arrays: `new TokenTree(JSON.parse(JSON.stringify(tree)))` rebuilds it. */
+  toJSON(): { vocabulary: number; length: number; reference: number[]; reward: number[] } {
+    return {
+      vocabulary: this.vocabulary,
+      length: this.length,
+      reference: Array.from(this.reference),
+      reward: Array.from(this.reward),
+    };
+  }
 }
 
 /**

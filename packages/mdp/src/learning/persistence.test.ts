@@ -2,6 +2,9 @@ import { createRng, type Rng } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
 import { CascadingVi } from '../cascading/CascadingVi.ts';
 import { riverSwim } from '../generators/riverSwim.ts';
+import { randomTokenTree } from '../guided/randomTokenTree.ts';
+import { TokenTree } from '../guided/TokenTree.ts';
+import { EnvironmentClass } from '../rlhf/EnvironmentClass.ts';
 import { RlhfIds } from '../rlhf/RlhfIds.ts';
 import { randomEnvironmentClass } from '../rlhf/randomEnvironmentClass.ts';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
@@ -101,6 +104,22 @@ describe('saving and resuming learners', () => {
     const b = restored.posterior;
     for (let i = 0; i < 4; i++) expect(b[i]).toBeCloseTo(a[i]!, 14);
     expect(Array.from(restored.plan(createRng(1)))).toEqual(Array.from(ids.plan(createRng(1))));
+    // The class itself travels too: rebuilt elsewhere, it has the same precomputed tables, and the
+    // learner restored on it plans the same.
+    const rebuilt = new EnvironmentClass(JSON.parse(JSON.stringify(envs)));
+    expect(rebuilt.policyValues).toEqual(envs.policyValues);
+    expect(rebuilt.logTransition).toEqual(envs.logTransition);
+    expect(rebuilt.prior).toEqual(envs.prior);
+    const elsewhere = RlhfIds.fromJSON(rebuilt, JSON.parse(JSON.stringify(ids.toJSON())));
+    expect(Array.from(elsewhere.plan(createRng(1)))).toEqual(Array.from(ids.plan(createRng(1))));
+  });
+
+  it('a token tree travels as JSON', () => {
+    const tree = randomTokenTree(createRng(5), 3, 3);
+    const back = new TokenTree(JSON.parse(JSON.stringify(tree)));
+    expect(back.reference).toEqual(tree.reference);
+    expect(back.reward).toEqual(tree.reward);
+    expect([back.vocabulary, back.length]).toEqual([3, 3]);
   });
 
   it('rejects malformed states, naming the field', () => {

@@ -1,12 +1,15 @@
 import { assertInteger, assertWeights, formatValue } from '@x/linalg';
 import { episodicValue } from '../learning/simulateEpisodic.ts';
-import type { Mdp } from '../model/Mdp.ts';
+import { Mdp, type SparseMdpData } from '../model/Mdp.ts';
 import { backwardInduction } from '../planning/backwardInduction.ts';
 
 /** The data of an {@link EnvironmentClass}. */
 export interface EnvironmentClassData {
-  /** The candidate environments: MDPs with the same S and A and mean rewards in [0, 1]. */
-  readonly environments: readonly Mdp[];
+  /**
+   * The candidate environments: MDPs with the same S and A and mean rewards in [0, 1] (`Mdp`s,
+   * or their data, such as `JSON.parse` gives back, which is validated into `Mdp`s).
+   */
+  readonly environments: readonly (Mdp | SparseMdpData)[];
   /** Prior weights (normalised here); uniform when omitted. */
   readonly prior?: ArrayLike<number>;
   /** H, steps per episode. */
@@ -54,16 +57,17 @@ export class EnvironmentClass {
   readonly baselineValues: Float64Array;
 
   /** @throws TypeError or RangeError on mismatched sizes, rewards outside [0, 1] or a bad prior or baseline */
-  constructor({ environments, prior, horizon, start = 0, baseline }: EnvironmentClassData) {
+  constructor({ environments: given, prior, horizon, start = 0, baseline }: EnvironmentClassData) {
     const fn = 'EnvironmentClass';
-    if (!(environments?.length >= 1))
+    if (!(given?.length >= 1))
       throw new RangeError(`${fn}: environments must hold at least one MDP`);
+    const environments = given.map((e) => (e instanceof Mdp ? e : new Mdp(e)));
     const M = environments.length;
     const S = environments[0]!.states;
     const A = environments[0]!.actions;
     assertInteger(fn, 'horizon', horizon, 1, 1 << 12);
     assertInteger(fn, 'start', start, 0, S - 1);
-    this.environments = [...environments];
+    this.environments = environments;
     this.size = M;
     this.states = S;
     this.actions = A;
@@ -141,6 +145,26 @@ export class EnvironmentClass {
         );
       this.baselineValues[i] = this.#baselineValue(environments[i]!);
     }
+  }
+
+  /**
+   * The class's data as plain arrays: `new EnvironmentClass(JSON.parse(JSON.stringify(envs)))`
+   * rebuilds it (validated again), for example on another machine before `RlhfIds.fromJSON`.
+   */
+  toJSON(): {
+    environments: SparseMdpData[];
+    prior: number[];
+    horizon: number;
+    start: number;
+    baseline: number[];
+  } {
+    return {
+      environments: this.environments.map((mdp) => mdp.toJSON()),
+      prior: Array.from(this.prior),
+      horizon: this.horizon,
+      start: this.start,
+      baseline: Array.from(this.baseline),
+    };
   }
 
   /** Value of the (randomised) baseline policy from the start, by backward induction. */
