@@ -140,12 +140,15 @@ let dir = '';
 let browser: Browser | undefined;
 
 /**
- * Bundles a probe for the browser with vite, as an application would: the probe lives outside
- * the workspace, so each `@x/...` import points at its package folder, whose exports map vite
- * then reads (source condition first); bare imports of other libraries resolve from @x/mdp.
+ * Builds a probe for the browser with vite. The probe lives outside the workspace, so each
+ * `@x/...` import points at its package folder, whose exports map vite then reads (source
+ * condition first), and `highs` at linalg's copy. `lib` makes an IIFE library exposing the
+ * probe as `XProbe` and returns its code; otherwise it is an application build into
+ * `dist-<name>`, and the code of all its chunks is returned.
  */
-async function bundleProbe(name: string, source: string): Promise<string> {
+async function bundleProbe(name: string, source: string, { lib = true } = {}): Promise<string> {
   writeFileSync(join(dir, `${name}.js`), source);
+  const outDir = join(dir, `dist-${name}`);
   await build({
     root: dir,
     logLevel: 'silent',
@@ -157,18 +160,30 @@ async function bundleProbe(name: string, source: string): Promise<string> {
         highs: HIGHS,
       },
     },
-    build: {
-      outDir: join(dir, `dist-${name}`),
-      lib: {
-        entry: join(dir, `${name}.js`),
-        formats: ['iife'],
-        name: 'XProbe',
-        fileName: () => `${name}.js`,
-      },
-      minify: true,
-    },
+    build: lib
+      ? {
+          outDir,
+          lib: {
+            entry: join(dir, `${name}.js`),
+            formats: ['iife'],
+            name: 'XProbe',
+            fileName: () => `${name}.js`,
+          },
+          minify: true,
+        }
+      : {
+          outDir,
+          rollupOptions: {
+            input: join(dir, `${name}.js`),
+            preserveEntrySignatures: 'exports-only',
+          },
+        },
   });
-  return readFileSync(join(dir, `dist-${name}`, `${name}.js`), 'utf8');
+  return readdirSync(outDir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(outDir, f), 'utf8'))
+    .join('\n');
 }
 
 /** The same probe in Node, straight from the packages' sources. */
@@ -324,26 +339,9 @@ export function probe() {
     // An application build (not a library build): vite transforms every module it can reach,
     // and emits the assets they reference, such as HiGHS's wasm file, even when the code that
     // would load them is later shaken out.
-    writeFileSync(join(dir, 'lean.js'), app);
-    await build({
-      root: dir,
-      logLevel: 'silent',
-      configFile: false,
-      resolve: {
-        conditions: ['@x/source', ...defaultClientConditions],
-        alias: Object.fromEntries(PACKAGES.map((p) => [`@x/${p}`, join(ROOT, 'packages', p)])),
-      },
-      build: {
-        outDir: join(dir, 'dist-lean'),
-        rollupOptions: { input: join(dir, 'lean.js'), preserveEntrySignatures: 'exports-only' },
-      },
-    });
+    const bundle = await bundleProbe('lean', app, { lib: false });
     const files = readdirSync(join(dir, 'dist-lean'), { recursive: true }).map(String);
     expect(files.filter((f) => f.endsWith('.wasm'))).toEqual([]);
-    const bundle = files
-      .filter((f) => f.endsWith('.js'))
-      .map((f) => readFileSync(join(dir, 'dist-lean', f), 'utf8'))
-      .join('\n');
     expect(bundle).not.toMatch(/highs/i);
     expect(bundle.length).toBeGreaterThan(1000);
   });

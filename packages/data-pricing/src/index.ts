@@ -22,6 +22,7 @@ export {
 } from './information/valueOfInformation.ts';
 export { dataProductValues } from './pricing/dataProductValues.ts';
 export { evaluateMenu, type Menu, type MenuOutcome } from './pricing/evaluateMenu.ts';
+export type { MarketOptions } from './pricing/MarketOptions.ts';
 export {
   type DeterministicMenu,
   type OptimalDeterministicMenuOptions,

@@ -105,3 +105,4 @@ export {
   assertWeights,
   formatValue,
 } from './validate/assert.ts';
+export { normalizedWeights } from './validate/normalizedWeights.ts';

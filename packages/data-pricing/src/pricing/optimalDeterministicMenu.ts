@@ -1,12 +1,9 @@
 import type { MatrixLike } from '@x/linalg';
+import type { MarketOptions } from './MarketOptions.ts';
 import { firstBestRevenue, readMarket } from './readMarket.ts';
 
 /** Options of {@link optimalDeterministicMenu}. */
-export interface OptimalDeterministicMenuOptions {
-  /** The probability (or mass) of each type. @default uniform */
-  readonly weights?: ArrayLike<number>;
-  /** The seller's cost of each product per sale, >= 0. @default zeros */
-  readonly costs?: ArrayLike<number>;
+export interface OptimalDeterministicMenuOptions extends MarketOptions {
   /** The most assignments $(D + 1)^T$ to enumerate before refusing. @default 2 ** 20 */
   readonly maxAssignments?: number;
 }

@@ -1,13 +1,9 @@
 import { type LinearProgramOptions, type MatrixLike, solveLinearProgram } from '@x/linalg';
+import type { MarketOptions } from './MarketOptions.ts';
 import { firstBestRevenue, readMarket } from './readMarket.ts';
 
 /** Options of {@link optimalMenu}. */
-export interface OptimalMenuOptions extends LinearProgramOptions {
-  /** The probability (or mass) of each type. @default uniform */
-  readonly weights?: ArrayLike<number>;
-  /** The seller's cost of each product per sale, >= 0. @default zeros (data is copied for free) */
-  readonly costs?: ArrayLike<number>;
-}
+export interface OptimalMenuOptions extends MarketOptions, LinearProgramOptions {}
 
 /** The revenue-maximising menu of {@link optimalMenu}, one item per type. */
 export interface OptimalMenu {

@@ -1,8 +1,8 @@
 import {
   assertFiniteVector,
-  assertWeights,
   formatValue,
   type MatrixLike,
+  normalizedWeights,
   toMatrix,
 } from '@x/linalg';
 
@@ -44,16 +44,7 @@ export function readMarket(
       flat[t * D + d] = x;
       scale = Math.max(scale, x);
     }
-  let w: Float64Array;
-  if (weights === undefined) w = new Float64Array(T).fill(1 / T);
-  else {
-    assertWeights(fn, 'weights', weights);
-    if (weights.length !== T)
-      throw new TypeError(`${fn}: weights must have ${T} entries, got ${weights.length}`);
-    let total = 0;
-    for (let t = 0; t < T; t++) total += weights[t]!;
-    w = Float64Array.from(weights, (x) => x / total);
-  }
+  const w = normalizedWeights(fn, 'weights', weights, T);
   const c = new Float64Array(D);
   if (costs !== undefined) {
     assertFiniteVector(fn, 'costs', costs, D);

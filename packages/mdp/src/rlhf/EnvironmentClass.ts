@@ -1,4 +1,4 @@
-import { assertInteger, assertWeights, formatValue } from '@x/linalg';
+import { assertInteger, formatValue, normalizedWeights } from '@x/linalg';
 import { episodicValue } from '../learning/simulateEpisodic.ts';
 import { Mdp, type SparseMdpData } from '../model/Mdp.ts';
 import { backwardInduction } from '../planning/backwardInduction.ts';
@@ -95,15 +95,7 @@ export class EnvironmentClass {
         }
       }
     }
-    if (prior === undefined) this.prior = new Float64Array(M).fill(1 / M);
-    else {
-      assertWeights(fn, 'prior', prior);
-      if (prior.length !== M)
-        throw new TypeError(`${fn}: prior must have ${M} weights, got ${prior.length}`);
-      let total = 0;
-      for (let i = 0; i < M; i++) total += prior[i]!;
-      this.prior = Float64Array.from(prior, (w) => w / total);
-    }
+    this.prior = normalizedWeights(fn, 'prior', prior, M);
     if (baseline === undefined) this.baseline = new Float64Array(horizon * S * A).fill(1 / A);
     else {
       if (baseline.length !== horizon * S * A)
