@@ -127,6 +127,20 @@ describe('optimalMenu', () => {
     expect(Math.abs(lp.revenue - 0.75)).toBeLessThanOrEqual(lpTolerance(5));
   });
 
+  it('gives the same menu in any currency unit: values near 1e300 solve like values near 1', async () => {
+    const values = [
+      [1, 0.9],
+      [3, 1],
+    ];
+    const base = await optimalMenu(values, { costs: [0.2, 0] });
+    const huge = await optimalMenu(
+      values.map((row) => row.map((x) => x * 1e300)),
+      { costs: [0.2e300, 0] },
+    );
+    expect(Math.abs(huge.revenue / 1e300 - base.revenue)).toBeLessThanOrEqual(lpTolerance(3));
+    expect(huge.maxViolation / 1e300).toBeLessThanOrEqual(lpTolerance(3));
+  });
+
   it('rejects bad markets', async () => {
     await expect(optimalMenu([[1, -1]])).rejects.toThrow(/values\[0\]\[1\] must be >= 0/);
     await expect(optimalMenu([[1]], { weights: [1, 1] })).rejects.toThrow(/weights must have 1/);
@@ -205,5 +219,8 @@ describe('randomDataMarket', () => {
     expect(() =>
       randomDataMarket(createRng(1), { types: 2, products: 2, noiseVariance: 0 }),
     ).toThrow(/noiseVariance/);
+    expect(() => randomDataMarket(createRng(1), { types: 4, products: 2, spread: 1e4 })).toThrow(
+      /spread 10000 is too large/,
+    );
   });
 });

@@ -22,7 +22,8 @@ export interface OptimalMenu {
   readonly firstBest: number;
   /**
    * The largest gain any type could get from another type's item or from buying nothing: zero
-   * up to HiGHS's feasibility tolerance (about $10^{-7}$ of the values' scale).
+   * up to HiGHS's feasibility tolerance (about $10^{-7}$ of the largest value or cost, the unit
+   * the program is solved in).
    */
   readonly maxViolation: number;
 }
@@ -61,6 +62,10 @@ export async function optimalMenu(
   const fn = 'optimalMenu';
   const market = readMarket(fn, values, weights, costs);
   const { T, D, values: v, weights: w, costs: c } = market;
+  // HiGHS's tolerances are absolute and it reads coefficients beyond 1e20 as infinite: solve in
+  // units of the largest value or cost, and scale the prices back.
+  let unit = market.scale;
+  for (let d = 0; d < D; d++) unit = Math.max(unit, c[d]!);
   // Columns: x (T * D, type-major), then p (T). Rows: supply (T), IR (T), IC (T * (T - 1)).
   const cols = T * D + T;
   const rows = 2 * T + T * (T - 1);
@@ -83,7 +88,7 @@ export async function optimalMenu(
   }
   for (let t = 0; t < T; t++) {
     starts[r] = k;
-    for (let d = 0; d < D; d++) entry(t * D + d, v[t * D + d]!);
+    for (let d = 0; d < D; d++) entry(t * D + d, v[t * D + d]! / unit);
     entry(T * D + t, -1);
     rowUpper[r++] = Number.POSITIVE_INFINITY;
   }
@@ -95,7 +100,7 @@ export async function optimalMenu(
       const [lo, hi] = t < u ? [t, u] : [u, t];
       for (const owner of [lo, hi]) {
         const sign = owner === t ? 1 : -1;
-        for (let d = 0; d < D; d++) entry(owner * D + d, sign * v[t * D + d]!);
+        for (let d = 0; d < D; d++) entry(owner * D + d, (sign * v[t * D + d]!) / unit);
       }
       entry(T * D + lo, lo === t ? -1 : 1);
       entry(T * D + hi, hi === t ? -1 : 1);
@@ -104,7 +109,7 @@ export async function optimalMenu(
   starts[rows] = k;
   const colCost = new Float64Array(cols);
   for (let t = 0; t < T; t++) {
-    for (let d = 0; d < D; d++) colCost[t * D + d] = -w[t]! * c[d]!;
+    for (let d = 0; d < D; d++) colCost[t * D + d] = (-w[t]! * c[d]!) / unit;
     colCost[T * D + t] = w[t]!;
   }
   const colUpper = new Float64Array(cols).fill(1);
@@ -123,7 +128,7 @@ export async function optimalMenu(
     highs === undefined ? {} : { highs },
   );
   const allocation = solution.slice(0, T * D);
-  const prices = solution.slice(T * D);
+  const prices = solution.slice(T * D).map((p) => p * unit);
   // Each type's utility from every item (and from nothing, 0): the outcome, and how far the
   // solver's answer is from exact incentive compatibility and individual rationality.
   let revenue = 0;

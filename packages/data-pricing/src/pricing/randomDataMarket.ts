@@ -59,6 +59,10 @@ export function randomDataMarket(
     Array.from({ length: dimension }, (_, i) => {
       const row = new Array<number>(dimension).fill(0);
       row[i] = Math.exp(spread * sampleStandardNormal(rng));
+      if (!(row[i]! > 0 && row[i]! < Number.POSITIVE_INFINITY))
+        throw new RangeError(
+          `${fn}: spread ${spread} is too large: a prior variance e^(spread z) left the floating-point range`,
+        );
       return row;
     }),
   );

@@ -100,6 +100,27 @@ describe('softBackwardInduction', () => {
     expect(Number.isFinite(opt.objective)).toBe(true);
     expect(() => softBackwardInduction(tree, 0)).toThrow(/beta/);
   });
+
+  test.prop([treeArb, fc.constantFrom(1e3, 1e6, 1e10, 1e16, 1e300)], { seed: 21, numRuns: 40 })(
+    'at large beta the objective tends to the reference reward: beta log E[e^(r/beta)] = E[r] + Var(r)/(2 beta) + O(1/beta^2)',
+    ({ seed, vocabulary, length, concentration }, beta) => {
+      const tree = randomTokenTree(createRng(seed), vocabulary, length, { concentration });
+      let mean = 0;
+      let second = 0;
+      for (let y = 0; y < tree.responses; y++) {
+        const p = pathProbability(tree, tree.reference, y);
+        mean += p * tree.reward[y]!;
+        second += p * tree.reward[y]! ** 2;
+      }
+      const variance = Math.max(0, second - mean * mean);
+      const scale = Math.max(...tree.reward.map(Math.abs));
+      const { objective } = softBackwardInduction(tree, beta);
+      // Beyond the Taylor terms, only rounding: a few ulps of the rewards per level of the tree.
+      const rounding = 64 * tree.length * Number.EPSILON * scale;
+      expect(objective).toBeGreaterThanOrEqual(mean - rounding);
+      expect(objective - mean).toBeLessThanOrEqual(variance / beta + rounding);
+    },
+  );
 });
 
 describe('continuationValue and transferQ', () => {
