@@ -1,5 +1,5 @@
 import type { Rng } from '@x/linalg';
-import { recordRegret, regretRunSetup, regretSummary } from '../learning/regretRunSetup.ts';
+import { episodicResult, recordRegret, regretRunSetup } from '../learning/regretRunSetup.ts';
 import type {
   EpisodicSimulationOptions,
   EpisodicSimulationResult,
@@ -61,8 +61,5 @@ export function simulateCascading(
       return regret;
     };
   });
-  return {
-    episodes: table.marks,
-    ...regretSummary(table.firstRun, table.runRegret, table.marks.length),
-  };
+  return episodicResult(table);
 }

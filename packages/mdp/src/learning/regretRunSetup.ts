@@ -2,6 +2,7 @@ import { assertInteger, type Rng, RunningStats } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 import type { RegretRunOptions } from './RegretRunOptions.ts';
 import type { RegretRuns } from './RegretRuns.ts';
+import type { EpisodicSimulationResult } from './simulateEpisodic.ts';
 
 /** The checked checkpoints and the per-run regret table a simulator fills. @internal */
 export interface RegretTable {
@@ -63,6 +64,14 @@ export function regretSummary(firstRun: number, runRegret: Float64Array, C: numb
     runRegret,
     meanRegret: Float64Array.from(stats, (x) => x.mean),
     stdError: Float64Array.from(stats, (x) => (x.count > 1 ? x.standardError : Number.NaN)),
+  };
+}
+
+/** The result of an episodic simulator from its filled table. @internal */
+export function episodicResult(table: RegretTable): EpisodicSimulationResult {
+  return {
+    episodes: table.marks,
+    ...regretSummary(table.firstRun, table.runRegret, table.marks.length),
   };
 }
 

@@ -3,7 +3,7 @@ import type { Mdp } from '../model/Mdp.ts';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
 import type { RegretRunOptions } from './RegretRunOptions.ts';
 import type { RegretRuns } from './RegretRuns.ts';
-import { recordRegret, regretRunSetup, regretSummary } from './regretRunSetup.ts';
+import { episodicResult, recordRegret, regretRunSetup } from './regretRunSetup.ts';
 
 /** Options of the episodic regret simulators; `checkpoints` are episodes. */
 export interface EpisodicSimulationOptions extends RegretRunOptions {
@@ -87,8 +87,5 @@ export function simulateEpisodic(
       return regret;
     };
   });
-  return {
-    episodes: table.marks,
-    ...regretSummary(table.firstRun, table.runRegret, table.marks.length),
-  };
+  return episodicResult(table);
 }

@@ -1,5 +1,5 @@
 import { type Rng, sampleCategoricalUnchecked } from '@x/linalg';
-import { recordRegret, regretCheckpoints, regretSummary } from '../learning/regretRunSetup.ts';
+import { episodicResult, recordRegret, regretCheckpoints } from '../learning/regretRunSetup.ts';
 import type {
   EpisodicSimulationOptions,
   EpisodicSimulationResult,
@@ -67,8 +67,5 @@ export function simulateRlhf(
       return regret;
     };
   });
-  return {
-    episodes: table.marks,
-    ...regretSummary(table.firstRun, table.runRegret, table.marks.length),
-  };
+  return episodicResult(table);
 }
