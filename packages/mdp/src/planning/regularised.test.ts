@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { chain } from '../generators/chain.ts';
 import { garnet } from '../generators/garnet.ts';
 import { gridworld } from '../generators/gridworld.ts';
+import { Mdp } from '../model/Mdp.ts';
 import { modifiedPolicyIteration } from './modifiedPolicyIteration.ts';
 import { evaluatePolicy, policyIteration } from './policyIteration.ts';
 import { relativeValueIteration } from './relativeValueIteration.ts';
@@ -71,6 +72,37 @@ describe('relative value iteration', () => {
       const v = policyIteration(m, gamma, { solver: 'direct' }).values;
       // (1 - gamma) V_gamma = g + (1 - gamma) h: the bias term is at most ~1e-6 x span(h)
       for (let s = 0; s < S; s++) expect(Math.abs((1 - gamma) * v[s]! - r.gain)).toBeLessThan(1e-4);
+    },
+  );
+});
+
+describe('relative value iteration: the bias', () => {
+  it.each([0.1, 0.5, 1])(
+    'is the solution of g + h = R + P h with h(0) = 0, whatever the aperiodicity weight (%s)',
+    (aperiodicity) => {
+      const m = Mdp.fromDense([[[0.2, 0.8]], [[0.7, 0.3]]], [[1], [0]]);
+      const r = relativeValueIteration(m, { epsilon: 1e-12, aperiodicity });
+      // g + h0 = 1 + 0.2 h0 + 0.8 h1, g + h1 = 0.7 h0 + 0.3 h1, h0 = 0: h1 = -1/1.5, g = 1 - 0.8/1.5
+      expect(r.gain).toBeCloseTo(1 - 0.8 / 1.5, 10);
+      expect(r.bias[0]).toBe(0);
+      expect(r.bias[1]!).toBeCloseTo(-1 / 1.5, 10);
+    },
+  );
+
+  test.prop([fc.integer({ min: 2, max: 12 }), fc.integer({ min: 1, max: 3 }), fc.nat()], {
+    seed: 31,
+    numRuns: 20,
+  })(
+    'satisfies the optimality equation g + h = max_a [R + P h] within the gain bracket',
+    (S, A, seed) => {
+      const m = garnet(createRng(seed), S, A, Math.min(S, 3));
+      const r = relativeValueIteration(m, { epsilon: 1e-11 });
+      for (let s = 0; s < S; s++) {
+        let best = Number.NEGATIVE_INFINITY;
+        for (let a = 0; a < A; a++)
+          best = Math.max(best, m.reward[s * A + a]! + m.expectedNext(s, a, r.bias));
+        expect(Math.abs(r.gain + r.bias[s]! - best)).toBeLessThan(1e-8);
+      }
     },
   );
 });

@@ -89,12 +89,13 @@ export function relativeValueIteration(
     [h, th] = [th, h];
     if (hi - lo <= epsilon * aperiodicity) break;
   }
-  // The transformed gain is tau g*.
+  // The transformed model has gain tau g* and the same bias: from g_tau + h = tau R + (tau P +
+  // (1 - tau) I) h, dividing by tau gives g_tau / tau + h = R + P h.
   const bounds: [number, number] = [lo / aperiodicity, hi / aperiodicity];
   return {
     gain: (bounds[0] + bounds[1]) / 2,
     gainBounds: bounds,
-    bias: h.map((x) => x / aperiodicity),
+    bias: h,
     policy,
     iterations,
     converged: bounds[1] - bounds[0] <= epsilon,
