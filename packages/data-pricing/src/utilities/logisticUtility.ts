@@ -68,9 +68,11 @@ export function logisticUtility(
         for (let a = 0; a < p; a++) {
           const fa = feature(tr.x, i, a);
           gradient[a]! += (prob - target) * fa;
-          for (let b = 0; b < p; b++) hessian[a]![b]! += weight * fa * feature(tr.x, i, b);
+          for (let b = 0; b <= a; b++) hessian[a]![b]! += weight * fa * feature(tr.x, i, b);
         }
       }
+      // Only the lower triangle was accumulated: mirror it, so the Hessian is symmetric exactly.
+      for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) hessian[b]![a] = hessian[a]![b]!;
       choleskySolve(hessian, gradient, step);
       let change = 0;
       for (let j = 0; j < p; j++) {

@@ -106,3 +106,21 @@ describe('logisticUtility', () => {
     expect(() => u.add(4)).toThrow(/already in the subset/);
   });
 });
+
+describe('logisticUtility on ordinary multivariate data', () => {
+  test.prop([fc.nat(), fc.integer({ min: 2, max: 6 })], { seed: 12, numRuns: 20 })(
+    'fits any subset without an asymmetry error and scores within [0, 1]',
+    (seed, d) => {
+      const rng = createRng(seed);
+      const point = () => Array.from({ length: d }, () => 4 * rng.nextFloat64() - 2);
+      const train = { x: Array.from({ length: 40 }, point), y: [] as number[] };
+      train.y = train.x.map((x) => (x[0]! + 0.3 * x[1]! + 0.2 * rng.nextFloat64() > 0 ? 1 : 0));
+      const validation = { x: Array.from({ length: 20 }, point), y: [] as number[] };
+      validation.y = validation.x.map((x) => (x[0]! + 0.3 * x[1]! > 0 ? 1 : 0));
+      const u = logisticUtility(train, validation);
+      const all = u.evaluate(Int32Array.from({ length: 40 }, (_, i) => i));
+      expect(all).toBeGreaterThanOrEqual(0.7);
+      expect(all).toBeLessThanOrEqual(1);
+    },
+  );
+});

@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { inverse, Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../random/createRng.ts';
+import { MultivariateNormal } from '../random/MultivariateNormal.ts';
 import { axpy } from './axpy.ts';
 import { bicgstab } from './bicgstab.ts';
 import { choleskySolve } from './choleskySolve.ts';
@@ -287,4 +288,39 @@ describe('bicgstab', () => {
         expect(Math.abs(r.x[i]! - direct[i]!)).toBeLessThan(19 * 1e-12 * (norm2(direct) + 1));
     },
   );
+});
+
+describe('matrices symmetric in exact arithmetic, not bit for bit', () => {
+  // 0.1 + 0.2 = 0.30000000000000004: the two triangles differ in the last bit.
+  const nearlySymmetric = [
+    [2, 0.1 + 0.2],
+    [0.3, 2],
+  ];
+
+  it('factor, solve and give the log-determinant of the symmetric part', () => {
+    const x = choleskySolve(nearlySymmetric, [1, 1]);
+    expect(Math.abs(x[0]! - 1 / 2.3)).toBeLessThan(4 * EPS);
+    expect(Math.abs(x[1]! - 1 / 2.3)).toBeLessThan(4 * EPS);
+    expect(Math.abs(logDetSpd(nearlySymmetric) - Math.log(4 - 0.09))).toBeLessThan(8 * EPS);
+    const mvn = new MultivariateNormal([0, 0], nearlySymmetric);
+    expect(mvn.sample(createRng(1)).length).toBe(2);
+    expect(symmetricSqrt(nearlySymmetric).rows).toBe(2);
+  });
+
+  it('still reject an asymmetry far above rounding, naming the entries', () => {
+    expect(() =>
+      logDetSpd([
+        [2, 0.3 + 1e-6],
+        [0.3, 2],
+      ]),
+    ).toThrow(/logDetSpd: a must be symmetric, but \[1\]\[0\] = 0.3 and \[0\]\[1\] = 0.3000009/);
+  });
+
+  it('reject a malformed array of rows before allocating rows x columns', () => {
+    const wide = new Float64Array(30_000);
+    const rows = { length: 30_000, 0: wide, 1: [1, 2] } as unknown as number[][];
+    expect(() => logDetSpd(rows)).toThrow(
+      /logDetSpd: a must be rectangular: row 1 has length 2, expected 30000/,
+    );
+  });
 });

@@ -1,21 +1,13 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
-import { type MatrixLike, toMatrix } from './toMatrix.ts';
+import type { MatrixLike } from './toMatrix.ts';
+import { toSymmetricMatrix } from './toSymmetricMatrix.ts';
 
 function symmetricPower(fn: string, a: MatrixLike, power: number): Matrix {
-  const m = toMatrix(fn, 'a', a, { square: true });
+  const m = toSymmetricMatrix(fn, 'a', a);
   const n = m.rows;
   let scale = 0;
   for (let i = 0; i < n; i++)
     for (let j = 0; j < n; j++) scale = Math.max(scale, Math.abs(m.get(i, j)));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      if (Math.abs(m.get(i, j) - m.get(j, i)) > 1e-12 * scale) {
-        throw new RangeError(
-          `${fn}: a must be symmetric, but [${i}][${j}] = ${m.get(i, j)} and [${j}][${i}] = ${m.get(j, i)}`,
-        );
-      }
-    }
-  }
   const eig = new EigenvalueDecomposition(m, { assumeSymmetric: true });
   const values = eig.realEigenvalues;
   const v = eig.eigenvectorMatrix;
