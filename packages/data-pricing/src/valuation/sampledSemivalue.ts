@@ -1,6 +1,6 @@
 import { assertInteger, type Rng, sampleCategoricalUnchecked, sampleIntUnchecked } from '@x/linalg';
 import { CachedUtility } from './CachedUtility.ts';
-import { type Semivalue, semivalueWeights } from './semivalueWeights.ts';
+import { type Semivalue, semivalueLogWeights } from './semivalueWeights.ts';
 import type { UtilityLike } from './Utility.ts';
 
 /** The result of {@link sampledSemivalue}. */
@@ -34,12 +34,12 @@ export function sampledSemivalue(
   const fn = 'sampledSemivalue';
   assertInteger(fn, 'n', n, 1);
   assertInteger(fn, 'samples', samples, 2);
-  const p = semivalueWeights(fn, n, semivalue);
-  // Probability of each coalition size: C(n-1, s) p(s), in log space for large n.
-  const sizeProbability = new Float64Array(n);
+  // Probability of each coalition size: C(n-1, s) p(s), formed in log space (p(s) alone
+  // underflows for large n: Banzhaf's 2^-(n-1) is 0 from n = 1076).
+  const sizeProbability = semivalueLogWeights(fn, n, semivalue);
   let logBinom = 0;
   for (let s = 0; s < n; s++) {
-    sizeProbability[s] = Math.exp(logBinom + Math.log(p[s]!));
+    sizeProbability[s] = Math.exp(logBinom + sizeProbability[s]!);
     logBinom += Math.log((n - 1 - s) / (s + 1));
   }
   const cached = new CachedUtility(n, utility);

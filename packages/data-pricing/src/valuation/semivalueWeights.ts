@@ -14,8 +14,18 @@ export type Semivalue = 'shapley' | 'banzhaf' | { readonly alpha: number; readon
  * Framework", arXiv:2110.14049, Section 3; Wang and Jia, "Data Banzhaf", arXiv:2205.15466.
  */
 export function semivalueWeights(fn: string, n: number, semivalue: Semivalue): Float64Array {
+  const out = semivalueLogWeights(fn, n, semivalue);
+  for (let s = 0; s < n; s++) out[s] = Math.exp(out[s]!);
+  return out;
+}
+
+/**
+ * $\log p(s)$ of {@link semivalueWeights}, finite for every n: for Banzhaf at n >= 1076,
+ * $2^{-(n-1)}$ underflows to 0 while its log is $-(n-1)\log 2$. @internal
+ */
+export function semivalueLogWeights(fn: string, n: number, semivalue: Semivalue): Float64Array {
   const out = new Float64Array(n);
-  if (semivalue === 'banzhaf') return out.fill(2 ** -(n - 1));
+  if (semivalue === 'banzhaf') return out.fill(-(n - 1) * Math.LN2);
   const [alpha, beta] = semivalue === 'shapley' ? [1, 1] : [semivalue?.alpha, semivalue?.beta];
   if (semivalue !== 'shapley' && (typeof semivalue !== 'object' || semivalue === null))
     throw new RangeError(
@@ -24,6 +34,6 @@ export function semivalueWeights(fn: string, n: number, semivalue: Semivalue): F
   assertPositive(fn, 'alpha', alpha);
   assertPositive(fn, 'beta', beta);
   const base = logBeta(alpha, beta);
-  for (let s = 0; s < n; s++) out[s] = Math.exp(logBeta(s + beta, n - 1 - s + alpha) - base);
+  for (let s = 0; s < n; s++) out[s] = logBeta(s + beta, n - 1 - s + alpha) - base;
   return out;
 }

@@ -307,3 +307,18 @@ describe('sampledSemivalue', () => {
     );
   });
 });
+
+describe('sampledSemivalue at large n', () => {
+  it('Banzhaf draws coalitions of about half the points for n >= 1076 (weights in log space)', () => {
+    // U(S) = |S|^2: adding a point to s others adds 2s + 1, so the Banzhaf value of every point
+    // is E[2s + 1] = n for s ~ Binomial(n - 1, 1/2). The mean over all points of 4 samples each
+    // has standard deviation sqrt((n - 1) / (4n)) < 1/2.
+    const n = 1100;
+    const r = sampledSemivalue(createRng(11), n, (subset) => subset.length ** 2, 'banzhaf', {
+      samples: 4,
+    });
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += r.values[i]! / n;
+    expect(Math.abs(mean - n)).toBeLessThan(5 * 0.5);
+  });
+});
