@@ -8,6 +8,7 @@ import type {
 } from '../BanditPolicy.ts';
 import { readPolicyState } from '../IndexPolicy.ts';
 import { assertArm, assertArms, assertReward, candidateArms } from '../validation.ts';
+import { cappedLossEstimate } from './cappedLossEstimate.ts';
 
 /** Options of {@link Exp3}. */
 export interface Exp3Options {
@@ -34,7 +35,10 @@ export interface Exp3Options {
  *
  * Choices made: t counts rewards received; when only some arms are available the distribution
  * is renormalised over them; a late reward uses the propensity logged at selection time when
- * given (`update(arm, r, { propensity })`), else the current probability of the arm.
+ * given (`update(arm, r, { propensity })`), else the current probability of the arm; one
+ * round's estimate is capped at $10^{18}$, a bound that binds only for arms of probability below
+ * $10^{-18}$, whose probability it sets to 0 in double precision as the uncapped estimate
+ * would, and that keeps the state finite.
  *
  * With `implicitExploration`, this is EXP3-IX: the estimate becomes $\ell_t/(p_t(I_t) +
  * \gamma_t)$ with $\gamma_t = \eta_t/2$ (Neu's choice), the same regret in expectation and a
@@ -170,7 +174,7 @@ export class Exp3 implements BanditPolicy {
   #apply(arm: number, reward: number, propensity: number | undefined): void {
     const p = propensity ?? this.#distribution(this.#all)[arm]!;
     const gamma = this.#ix ? this.learningRate / 2 : 0;
-    this.#losses[arm] = this.#losses[arm]! + (1 - reward) / (p + gamma);
+    this.#losses[arm] = this.#losses[arm]! + cappedLossEstimate(1 - reward, p + gamma);
     this.#t++;
   }
 

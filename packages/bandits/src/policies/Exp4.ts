@@ -8,6 +8,7 @@ import type {
 } from '../BanditPolicy.ts';
 import { readPolicyState } from '../IndexPolicy.ts';
 import { assertArm, assertArms, assertReward } from '../validation.ts';
+import { cappedLossEstimate } from './cappedLossEstimate.ts';
 
 /** Options of {@link Exp4}. */
 export interface Exp4Options {
@@ -24,7 +25,9 @@ export interface Exp4Options {
  *
  * Choices made: the version without uniform exploration (as in Lattimore and Szepesvari); the
  * update uses the advice given in `update`'s context (the advice of the round the arm was
- * chosen in) and, for a late reward, the propensity logged then when given.
+ * chosen in) and, for a late reward, the propensity logged then when given; one round's
+ * estimate per expert is capped at $10^{18}$ (binding only where the estimate's weight is 0 in
+ * double precision anyway), so the state stays finite.
  *
  * References: Auer, Cesa-Bianchi, Freund and Schapire, "The Nonstochastic Multiarmed Bandit
  * Problem", SIAM J. Comput. 32(1), 2002, Section 7; Lattimore and Szepesvari, Bandit
@@ -196,9 +199,10 @@ export class Exp4 implements BanditPolicy {
   ): void {
     const pa = propensity ?? this.#mixture(advice)[arm]!;
     if (!(pa > 0)) return; // no expert recommended the arm: nothing to charge
-    const loss = (1 - reward) / pa;
+    const loss = 1 - reward;
     for (let j = 0; j < this.experts; j++)
-      this.#losses[j] = this.#losses[j]! + advice[j * this.arms + arm]! * loss;
+      this.#losses[j] =
+        this.#losses[j]! + cappedLossEstimate(advice[j * this.arms + arm]! * loss, pa);
     this.#t++;
   }
 

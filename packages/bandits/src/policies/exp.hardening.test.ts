@@ -1,0 +1,59 @@
+import { fc, test } from '@fast-check/vitest';
+import { createRng } from '@x/linalg';
+import { describe, expect, it } from 'vitest';
+import { MAX_LOSS_ESTIMATE } from './cappedLossEstimate.ts';
+import { Exp3 } from './Exp3.ts';
+import { Exp4 } from './Exp4.ts';
+
+const isDistribution = (p: Float64Array) => {
+  let s = 0;
+  for (const x of p) {
+    if (!(x >= 0 && x <= 1)) return false;
+    s += x;
+  }
+  return Math.abs(s - 1) < 1e-12;
+};
+
+describe('EXP3 and EXP4 loss estimates stay finite', () => {
+  it('EXP3: five zero rewards on one of three arms, without a propensity', () => {
+    const p = new Exp3(3);
+    for (let i = 0; i < 5; i++) p.update(0, 0);
+    const probs = p.actionProbabilities(createRng(1));
+    expect(isDistribution(probs)).toBe(true);
+    expect(probs[0]).toBe(0);
+    const q = Exp3.fromJSON(JSON.parse(JSON.stringify(p.toJSON())));
+    expect(q.select(createRng(2))).toBe(p.select(createRng(2)));
+  });
+
+  it('EXP4: an arm no weighty expert recommends, charged repeatedly', () => {
+    const advice = [1, 0, 0.5, 0.5];
+    const p = new Exp4(2, 2);
+    for (let i = 0; i < 50; i++) p.update(1, 0, { context: advice, propensity: Number.MIN_VALUE });
+    const probs = p.actionProbabilities(createRng(1), { context: advice });
+    expect(isDistribution(probs)).toBe(true);
+    const state = p.toJSON();
+    for (const v of state.stats['estimatedLosses'] as number[])
+      expect(Number.isFinite(v)).toBe(true);
+    expect(() => Exp4.fromJSON(JSON.parse(JSON.stringify(state)))).not.toThrow();
+  });
+
+  test.prop(
+    [
+      fc.array(fc.tuple(fc.oneof(fc.constant(0), fc.nat({ max: 3 })), fc.constantFrom(0, 0.5, 1)), {
+        minLength: 1,
+        maxLength: 3000,
+      }),
+      fc.boolean(),
+    ],
+    { seed: 7, numRuns: 30 },
+  )('long adversarial update sequences keep a distribution and a restorable state', (h, ix) => {
+    const p = new Exp3(4, { implicitExploration: ix });
+    for (const [a, r] of h) p.update(a, r);
+    expect(isDistribution(p.actionProbabilities(createRng(0)))).toBe(true);
+    const losses = p.toJSON().stats['estimatedLosses'] as number[];
+    // No round adds more than the cap.
+    for (const v of losses) expect(v).toBeLessThanOrEqual(h.length * MAX_LOSS_ESTIMATE);
+    const q = Exp3.fromJSON(JSON.parse(JSON.stringify(p.toJSON())));
+    expect(q.toJSON()).toEqual(p.toJSON());
+  });
+});
