@@ -37,6 +37,7 @@ export {
 } from './matrix/shermanMorrisonUpdate.ts';
 export { symmetricInverseSqrt, symmetricSqrt } from './matrix/symmetricSqrt.ts';
 export { type MatrixLike, toMatrix } from './matrix/toMatrix.ts';
+export { gaussLegendre, type QuadratureRule } from './numeric/gaussLegendre.ts';
 export { relativeError } from './numeric/relativeError.ts';
 export {
   type LinearProgram,

@@ -1,5 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import large from '../../test/fixtures/large-parameters.json' with { type: 'json' };
 import { reference, SPECIAL_TOL } from '../../test/reference.ts';
 import { relativeError } from '../numeric/relativeError.ts';
 import { studentTQuantile } from '../stats/studentTQuantile.ts';
@@ -67,6 +68,41 @@ describe('special functions against scipy (fixtures/generate.py)', () => {
     expect(() => binomialLogPmf(1.5, 3, 0.5)).toThrow(/binomialLogPmf: k must be an integer/);
     expect(() => poissonLogPmf(1, -1)).toThrow(/poissonLogPmf: lambda must be >= 0, got -1/);
   });
+  it('large parameters against 50-digit references (fixtures/generateLarge.py)', () => {
+    // Shapes from 1e3 to 1e12 in both tails: stdlib's betainc returned 1.19 at (0.5, 1e10, 1e10).
+    for (const [x, a, b, lower, upper] of large.regularizedBeta) {
+      close(regularizedBeta(x!, a!, b!), lower!);
+      close(regularizedBeta(x!, a!, b!, true), upper!);
+    }
+    expect(regularizedBeta(0.5, 1e10, 1e10)).toBeCloseTo(0.5, 12);
+    // Counts up to 2^53: the plain difference of log-gammas had no correct digit at 1e15.
+    for (const [k, n, p, v] of large.binomialLogPmf) close(binomialLogPmf(k!, n!, p!), v!);
+    for (const [k, lam, v] of large.poissonLogPmf) close(poissonLogPmf(k!, lam!), v!);
+  });
+
+  test.prop(
+    [
+      fc.double({ min: 1e3, max: 1e14, noNaN: true }),
+      fc.double({ min: 1e3, max: 1e14, noNaN: true }),
+      fc.double({ min: -6, max: 6, noNaN: true }),
+    ],
+    { seed: 41, numRuns: 200 },
+  )(
+    'at large shapes the two tails are a CDF: in [0, 1], summing to 1, monotone in x',
+    (a, b, z) => {
+      const n = a + b;
+      const sd = Math.sqrt((a * b) / (n * n * (n + 1)));
+      const x = Math.min(1, Math.max(0, a / n + z * sd));
+      const lo = regularizedBeta(x, a, b);
+      const up = regularizedBeta(x, a, b, true);
+      expect(lo).toBeGreaterThanOrEqual(0);
+      expect(lo).toBeLessThanOrEqual(1);
+      expect(Math.abs(lo + up - 1)).toBeLessThan(1e-14);
+      const x2 = Math.min(1, x + 0.1 * sd);
+      expect(regularizedBeta(x2, a, b)).toBeGreaterThanOrEqual(lo - 1e-15);
+    },
+  );
+
   it('Beta quantile inverts the regularized incomplete beta', () => {
     for (const [p, a, b, v] of reference.betaQuantile) close(betaQuantile(p!, a!, b!), v!, 1e-12);
     for (const [p, a, b] of reference.betaQuantile)

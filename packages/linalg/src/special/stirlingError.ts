@@ -1,0 +1,51 @@
+import gammaln from '@stdlib/math-base-special-gammaln';
+
+const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+const S0 = 1 / 12;
+const S1 = 1 / 360;
+const S2 = 1 / 1260;
+const S3 = 1 / 1680;
+const S4 = 1 / 1188;
+
+/**
+ * The error of Stirling's formula, $\delta(z) = \log\Gamma(z + 1) - (z + \tfrac12)\log z + z -
+ * \tfrac12\log 2\pi$, for $z > 0$: by its asymptotic series $\frac1{12z} - \frac1{360z^3} + \dots$
+ * above 15 (five terms, accurate to an ulp there), else from the log-gamma directly. @internal
+ *
+ * References: Loader, "Fast and Accurate Computation of Binomial Probabilities", 2000, Section 2.
+ */
+export function stirlingError(z: number): number {
+  if (z <= 15) return gammaln(z + 1) - (z + 0.5) * Math.log(z) + z - HALF_LOG_2PI;
+  const zz = z * z;
+  if (z > 500) return (S0 - S1 / zz) / z;
+  if (z > 80) return (S0 - (S1 - S2 / zz) / zz) / z;
+  if (z > 35) return (S0 - (S1 - (S2 - S3 / zz) / zz) / zz) / z;
+  return (S0 - (S1 - (S2 - (S3 - S4 / zz) / zz) / zz) / zz) / z;
+}
+
+/**
+ * The deviance term $D(x, m) = x\log(x/m) + m - x \ge 0$ for $x \ge 0$, $m > 0$, without the
+ * cancellation of its two large parts when $x \approx m$ (a series in $v = (x - m)/(x + m)$,
+ * $D = (x - m)v + 2x\sum_{j \ge 1} v^{2j+1}/(2j+1)$, used for $|x - m| < 0.1(x + m)$, where it
+ * converges by a factor $v^2 < 0.01$ a term). @internal
+ *
+ * References: Loader, "Fast and Accurate Computation of Binomial Probabilities", 2000, Section 2.
+ */
+export function deviance(x: number, m: number): number {
+  if (x === 0) return m;
+  if (Math.abs(x - m) < 0.1 * (x + m)) {
+    let v = (x - m) / (x + m);
+    let s = (x - m) * v;
+    let term = 2 * x * v;
+    v *= v;
+    // |v| < 1/19 here: each term shrinks by v^2 < 0.003, so 20 terms reach far below an ulp.
+    for (let j = 1; j < 40; j++) {
+      term *= v;
+      const next = s + term / (2 * j + 1);
+      if (next === s) return next;
+      s = next;
+    }
+    return s;
+  }
+  return x * Math.log(x / m) + m - x;
+}
