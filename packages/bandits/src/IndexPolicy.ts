@@ -291,5 +291,19 @@ export function readPolicyState(
     throw new TypeError(`${fn}: state.params must be an object`);
   if (state.stats === null || typeof state.stats !== 'object')
     throw new TypeError(`${fn}: state.stats must be an object`);
-  return state.params;
+  const params = state.params;
+  // Every parameter a loader reads must be present (as an own key) and a number or null: a
+  // missing field is an error, never a silent default that restores another algorithm.
+  return new Proxy(params, {
+    get(target, key) {
+      if (typeof key !== 'string') return undefined;
+      if (!Object.hasOwn(target, key)) throw new TypeError(`${fn}: state.params.${key} is missing`);
+      const v: unknown = target[key];
+      if (v !== null && typeof v !== 'number')
+        throw new TypeError(
+          `${fn}: state.params.${key} must be a number or null, got ${formatValue(v)}`,
+        );
+      return v;
+    },
+  });
 }

@@ -120,6 +120,19 @@ describe.each(POLICY_CASES)('$name: the BanditPolicy contract', ({ make, restore
     expect(() => policyFromJSON({ ...good, type: 'Nope' })).toThrow(/unknown policy type "Nope"/);
   });
 
+  it('rejects a state missing any parameter, or with a parameter of the wrong type', () => {
+    const good = make(K).toJSON();
+    for (const key of Object.keys(good.params)) {
+      const { [key]: _dropped, ...rest } = good.params;
+      expect(() => restore({ ...good, params: rest })).toThrow(
+        new RegExp(`state.params.${key} is missing`),
+      );
+      expect(() => restore({ ...good, params: { ...good.params, [key]: '1' as never } })).toThrow(
+        TypeError,
+      );
+    }
+  });
+
   it('reset forgets everything and keeps the hyper-parameters', () => {
     const p = make(K);
     const fresh = JSON.stringify(p.toJSON());
@@ -144,4 +157,22 @@ describe('late and out-of-order rewards', () => {
       }
     },
   );
+});
+
+describe('policyFromJSON reads untrusted state', () => {
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'rejects the inherited key %s as a type',
+    (type) => {
+      expect(() =>
+        policyFromJSON({ type, version: 1, arms: 2, params: {}, stats: {} } as never),
+      ).toThrow(/policyFromJSON: unknown policy type/);
+    },
+  );
+
+  it('restores BayesUcb, which the package exports', async () => {
+    const { BayesUcb } = await import('./index.ts');
+    const p = new BayesUcb(3);
+    p.update(1, 1);
+    expect(policyFromJSON(JSON.parse(JSON.stringify(p.toJSON()))).toJSON()).toEqual(p.toJSON());
+  });
 });

@@ -58,6 +58,7 @@ export { doublyRobustEstimate } from './ope/doublyRobustEstimate.ts';
 export { ipsEstimate, type OffPolicyOptions } from './ope/ipsEstimate.ts';
 export type { LoggedBanditData, OffPolicyEstimate } from './ope/LoggedBanditData.ts';
 export { snipsEstimate } from './ope/snipsEstimate.ts';
+export { BayesUcb, type BayesUcbOptions } from './policies/BayesUcb.ts';
 export {
   BetaThompsonSampling,
   type BetaThompsonSamplingOptions,

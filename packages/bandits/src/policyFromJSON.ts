@@ -46,7 +46,8 @@ const LOADERS: Readonly<Record<string, (state: PolicyState) => BanditPolicy>> = 
  */
 export function policyFromJSON(state: PolicyState): BanditPolicy {
   const type = state?.type;
-  const load = typeof type === 'string' ? LOADERS[type] : undefined;
+  // Own keys only: stored state is untrusted, and 'constructor' or 'toString' are inherited.
+  const load = typeof type === 'string' && Object.hasOwn(LOADERS, type) ? LOADERS[type] : undefined;
   if (load === undefined) {
     throw new TypeError(
       `policyFromJSON: unknown policy type ${formatValue(type)}; known: ${Object.keys(LOADERS).join(', ')}`,

@@ -152,6 +152,12 @@ export class SquareCb extends LinearPolicy {
    */
   static fromJSON(state: PolicyState): SquareCb {
     const p = readPolicyState('SquareCb', state);
+    for (const flag of ['logistic', 'shared'] as const) {
+      if (p[flag] !== 0 && p[flag] !== 1)
+        throw new TypeError(
+          `SquareCb.fromJSON: state.params.${flag} must be 0 or 1, got ${formatValue(p[flag])}`,
+        );
+    }
     return new SquareCb(state.arms, p['dim'] ?? Number.NaN, {
       oracle: p['logistic'] === 1 ? 'logistic' : 'ridge',
       model: p['shared'] === 1 ? 'shared' : 'disjoint',

@@ -7,6 +7,7 @@ import { policyFromJSON } from '../policyFromJSON.ts';
 import { simulate } from '../simulation/simulate.ts';
 import { LinearThompsonSampling } from './LinearThompsonSampling.ts';
 import { LinUcb } from './LinUcb.ts';
+import { SquareCb } from './SquareCb.ts';
 
 const d = 3;
 const vec = fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: d, maxLength: d });
@@ -150,5 +151,18 @@ describe('linear policies learn', () => {
         (0.3 * r.meanRegret[0]!) / 200,
       );
     }
+  });
+});
+
+describe('linear policies read untrusted state', () => {
+  it('a SquareCb state missing its oracle field is an error, not the ridge oracle', () => {
+    const p = new SquareCb(3, 2, { oracle: 'logistic' });
+    const state = JSON.parse(JSON.stringify(p.toJSON()));
+    delete state.params.logistic;
+    expect(() => SquareCb.fromJSON(state)).toThrow(
+      /SquareCb.fromJSON: state.params.logistic is missing/,
+    );
+    state.params.logistic = null;
+    expect(() => policyFromJSON(state)).toThrow(TypeError);
   });
 });
