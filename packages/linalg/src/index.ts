@@ -106,4 +106,5 @@ export {
   assertWeights,
   formatValue,
 } from './validate/assert.ts';
+export { assertSymmetricPositiveDefinite } from './validate/assertSymmetricPositiveDefinite.ts';
 export { normalizedWeights } from './validate/normalizedWeights.ts';

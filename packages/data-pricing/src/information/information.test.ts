@@ -8,6 +8,7 @@ import {
   sampleStandardNormal,
 } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
+import { dataProductValues } from '../pricing/dataProductValues.ts';
 import { bayesianLinearRegression } from './bayesianLinearRegression.ts';
 import { garble } from './garble.ts';
 import { informationGain } from './informationGain.ts';
@@ -157,5 +158,33 @@ describe('informationGain', () => {
         0,
       ),
     ).toThrow(/noiseVariance/);
+  });
+});
+
+describe('information gain needs a positive-definite prior', () => {
+  it('rejects an indefinite or asymmetric prior covariance, naming the function and the argument', () => {
+    const indefinite = [
+      [1, 2],
+      [2, 1],
+    ];
+    expect(() => informationGain(indefinite, [[1, 0]], 1)).toThrow(
+      /informationGain: priorCovariance must be positive-definite/,
+    );
+    expect(() =>
+      informationGain(
+        [
+          [1, 0.5],
+          [0, 1],
+        ],
+        [[1, 0]],
+        1,
+      ),
+    ).toThrow(/informationGain: priorCovariance must be symmetric/);
+    expect(() => dataProductValues([indefinite], [[[1, 0]]], 1)).toThrow(
+      /dataProductValues: priors\[0\] must be positive-definite/,
+    );
+    expect(() => dataProductValues([[[1]]], [[[1, 0]]], 1)).toThrow(
+      /dataProductValues: products\[0\] must have 1 columns, got 2/,
+    );
   });
 });

@@ -1,4 +1,11 @@
-import { assertPositive, logDetSpd, Matrix, type MatrixLike, toMatrix } from '@x/linalg';
+import {
+  assertPositive,
+  assertSymmetricPositiveDefinite,
+  logDetSpd,
+  Matrix,
+  type MatrixLike,
+  toMatrix,
+} from '@x/linalg';
 
 /**
  * The value of a data request to a Bayesian linear-regression buyer: with prior $\theta \sim
@@ -14,7 +21,8 @@ import { assertPositive, logDetSpd, Matrix, type MatrixLike, toMatrix } from '@x
  * @param request - X, n x d (n >= 1 rows of features to be labelled)
  * @param noiseVariance - $\sigma^2 > 0$
  * @returns the information gain in nats, >= 0
- * @throws TypeError on mismatched sizes; RangeError on a bad covariance or noise variance
+ * @throws TypeError on mismatched sizes; RangeError on a noise variance <= 0 or a covariance that
+ * is not symmetric positive-definite
  *
  * References: Ai, Lyu, Wang, Yang and Xu, "An Instrumental Value for Data Production and its
  * Application to Data Pricing", arXiv:2412.18140 (in Bayesian linear regression the value of
@@ -28,10 +36,30 @@ export function informationGain(
 ): number {
   const fn = 'informationGain';
   assertPositive(fn, 'noiseVariance', noiseVariance);
-  const sigma = toMatrix(fn, 'priorCovariance', priorCovariance, { square: true });
-  const x = toMatrix(fn, 'request', request);
+  return informationGainOf(
+    fn,
+    'priorCovariance',
+    priorCovariance,
+    'request',
+    request,
+    noiseVariance,
+  );
+}
+
+/** {@link informationGain} with the caller's names in its messages; noiseVariance checked. @internal */
+export function informationGainOf(
+  fn: string,
+  priorName: string,
+  priorCovariance: MatrixLike,
+  requestName: string,
+  request: MatrixLike,
+  noiseVariance: number,
+): number {
+  assertSymmetricPositiveDefinite(fn, priorName, priorCovariance);
+  const sigma = toMatrix(fn, priorName, priorCovariance, { square: true });
+  const x = toMatrix(fn, requestName, request);
   if (x.columns !== sigma.rows)
-    throw new TypeError(`${fn}: request must have ${sigma.rows} columns, got ${x.columns}`);
+    throw new TypeError(`${fn}: ${requestName} must have ${sigma.rows} columns, got ${x.columns}`);
   // I + L^T X^T X L / sigma^2 with Sigma = L L^T would be symmetric; the same determinant comes
   // from the n x n form I + X Sigma X^T / sigma^2, which is symmetric positive-definite.
   const inner = x.mmul(sigma).mmul(x.transpose()).div(noiseVariance);

@@ -1,5 +1,5 @@
 import { assertPositive, type MatrixLike } from '@x/linalg';
-import { informationGain } from '../information/informationGain.ts';
+import { informationGainOf } from '../information/informationGain.ts';
 
 /**
  * The values matrix of a data market in Bayesian linear regression: type $\theta$ (its prior
@@ -10,7 +10,7 @@ import { informationGain } from '../information/informationGain.ts';
  * @param priors - one covariance per buyer type (all d x d)
  * @param products - one request per product (n_k x d)
  * @returns the types x products values, as rows
- * @throws TypeError or RangeError as {@link informationGain} does, naming nothing beyond it
+ * @throws TypeError or RangeError as {@link informationGain} does, naming the prior or product
  *
  * References: Ai, Lyu, Wang, Yang and Xu, arXiv:2412.18140 (the value of data in Bayesian linear
  * regression is the information gain).
@@ -21,9 +21,14 @@ export function dataProductValues(
   noiseVariance: number,
 ): Float64Array[] {
   assertPositive('dataProductValues', 'noiseVariance', noiseVariance);
+  const fn = 'dataProductValues';
+  if (!Array.isArray(priors) || !Array.isArray(products))
+    throw new TypeError(`${fn}: priors and products must be arrays of matrices`);
   if (!(priors.length >= 1 && products.length >= 1))
-    throw new RangeError('dataProductValues: priors and products must not be empty');
-  return priors.map((sigma) =>
-    Float64Array.from(products, (x) => informationGain(sigma, x, noiseVariance)),
+    throw new RangeError(`${fn}: priors and products must not be empty`);
+  return priors.map((sigma, i) =>
+    Float64Array.from(products, (x, k) =>
+      informationGainOf(fn, `priors[${i}]`, sigma, `products[${k}]`, x, noiseVariance),
+    ),
   );
 }

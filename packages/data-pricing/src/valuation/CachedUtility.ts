@@ -1,4 +1,4 @@
-import { assertInteger } from '@x/linalg';
+import { assertInteger, formatValue } from '@x/linalg';
 import type { Utility, UtilityLike } from './Utility.ts';
 
 /** The most characters of index-list keys a cache holds (about 128 MB of strings). */
@@ -45,9 +45,25 @@ export class CachedUtility {
 
   /**
    * $U(S)$ for the indices in `subset`, which must be increasing (not copied; not modified).
-   * @throws Error naming the subset if the utility throws or returns a non-finite value
+   * @throws TypeError if subset is not an Int32Array; RangeError on an index outside [0, n - 1],
+   * a duplicate or a decrease; Error naming the subset if the utility throws or returns a
+   * non-finite value
    */
   evaluate(subset: Int32Array): number {
+    const n = this.size;
+    if (!(subset instanceof Int32Array))
+      throw new TypeError(
+        `CachedUtility.evaluate: subset must be an Int32Array, got ${formatValue(subset)}`,
+      );
+    // Each key must name exactly one subset: indices in range (a mask of n <= 30 bits would wrap
+    // index 32 onto index 0) and strictly increasing (no duplicates, one order).
+    for (let r = 0; r < subset.length; r++) {
+      const i = subset[r]!;
+      if (i < 0 || i >= n || (r > 0 && i <= subset[r - 1]!))
+        throw new RangeError(
+          `CachedUtility.evaluate: subset must list distinct indices in [0, ${n - 1}] in increasing order, got ${i} at position ${r}`,
+        );
+    }
     let key: string | number;
     if (this.size <= 30) {
       key = 0;

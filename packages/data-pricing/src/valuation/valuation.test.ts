@@ -322,3 +322,19 @@ describe('sampledSemivalue at large n', () => {
     expect(Math.abs(mean - n)).toBeLessThan(5 * 0.5);
   });
 });
+
+describe('CachedUtility keys name one subset each', () => {
+  it('rejects indices out of range, duplicates and decreasing lists instead of answering for another subset', () => {
+    const c = new CachedUtility(31, (s) => s.length);
+    expect(c.evaluate(Int32Array.of(0))).toBe(1);
+    expect(() => c.evaluate(Int32Array.of(32))).toThrow(
+      /CachedUtility.evaluate: subset must list distinct indices in \[0, 30\] in increasing order, got 32 at position 0/,
+    );
+    expect(() => c.evaluate(Int32Array.of(3, 3))).toThrow(RangeError);
+    expect(() => c.evaluate(Int32Array.of(4, 2))).toThrow(RangeError);
+    expect(() => c.evaluate([1, 2] as unknown as Int32Array)).toThrow(TypeError);
+    const small = new CachedUtility(3, (s) => s.length);
+    expect(() => small.evaluate(Int32Array.of(-1))).toThrow(RangeError);
+    expect([c.calls, c.hits]).toEqual([1, 0]);
+  });
+});
