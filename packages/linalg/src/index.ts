@@ -96,15 +96,19 @@ export { quantile } from './stats/quantile.ts';
 export { RunningStats, type RunningStatsState } from './stats/RunningStats.ts';
 export { studentTQuantile } from './stats/studentTQuantile.ts';
 export {
+  assertArrayLike,
   assertFinite,
   assertFiniteVector,
+  assertFunction,
   assertInRange,
   assertInteger,
   assertNotNaN,
   assertPositive,
   assertProbabilityVector,
+  assertRng,
   assertWeights,
   formatValue,
+  readOptions,
 } from './validate/assert.ts';
 export { assertSymmetricPositiveDefinite } from './validate/assertSymmetricPositiveDefinite.ts';
 export { normalizedWeights } from './validate/normalizedWeights.ts';

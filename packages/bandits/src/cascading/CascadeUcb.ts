@@ -1,4 +1,10 @@
-import { assertInteger, formatValue, klBernoulliUpperBoundUnchecked, type Rng } from '@x/linalg';
+import {
+  assertInteger,
+  formatValue,
+  klBernoulliUpperBoundUnchecked,
+  type Rng,
+  readOptions,
+} from '@x/linalg';
 import { ArmStatistics } from '../ArmStatistics.ts';
 import { assertStateEnvelope, candidateArms } from '../validation.ts';
 
@@ -48,7 +54,8 @@ export class CascadeUcb {
    * @param listLength - K, in [1, L]
    * @throws RangeError on bad sizes or index
    */
-  constructor(items: number, listLength: number, { index = 'kl-ucb' }: CascadeUcbOptions = {}) {
+  constructor(items: number, listLength: number, options: CascadeUcbOptions = {}) {
+    const { index = 'kl-ucb' } = readOptions('CascadeUcb', options);
     assertInteger('CascadeUcb', 'items', items, 1, 1 << 24);
     assertInteger('CascadeUcb', 'listLength', listLength, 1, items);
     if (index !== 'ucb1' && index !== 'kl-ucb')

@@ -1,4 +1,11 @@
-import { assertFinite, assertInteger, formatValue, type Rng, sampleBetaUnchecked } from '@x/linalg';
+import {
+  assertFinite,
+  assertInteger,
+  formatValue,
+  type Rng,
+  readOptions,
+  sampleBetaUnchecked,
+} from '@x/linalg';
 import { assertStateEnvelope } from '../validation.ts';
 import type { DuelingPolicy, DuelingState } from './DuelingPolicy.ts';
 
@@ -32,7 +39,8 @@ export class DoubleThompsonSampling implements DuelingPolicy {
    * @param arms - K >= 2
    * @throws RangeError on fewer than two arms or a non-positive alpha
    */
-  constructor(arms: number, { alpha = 0.51 }: DoubleThompsonSamplingOptions = {}) {
+  constructor(arms: number, options: DoubleThompsonSamplingOptions = {}) {
+    const { alpha = 0.51 } = readOptions('DoubleThompsonSampling', options);
     assertInteger('DoubleThompsonSampling', 'arms', arms, 2, 4096);
     assertFinite('DoubleThompsonSampling', 'alpha', alpha);
     if (!(alpha > 0))

@@ -1,4 +1,4 @@
-import { assertFinite, assertInteger, type Rng, sigmoid } from '@x/linalg';
+import { assertFinite, assertInteger, type Rng, readOptions, sigmoid } from '@x/linalg';
 import { assertStateEnvelope } from '../validation.ts';
 import { BradleyTerryPosterior } from './BradleyTerryPosterior.ts';
 import type { DuelingPolicy, DuelingState } from './DuelingPolicy.ts';
@@ -58,10 +58,8 @@ export class PreferenceIds implements DuelingPolicy {
    * @param hypotheses - the environment class: M utility vectors over K >= 2 arms
    * @throws TypeError or RangeError on bad hypotheses or lambda
    */
-  constructor(
-    hypotheses: ArrayLike<ArrayLike<number>>,
-    { lambda, horizon }: PreferenceIdsOptions = {},
-  ) {
+  constructor(hypotheses: ArrayLike<ArrayLike<number>>, options: PreferenceIdsOptions = {}) {
+    const { lambda, horizon } = readOptions('PreferenceIds', options);
     if (horizon !== undefined) assertInteger('PreferenceIds', 'horizon', horizon, 1);
     if (lambda !== undefined) {
       assertFinite('PreferenceIds', 'lambda', lambda);

@@ -3,6 +3,7 @@ import {
   assertInteger,
   assertPositive,
   type Rng,
+  readOptions,
   sampleStandardNormal,
 } from '@x/linalg';
 import type { LinearModel } from '../linear/LinearPolicy.ts';
@@ -52,8 +53,9 @@ export class LinearContextualBandit implements BanditEnvironment {
   constructor(
     theta: ArrayLike<number> | ArrayLike<ArrayLike<number>>,
     arms: number,
-    { noise = 0.1 }: LinearContextualBanditOptions = {},
+    options: LinearContextualBanditOptions = {},
   ) {
+    const { noise = 0.1 } = readOptions('LinearContextualBandit', options);
     const fn = 'LinearContextualBandit';
     assertPositive(fn, 'noise', noise);
     const first = theta[0];

@@ -6,6 +6,7 @@ import {
   klBernoulli,
   logBeta,
   type Rng,
+  readOptions,
   sampleIntUnchecked,
 } from '@x/linalg';
 import type { PolicyState, SelectOptions } from '../BanditPolicy.ts';
@@ -73,15 +74,13 @@ export class InformationDirectedSampling extends IndexPolicy {
    * @param arms - number of arms K >= 1
    * @throws RangeError on a bad option (mutual information with Gaussian arms included)
    */
-  constructor(
-    arms: number,
-    {
+  constructor(arms: number, options: InformationDirectedSamplingOptions = {}) {
+    const {
       family = 'bernoulli',
       measure,
       noiseStd = 1,
       gridPerArm = 64,
-    }: InformationDirectedSamplingOptions = {},
-  ) {
+    } = readOptions('InformationDirectedSampling', options);
     const fn = 'InformationDirectedSampling';
     if (family !== 'bernoulli' && family !== 'gaussian')
       throw new RangeError(

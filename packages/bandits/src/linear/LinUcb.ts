@@ -1,4 +1,4 @@
-import { assertFinite, assertInRange, assertPositive, type Rng } from '@x/linalg';
+import { assertFinite, assertInRange, assertPositive, type Rng, readOptions } from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { readPolicyState } from '../IndexPolicy.ts';
 import { type LinearModel, LinearPolicy } from './LinearPolicy.ts';
@@ -52,11 +52,8 @@ export class LinUcb extends LinearPolicy {
    * @param dim - feature dimension d >= 1
    * @throws RangeError on a bad model, lambda, alpha or OFUL constant
    */
-  constructor(
-    arms: number,
-    dim: number,
-    { model = 'disjoint', lambda = 1, alpha = 1, oful }: LinUcbOptions = {},
-  ) {
+  constructor(arms: number, dim: number, options: LinUcbOptions = {}) {
+    const { model = 'disjoint', lambda = 1, alpha = 1, oful } = readOptions('LinUcb', options);
     assertFinite('LinUcb', 'alpha', alpha);
     if (alpha < 0) throw new RangeError(`LinUcb: alpha must be >= 0, got ${alpha}`);
     if (oful !== undefined) {

@@ -1,4 +1,4 @@
-import { assertPositive, type Rng } from '@x/linalg';
+import { assertPositive, type Rng, readOptions } from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { readPolicyState } from '../IndexPolicy.ts';
 import { type LinearModel, LinearPolicy } from './LinearPolicy.ts';
@@ -34,11 +34,12 @@ export class LinearThompsonSampling extends LinearPolicy {
    * @param dim - feature dimension d >= 1
    * @throws RangeError on a bad model, lambda or scale
    */
-  constructor(
-    arms: number,
-    dim: number,
-    { model = 'shared', lambda = 1, scale = 1 }: LinearThompsonSamplingOptions = {},
-  ) {
+  constructor(arms: number, dim: number, options: LinearThompsonSamplingOptions = {}) {
+    const {
+      model = 'shared',
+      lambda = 1,
+      scale = 1,
+    } = readOptions('LinearThompsonSampling', options);
     assertPositive('LinearThompsonSampling', 'scale', scale);
     super('LinearThompsonSampling', arms, dim, model, lambda, true);
     this.#scale = scale;

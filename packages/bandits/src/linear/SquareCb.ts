@@ -1,4 +1,4 @@
-import { assertPositive, formatValue, type Rng, sigmoid } from '@x/linalg';
+import { assertPositive, formatValue, type Rng, readOptions, sigmoid } from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { readPolicyState } from '../IndexPolicy.ts';
 import { type LinearModel, LinearPolicy } from './LinearPolicy.ts';
@@ -49,11 +49,13 @@ export class SquareCb extends LinearPolicy {
    * @param dim - feature dimension d >= 1
    * @throws RangeError on a bad oracle, model, lambda or gamma scale
    */
-  constructor(
-    arms: number,
-    dim: number,
-    { oracle = 'ridge', model = 'shared', lambda = 1, gammaScale = 1 }: SquareCbOptions = {},
-  ) {
+  constructor(arms: number, dim: number, options: SquareCbOptions = {}) {
+    const {
+      oracle = 'ridge',
+      model = 'shared',
+      lambda = 1,
+      gammaScale = 1,
+    } = readOptions('SquareCb', options);
     if (oracle !== 'ridge' && oracle !== 'logistic')
       throw new RangeError(
         `SquareCb: oracle must be 'ridge' or 'logistic', got ${formatValue(oracle)}`,

@@ -1,4 +1,4 @@
-import { assertInRange, formatValue, RunningStats } from '@x/linalg';
+import { assertInRange, formatValue, RunningStats, readOptions } from '@x/linalg';
 import { estimateFromTerms, type OffPolicyOptions } from './ipsEstimate.ts';
 import {
   checkLoggedData,
@@ -25,8 +25,9 @@ export function doublyRobustEstimate(
   data: LoggedBanditData,
   targetProbabilities: ArrayLike<ArrayLike<number>>,
   predictedRewards: ArrayLike<ArrayLike<number>>,
-  { level = 0.95 }: OffPolicyOptions = {},
+  options: OffPolicyOptions = {},
 ): OffPolicyEstimate {
+  const { level = 0.95 } = readOptions('doublyRobustEstimate', options);
   const fn = 'doublyRobustEstimate';
   const n = data?.actions?.length ?? 0;
   if (targetProbabilities?.length !== n || predictedRewards?.length !== n) {

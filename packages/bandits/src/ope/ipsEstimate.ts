@@ -1,4 +1,4 @@
-import { assertInRange, normalQuantile, RunningStats } from '@x/linalg';
+import { assertInRange, normalQuantile, RunningStats, readOptions } from '@x/linalg';
 import {
   checkLoggedData,
   type LoggedBanditData,
@@ -44,8 +44,9 @@ export function estimateFromTerms(
 export function ipsEstimate(
   data: LoggedBanditData,
   target: ArrayLike<number>,
-  { level = 0.95 }: OffPolicyOptions = {},
+  options: OffPolicyOptions = {},
 ): OffPolicyEstimate {
+  const { level = 0.95 } = readOptions('ipsEstimate', options);
   const n = checkLoggedData('ipsEstimate', data, target);
   assertInRange('ipsEstimate', 'level', level, 0, 1, { loOpen: true, hiOpen: true });
   const terms = new RunningStats();

@@ -1,4 +1,4 @@
-import { assertInRange, normalQuantile } from '@x/linalg';
+import { assertInRange, normalQuantile, readOptions } from '@x/linalg';
 import type { OffPolicyOptions } from './ipsEstimate.ts';
 import {
   checkLoggedData,
@@ -22,8 +22,9 @@ import {
 export function snipsEstimate(
   data: LoggedBanditData,
   target: ArrayLike<number>,
-  { level = 0.95 }: OffPolicyOptions = {},
+  options: OffPolicyOptions = {},
 ): OffPolicyEstimate {
+  const { level = 0.95 } = readOptions('snipsEstimate', options);
   const n = checkLoggedData('snipsEstimate', data, target);
   assertInRange('snipsEstimate', 'level', level, 0, 1, { loOpen: true, hiOpen: true });
   let sw = 0;

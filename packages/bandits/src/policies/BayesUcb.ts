@@ -1,4 +1,11 @@
-import { assertFinite, assertInteger, assertPositive, betaQuantile, type Rng } from '@x/linalg';
+import {
+  assertFinite,
+  assertInteger,
+  assertPositive,
+  betaQuantile,
+  type Rng,
+  readOptions,
+} from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -36,7 +43,8 @@ export class BayesUcb extends IndexPolicy {
    * @param arms - number of arms K >= 1
    * @throws RangeError on a negative c, a bad horizon or non-positive prior parameters
    */
-  constructor(arms: number, { c = 0, horizon, alpha = 1, beta = 1 }: BayesUcbOptions = {}) {
+  constructor(arms: number, options: BayesUcbOptions = {}) {
+    const { c = 0, horizon, alpha = 1, beta = 1 } = readOptions('BayesUcb', options);
     assertFinite('BayesUcb', 'c', c);
     if (c < 0) throw new RangeError(`BayesUcb: c must be >= 0, got ${c}`);
     if (horizon !== undefined) assertInteger('BayesUcb', 'horizon', horizon, 1);

@@ -1,4 +1,4 @@
-import { assertPositive, type Rng, sampleBetaUnchecked } from '@x/linalg';
+import { assertPositive, type Rng, readOptions, sampleBetaUnchecked } from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -33,7 +33,8 @@ export class BetaThompsonSampling extends IndexPolicy {
    * @param arms - number of arms K >= 1
    * @throws RangeError if arms is not a positive integer or a prior parameter is not positive
    */
-  constructor(arms: number, { alpha = 1, beta = 1 }: BetaThompsonSamplingOptions = {}) {
+  constructor(arms: number, options: BetaThompsonSamplingOptions = {}) {
+    const { alpha = 1, beta = 1 } = readOptions('BetaThompsonSampling', options);
     assertPositive('BetaThompsonSampling', 'alpha', alpha);
     assertPositive('BetaThompsonSampling', 'beta', beta);
     super('BetaThompsonSampling', arms, 0, 1, true);

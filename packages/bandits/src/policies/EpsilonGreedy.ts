@@ -1,4 +1,10 @@
-import { assertInRange, assertPositive, type Rng, sampleIntUnchecked } from '@x/linalg';
+import {
+  assertInRange,
+  assertPositive,
+  type Rng,
+  readOptions,
+  sampleIntUnchecked,
+} from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -38,10 +44,13 @@ export class EpsilonGreedy extends IndexPolicy {
    * @throws RangeError if arms is not a positive integer, epsilon is outside [0, 1], or c, d
    * are not positive
    */
-  constructor(
-    arms: number,
-    { epsilon = 0.1, decay, rewardMin = 0, rewardMax = 1 }: EpsilonGreedyOptions = {},
-  ) {
+  constructor(arms: number, options: EpsilonGreedyOptions = {}) {
+    const {
+      epsilon = 0.1,
+      decay,
+      rewardMin = 0,
+      rewardMax = 1,
+    } = readOptions('EpsilonGreedy', options);
     assertInRange('EpsilonGreedy', 'epsilon', epsilon, 0, 1);
     if (decay !== undefined) {
       assertPositive('EpsilonGreedy', 'decay.c', decay.c);

@@ -1,4 +1,10 @@
-import { assertFinite, assertPositive, type Rng, sampleStandardNormal } from '@x/linalg';
+import {
+  assertFinite,
+  assertPositive,
+  type Rng,
+  readOptions,
+  sampleStandardNormal,
+} from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -35,10 +41,12 @@ export class GaussianThompsonSampling extends IndexPolicy {
    * @throws RangeError if arms is not a positive integer or a parameter is not finite (and
    * positive, for the standard deviations)
    */
-  constructor(
-    arms: number,
-    { priorMean = 0, priorStd = 1, noiseStd = 1 }: GaussianThompsonSamplingOptions = {},
-  ) {
+  constructor(arms: number, options: GaussianThompsonSamplingOptions = {}) {
+    const {
+      priorMean = 0,
+      priorStd = 1,
+      noiseStd = 1,
+    } = readOptions('GaussianThompsonSampling', options);
     assertFinite('GaussianThompsonSampling', 'priorMean', priorMean);
     assertPositive('GaussianThompsonSampling', 'priorStd', priorStd);
     assertPositive('GaussianThompsonSampling', 'noiseStd', noiseStd);

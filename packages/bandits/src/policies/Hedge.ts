@@ -1,4 +1,10 @@
-import { assertFiniteVector, assertInteger, assertPositive, type Rng } from '@x/linalg';
+import {
+  assertFiniteVector,
+  assertInteger,
+  assertPositive,
+  type Rng,
+  readOptions,
+} from '@x/linalg';
 import { assertStateEnvelope } from '../validation.ts';
 
 /** Options of {@link Hedge}. */
@@ -45,7 +51,8 @@ export class Hedge {
    * @param experts - number of experts N >= 1
    * @throws RangeError on a bad count, horizon or learning rate
    */
-  constructor(experts: number, { horizon, learningRate }: HedgeOptions = {}) {
+  constructor(experts: number, options: HedgeOptions = {}) {
+    const { horizon, learningRate } = readOptions('Hedge', options);
     assertInteger('Hedge', 'experts', experts, 1, 1 << 24);
     if (horizon !== undefined) assertInteger('Hedge', 'horizon', horizon, 1);
     if (learningRate !== undefined) assertPositive('Hedge', 'learningRate', learningRate);

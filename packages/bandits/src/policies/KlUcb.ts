@@ -4,6 +4,7 @@ import {
   klBernoulliUpperBoundCeiling,
   klBernoulliUpperBoundUnchecked,
   type Rng,
+  readOptions,
 } from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
@@ -65,7 +66,8 @@ export class KlUcb extends IndexPolicy {
    * @param arms - number of arms K >= 1
    * @throws RangeError if arms is not a positive integer or c is negative or not finite
    */
-  constructor(arms: number, { c = 0, family = 'bernoulli', sigma = 1 }: KlUcbOptions = {}) {
+  constructor(arms: number, options: KlUcbOptions = {}) {
+    const { c = 0, family = 'bernoulli', sigma = 1 } = readOptions('KlUcb', options);
     assertFinite('KlUcb', 'c', c);
     if (c < 0) throw new RangeError(`KlUcb: c must be >= 0, got ${c}`);
     if (family !== 'bernoulli' && family !== 'gaussian') {

@@ -1,4 +1,4 @@
-import { assertInteger, type Rng } from '@x/linalg';
+import { assertInteger, type Rng, readOptions } from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -28,7 +28,8 @@ export class Moss extends IndexPolicy {
    * @param arms - number of arms K >= 1
    * @throws RangeError on a bad horizon
    */
-  constructor(arms: number, { horizon }: MossOptions = {}) {
+  constructor(arms: number, options: MossOptions = {}) {
+    const { horizon } = readOptions('Moss', options);
     if (horizon !== undefined) assertInteger('Moss', 'horizon', horizon, 1);
     super('Moss', arms, 0, 1, false);
     this.#horizon = horizon ?? null;

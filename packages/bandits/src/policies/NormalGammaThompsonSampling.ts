@@ -2,6 +2,7 @@ import {
   assertFinite,
   assertPositive,
   type Rng,
+  readOptions,
   sampleGamma,
   sampleStandardNormal,
 } from '@x/linalg';
@@ -46,10 +47,13 @@ export class NormalGammaThompsonSampling extends IndexPolicy {
    * @param arms - number of arms K >= 1
    * @throws RangeError if a prior parameter is not finite (and positive, except the mean)
    */
-  constructor(
-    arms: number,
-    { priorMean = 0, priorCount = 1, shape = 1, rate = 1 }: NormalGammaThompsonSamplingOptions = {},
-  ) {
+  constructor(arms: number, options: NormalGammaThompsonSamplingOptions = {}) {
+    const {
+      priorMean = 0,
+      priorCount = 1,
+      shape = 1,
+      rate = 1,
+    } = readOptions('NormalGammaThompsonSampling', options);
     const fn = 'NormalGammaThompsonSampling';
     assertFinite(fn, 'priorMean', priorMean);
     assertPositive(fn, 'priorCount', priorCount);

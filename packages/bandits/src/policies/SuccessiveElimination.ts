@@ -1,4 +1,4 @@
-import { assertInteger, formatValue, type Rng } from '@x/linalg';
+import { assertInteger, formatValue, type Rng, readOptions } from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -32,10 +32,8 @@ export class SuccessiveElimination extends IndexPolicy {
    * @param arms - number of arms K >= 1
    * @throws RangeError on a bad horizon or an empty reward range
    */
-  constructor(
-    arms: number,
-    { horizon, rewardMin = 0, rewardMax = 1 }: SuccessiveEliminationOptions = {},
-  ) {
+  constructor(arms: number, options: SuccessiveEliminationOptions = {}) {
+    const { horizon, rewardMin = 0, rewardMax = 1 } = readOptions('SuccessiveElimination', options);
     if (horizon !== undefined) assertInteger('SuccessiveElimination', 'horizon', horizon, 1);
     if (!(Number.isFinite(rewardMin) && Number.isFinite(rewardMax) && rewardMax > rewardMin)) {
       throw new RangeError(

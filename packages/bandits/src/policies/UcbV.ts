@@ -1,4 +1,4 @@
-import { assertFinite, assertPositive, type Rng } from '@x/linalg';
+import { assertFinite, assertPositive, type Rng, readOptions } from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -29,7 +29,8 @@ export class UcbV extends IndexPolicy {
    * @param arms - number of arms K >= 1
    * @throws RangeError if zeta is not positive or the reward range is empty
    */
-  constructor(arms: number, { zeta = 1.2, rewardMin = 0, rewardMax = 1 }: UcbVOptions = {}) {
+  constructor(arms: number, options: UcbVOptions = {}) {
+    const { zeta = 1.2, rewardMin = 0, rewardMax = 1 } = readOptions('UcbV', options);
     assertPositive('UcbV', 'zeta', zeta);
     assertFinite('UcbV', 'rewardMin', rewardMin);
     assertFinite('UcbV', 'rewardMax', rewardMax);

@@ -19,5 +19,5 @@ export const MAX_LOSS_ESTIMATE = 1e18;
 export function cappedLossEstimate(weightedLoss: number, p: number): number {
   if (weightedLoss === 0) return 0;
   const estimate = weightedLoss / p;
-  return estimate < MAX_LOSS_ESTIMATE ? estimate : MAX_LOSS_ESTIMATE;
+  return Math.min(estimate, MAX_LOSS_ESTIMATE);
 }

@@ -1,4 +1,5 @@
 import type { MatrixLike } from '@x/linalg';
+import { readOptions } from '@x/linalg';
 import type { MarketOptions } from './MarketOptions.ts';
 import { firstBestRevenue, readMarket } from './readMarket.ts';
 
@@ -43,8 +44,13 @@ export interface DeterministicMenu {
  */
 export function optimalDeterministicMenu(
   values: MatrixLike,
-  { weights, costs, maxAssignments = 2 ** 20 }: OptimalDeterministicMenuOptions = {},
+  options: OptimalDeterministicMenuOptions = {},
 ): DeterministicMenu {
+  const {
+    weights,
+    costs,
+    maxAssignments = 2 ** 20,
+  } = readOptions('optimalDeterministicMenu', options);
   const fn = 'optimalDeterministicMenu';
   const market = readMarket(fn, values, weights, costs);
   const { T, D, values: v, weights: w, costs: c, scale } = market;

@@ -1,4 +1,9 @@
-import { type LinearProgramOptions, type MatrixLike, solveLinearProgram } from '@x/linalg';
+import {
+  type LinearProgramOptions,
+  type MatrixLike,
+  readOptions,
+  solveLinearProgram,
+} from '@x/linalg';
 import type { MarketOptions } from './MarketOptions.ts';
 import { firstBestRevenue, readMarket } from './readMarket.ts';
 
@@ -57,8 +62,9 @@ export interface OptimalMenu {
  */
 export async function optimalMenu(
   values: MatrixLike,
-  { weights, costs, highs }: OptimalMenuOptions = {},
+  options: OptimalMenuOptions = {},
 ): Promise<OptimalMenu> {
+  const { weights, costs, highs } = readOptions('optimalMenu', options);
   const fn = 'optimalMenu';
   const market = readMarket(fn, values, weights, costs);
   const { T, D, values: v, weights: w, costs: c } = market;

@@ -1,4 +1,4 @@
-import { assertFinite, assertInteger } from '@x/linalg';
+import { assertFinite, assertInteger, readOptions } from '@x/linalg';
 import { type Dataset, flattenDataset, type Task } from '../data/Dataset.ts';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
 import { incrementalUtility } from './incrementalUtility.ts';
@@ -28,8 +28,13 @@ export function knnUtility(
   train: Dataset,
   validation: Dataset,
   k: number,
-  { task = 'classification', aggregate = 'mean', emptyScore }: KnnUtilityOptions = {},
+  options: KnnUtilityOptions = {},
 ): IncrementalUtility {
+  const {
+    task = 'classification',
+    aggregate = 'mean',
+    emptyScore,
+  } = readOptions('knnUtility', options);
   const fn = 'knnUtility';
   if (task !== 'classification' && task !== 'regression')
     throw new RangeError(

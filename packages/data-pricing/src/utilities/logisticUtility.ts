@@ -1,4 +1,4 @@
-import { assertFinite, assertInteger, assertPositive, choleskySolve } from '@x/linalg';
+import { assertFinite, assertInteger, assertPositive, choleskySolve, readOptions } from '@x/linalg';
 import { type Dataset, flattenDataset } from '../data/Dataset.ts';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
 import { incrementalUtility } from './incrementalUtility.ts';
@@ -30,8 +30,14 @@ export interface LogisticUtilityOptions extends ModelUtilityOptions {
 export function logisticUtility(
   train: Dataset,
   validation: Dataset,
-  { lambda = 1e-2, iterations = 25, aggregate = 'mean', emptyScore }: LogisticUtilityOptions = {},
+  options: LogisticUtilityOptions = {},
 ): IncrementalUtility {
+  const {
+    lambda = 1e-2,
+    iterations = 25,
+    aggregate = 'mean',
+    emptyScore,
+  } = readOptions('logisticUtility', options);
   const fn = 'logisticUtility';
   assertPositive(fn, 'lambda', lambda);
   assertInteger(fn, 'iterations', iterations, 1);

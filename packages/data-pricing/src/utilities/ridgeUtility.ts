@@ -1,4 +1,4 @@
-import { assertFinite, assertPositive, choleskySolve } from '@x/linalg';
+import { assertFinite, assertPositive, choleskySolve, readOptions } from '@x/linalg';
 import { type Dataset, flattenDataset } from '../data/Dataset.ts';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
 import { incrementalUtility } from './incrementalUtility.ts';
@@ -24,8 +24,9 @@ export interface RidgeUtilityOptions extends ModelUtilityOptions {
 export function ridgeUtility(
   train: Dataset,
   validation: Dataset,
-  { lambda = 1e-3, aggregate = 'mean', emptyScore }: RidgeUtilityOptions = {},
+  options: RidgeUtilityOptions = {},
 ): IncrementalUtility {
+  const { lambda = 1e-3, aggregate = 'mean', emptyScore } = readOptions('ridgeUtility', options);
   const fn = 'ridgeUtility';
   assertPositive(fn, 'lambda', lambda);
   if (aggregate !== 'mean' && aggregate !== 'sum')

@@ -1,4 +1,4 @@
-import { assertInteger, type Rng } from '@x/linalg';
+import { assertInteger, type Rng, readOptions } from '@x/linalg';
 import { CachedUtility } from './CachedUtility.ts';
 import type { UtilityLike } from './Utility.ts';
 
@@ -27,8 +27,9 @@ export function banzhafMsr(
   rng: Rng,
   n: number,
   utility: UtilityLike,
-  { samples = 1000 }: { readonly samples?: number } = {},
+  options: { readonly samples?: number } = {},
 ): BanzhafResult {
+  const { samples = 1000 } = readOptions('banzhafMsr', options);
   const fn = 'banzhafMsr';
   assertInteger(fn, 'n', n, 1);
   assertInteger(fn, 'samples', samples, 2);

@@ -1,4 +1,4 @@
-import { assertInteger } from '@x/linalg';
+import { assertInteger, readOptions } from '@x/linalg';
 import { type Dataset, flattenDataset, type Task } from '../data/Dataset.ts';
 import { DistanceSorter } from '../data/sortByDistance.ts';
 
@@ -50,12 +50,13 @@ export function knnShapley(
   train: Dataset,
   test: Dataset,
   k: number,
-  {
+  options: KnnShapleyOptions = {},
+): Float64Array {
+  const {
     task = 'classification',
     regression = 'prediction',
     aggregate = 'mean',
-  }: KnnShapleyOptions = {},
-): Float64Array {
+  } = readOptions('knnShapley', options);
   const fn = 'knnShapley';
   if (task !== 'classification' && task !== 'regression')
     throw new RangeError(

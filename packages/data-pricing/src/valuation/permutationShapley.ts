@@ -1,4 +1,4 @@
-import { assertInRange, assertInteger, type Rng, shuffle } from '@x/linalg';
+import { assertInRange, assertInteger, type Rng, readOptions, shuffle } from '@x/linalg';
 import { CachedUtility, callUtility } from './CachedUtility.ts';
 import type { IncrementalUtility, UtilityLike } from './Utility.ts';
 
@@ -55,13 +55,14 @@ export function permutationShapley(
   rng: Rng,
   n: number,
   utility: UtilityLike | IncrementalUtility,
-  {
+  options: PermutationShapleyOptions = {},
+): PermutationShapleyResult {
+  const {
     permutations = 1000,
     minPermutations = 30,
     truncation = 0,
     tolerance = 0.01,
-  }: PermutationShapleyOptions = {},
-): PermutationShapleyResult {
+  } = readOptions('permutationShapley', options);
   const fn = 'permutationShapley';
   assertInteger(fn, 'n', n, 1);
   assertInteger(fn, 'permutations', permutations, 1);

@@ -1,4 +1,10 @@
-import { assertInteger, type Rng, sampleCategoricalUnchecked, sampleIntUnchecked } from '@x/linalg';
+import {
+  assertInteger,
+  type Rng,
+  readOptions,
+  sampleCategoricalUnchecked,
+  sampleIntUnchecked,
+} from '@x/linalg';
 import { CachedUtility } from './CachedUtility.ts';
 import { type Semivalue, semivalueLogWeights } from './semivalueWeights.ts';
 import type { UtilityLike } from './Utility.ts';
@@ -29,8 +35,9 @@ export function sampledSemivalue(
   n: number,
   utility: UtilityLike,
   semivalue: Semivalue = 'shapley',
-  { samples = 200 }: { readonly samples?: number } = {},
+  options: { readonly samples?: number } = {},
 ): SampledSemivalueResult {
+  const { samples = 200 } = readOptions('sampledSemivalue', options);
   const fn = 'sampledSemivalue';
   assertInteger(fn, 'n', n, 1);
   assertInteger(fn, 'samples', samples, 2);

@@ -11,6 +11,13 @@ const ONE_MINUS_ULP = 1 - 2 ** -53;
  * q)$ when that is at most 1/2, else Pinsker's $p + \sqrt{d/2}$ ($m = 1/4$). Unchecked.
  */
 export function klBernoulliUpperBoundCeiling(p: number, d: number): number {
+  assertInRange('klBernoulliUpperBoundCeiling', 'p', p, 0, 1);
+  assertInRange('klBernoulliUpperBoundCeiling', 'd', d, 0, Number.MAX_VALUE);
+  return upperBoundCeiling(p, d);
+}
+
+/** {@link klBernoulliUpperBoundCeiling} without its checks, for the KL-UCB hot path. */
+function upperBoundCeiling(p: number, d: number): number {
   if (p >= 0.5) return Math.min(1, p + Math.sqrt(2 * d * p * (1 - p)));
   const b = p + d;
   const q = (b + Math.sqrt(Math.max(0, b * b - (1 + 2 * d) * p * p))) / (1 + 2 * d);
@@ -27,7 +34,7 @@ export function klBernoulliUpperBoundCeiling(p: number, d: number): number {
  */
 export function klBernoulliUpperBoundUnchecked(p: number, d: number): number {
   if (d <= 0 || p >= 1) return p;
-  let q = Math.min(klBernoulliUpperBoundCeiling(p, d), ONE_MINUS_ULP);
+  let q = Math.min(upperBoundCeiling(p, d), ONE_MINUS_ULP);
   if (d > 0.1) {
     const h = p > 0 ? -p * Math.log(p) - (1 - p) * Math.log1p(-p) : 0;
     q = Math.min(q, -Math.expm1(-(d + h) / (1 - p)));

@@ -1,4 +1,9 @@
-import { assertFinite, assertFiniteVector } from '../validate/assert.ts';
+import {
+  assertArrayLike,
+  assertFinite,
+  assertFiniteVector,
+  formatValue,
+} from '../validate/assert.ts';
 
 /**
  * In-place $y \leftarrow a x + y$ (BLAS axpy) on a Float64Array. The inputs are checked before
@@ -7,6 +12,9 @@ import { assertFinite, assertFiniteVector } from '../validate/assert.ts';
  * @throws TypeError on a length mismatch; RangeError if a or an entry of x is not finite
  */
 export function axpy(a: number, x: ArrayLike<number>, y: Float64Array): Float64Array {
+  assertArrayLike('axpy', 'x', x);
+  if (!(y instanceof Float64Array))
+    throw new TypeError(`axpy: y must be a Float64Array, got ${formatValue(y)}`);
   const n = x.length;
   if (y.length !== n) {
     throw new TypeError(`axpy: x and y must have equal lengths, got ${n} and ${y.length}`);

@@ -1,4 +1,10 @@
-import { assertFiniteVector, assertInteger, assertPositive } from '../validate/assert.ts';
+import {
+  assertFiniteVector,
+  assertFunction,
+  assertInteger,
+  assertPositive,
+  readOptions,
+} from '../validate/assert.ts';
 
 /** Options of {@link bicgstab}. */
 export interface BicgstabOptions {
@@ -27,7 +33,8 @@ export interface IterativeSolution {
  *
  * @param matvec - writes $A v$ into `out`
  * @param b - right-hand side, length n
- * @throws RangeError on a non-finite right-hand side or bad options
+ * @throws TypeError if matvec is not a function; RangeError on a non-finite right-hand side, bad
+ * options, or a matvec that returns a non-finite product
  *
  * References: van der Vorst, "Bi-CGSTAB: A Fast and Smoothly Converging Variant of Bi-CG for
  * the Solution of Nonsymmetric Linear Systems", SIAM J. Sci. Stat. Comput. 13(2), 1992;
@@ -36,9 +43,11 @@ export interface IterativeSolution {
 export function bicgstab(
   matvec: (v: Float64Array, out: Float64Array) => void,
   b: ArrayLike<number>,
-  { tolerance = 1e-12, maxIterations, initialGuess }: BicgstabOptions = {},
+  options: BicgstabOptions = {},
 ): IterativeSolution {
+  const { tolerance = 1e-12, maxIterations, initialGuess } = readOptions('bicgstab', options);
   const fn = 'bicgstab';
+  assertFunction(fn, 'matvec', matvec);
   assertFiniteVector(fn, 'b', b);
   const n = b.length;
   assertPositive(fn, 'tolerance', tolerance);
@@ -68,7 +77,10 @@ export function bicgstab(
     for (let i = 0; i < n; i++) q += r[i]! * r[i]!;
     return Math.sqrt(q) / bNorm;
   };
+  const nonFinite = () =>
+    new RangeError(`${fn}: matvec returned a non-finite product (the operator must be finite)`);
   let rel = residual();
+  if (!Number.isFinite(rel)) throw nonFinite();
   if (rel <= tolerance) return { x, iterations: 0, relativeResidual: rel, converged: true };
   let rho = 1;
   let alpha = 1;
@@ -84,6 +96,8 @@ export function bicgstab(
     matvec(p, v);
     let rv = 0;
     for (let i = 0; i < n; i++) rv += rHat[i]! * v[i]!;
+    if (!Number.isFinite(rv)) throw nonFinite();
+    if (rv === 0) break; // breakdown: the direction is orthogonal to the shadow residual
     alpha = rhoNew / rv;
     for (let i = 0; i < n; i++) s[i] = r[i]! - alpha * v[i]!;
     matvec(s, t);
@@ -93,6 +107,7 @@ export function bicgstab(
       ts += t[i]! * s[i]!;
       tt += t[i]! * t[i]!;
     }
+    if (!Number.isFinite(ts) || !Number.isFinite(tt)) throw nonFinite();
     omega = tt > 0 ? ts / tt : 0;
     for (let i = 0; i < n; i++) {
       x[i] = x[i]! + alpha * p[i]! + omega * s[i]!;
@@ -106,5 +121,6 @@ export function bicgstab(
   matvec(x, t);
   for (let i = 0; i < n; i++) r[i] = b[i]! - t[i]!;
   rel = residual();
+  if (!Number.isFinite(rel)) throw nonFinite();
   return { x, iterations, relativeResidual: rel, converged: rel <= tolerance * 10 };
 }

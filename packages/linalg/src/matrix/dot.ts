@@ -1,4 +1,4 @@
-import { assertFiniteVector } from '../validate/assert.ts';
+import { assertArrayLike, assertFiniteVector } from '../validate/assert.ts';
 
 /**
  * The inner product $\sum_i x_i y_i$ of two vectors of equal length. Finiteness is checked on
@@ -6,6 +6,8 @@ import { assertFiniteVector } from '../validate/assert.ts';
  * @throws TypeError on a length mismatch; RangeError naming a non-finite entry, or on overflow
  */
 export function dot(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  assertArrayLike('dot', 'x', x);
+  assertArrayLike('dot', 'y', y);
   const n = x.length;
   if (y.length !== n) {
     throw new TypeError(`dot: x and y must have equal lengths, got ${n} and ${y.length}`);

@@ -1,4 +1,4 @@
-import { assertFiniteVector } from '../validate/assert.ts';
+import { assertArrayLike, assertFiniteVector } from '../validate/assert.ts';
 
 /** Returns a norm, or throws naming the non-finite entry responsible for a non-finite one. */
 function checked(fn: string, x: ArrayLike<number>, value: number): number {
@@ -12,6 +12,7 @@ function checked(fn: string, x: ArrayLike<number>, value: number): number {
  * @throws RangeError naming a non-finite entry
  */
 export function norm2(x: ArrayLike<number>): number {
+  assertArrayLike('norm2', 'x', x);
   let scale = 0;
   for (let i = 0; i < x.length; i++) scale = Math.max(scale, Math.abs(x[i]!));
   if (scale === 0 || !Number.isFinite(scale)) return checked('norm2', x, scale);
@@ -28,6 +29,7 @@ export function norm2(x: ArrayLike<number>): number {
  * @throws RangeError naming a non-finite entry
  */
 export function norm1(x: ArrayLike<number>): number {
+  assertArrayLike('norm1', 'x', x);
   let s = 0;
   for (let i = 0; i < x.length; i++) s += Math.abs(x[i]!);
   return checked('norm1', x, s);
@@ -38,6 +40,7 @@ export function norm1(x: ArrayLike<number>): number {
  * @throws RangeError naming a non-finite entry
  */
 export function normInf(x: ArrayLike<number>): number {
+  assertArrayLike('normInf', 'x', x);
   let s = 0;
   for (let i = 0; i < x.length; i++) s = Math.max(s, Math.abs(x[i]!));
   return checked('normInf', x, s);

@@ -1,7 +1,7 @@
 import { Matrix, QrDecomposition } from 'ml-matrix';
 import type { Rng } from '../random/Rng.ts';
 import { sampleStandardNormal } from '../random/sampleNormal.ts';
-import { assertInteger } from '../validate/assert.ts';
+import { assertInteger, assertRng } from '../validate/assert.ts';
 
 /**
  * A Haar-distributed (uniformly random) n x n orthogonal matrix: the Q of a QR decomposition
@@ -16,6 +16,7 @@ import { assertInteger } from '../validate/assert.ts';
  * Notices of the AMS 54(5), 2007, arXiv:math-ph/0609050, Section 5.
  */
 export function randomOrthogonal(rng: Rng, n: number): Matrix {
+  assertRng('randomOrthogonal', rng);
   assertInteger('randomOrthogonal', 'n', n, 1, 10_000);
   const z = new Matrix(n, n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) z.set(i, j, sampleStandardNormal(rng));

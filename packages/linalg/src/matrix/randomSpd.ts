@@ -1,6 +1,6 @@
 import { Matrix } from 'ml-matrix';
 import type { Rng } from '../random/Rng.ts';
-import { assertFiniteVector } from '../validate/assert.ts';
+import { assertFiniteVector, assertRng } from '../validate/assert.ts';
 import { randomOrthogonal } from './randomOrthogonal.ts';
 
 /**
@@ -13,6 +13,7 @@ import { randomOrthogonal } from './randomOrthogonal.ts';
  * @throws RangeError on an empty spectrum or a non-positive eigenvalue
  */
 export function randomSpd(rng: Rng, eigenvalues: ArrayLike<number>): Matrix {
+  assertRng('randomSpd', rng);
   assertFiniteVector('randomSpd', 'eigenvalues', eigenvalues);
   const n = eigenvalues.length;
   if (n === 0) throw new RangeError('randomSpd: eigenvalues must not be empty');

@@ -1,4 +1,9 @@
-import { assertFiniteVector } from '../validate/assert.ts';
+import {
+  assertArrayLike,
+  assertFiniteVector,
+  formatValue,
+  readOptions,
+} from '../validate/assert.ts';
 
 /** Options of {@link shermanMorrisonUpdate}. */
 export interface ShermanMorrisonOptions {
@@ -28,8 +33,14 @@ export function shermanMorrisonUpdate(
   inverse: Float64Array,
   u: ArrayLike<number>,
   v: ArrayLike<number> = u,
-  { scratch }: ShermanMorrisonOptions = {},
+  options: ShermanMorrisonOptions = {},
 ): number {
+  const { scratch } = readOptions('shermanMorrisonUpdate', options);
+  assertArrayLike('shermanMorrisonUpdate', 'u', u);
+  if (!(inverse instanceof Float64Array))
+    throw new TypeError(
+      `shermanMorrisonUpdate: inverse must be a Float64Array, got ${formatValue(inverse)}`,
+    );
   const d = u.length;
   if (inverse.length !== d * d) {
     throw new TypeError(

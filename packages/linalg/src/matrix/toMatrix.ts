@@ -1,5 +1,5 @@
 import { Matrix } from 'ml-matrix';
-import { formatValue } from '../validate/assert.ts';
+import { formatValue, readOptions } from '../validate/assert.ts';
 
 /** What every matrix-taking function in `@x` accepts: an ml-matrix `Matrix` or rows of numbers. */
 export type MatrixLike = Matrix | ArrayLike<ArrayLike<number>>;
@@ -17,8 +17,9 @@ export function toMatrix(
   fn: string,
   name: string,
   value: MatrixLike,
-  { square = false }: { square?: boolean } = {},
+  options: { square?: boolean } = {},
 ): Matrix {
+  const { square = false } = readOptions('toMatrix', options);
   if (Matrix.isMatrix(value)) {
     const m = value as Matrix;
     checkShape(fn, name, m.rows, m.columns, square);

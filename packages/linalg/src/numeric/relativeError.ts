@@ -1,3 +1,5 @@
+import { assertPositive, formatValue } from '../validate/assert.ts';
+
 /**
  * Relative error $|a - e| / \max(|e|, \text{floor})$ of an actual value against an expected
  * one; the floor (default the smallest normal double) keeps it finite at $e = 0$, where it
@@ -12,7 +14,16 @@ export function relativeError(
   expected: number,
   floor = 2.2250738585072014e-308,
 ): number {
+  for (const [name, v] of [
+    ['actual', actual],
+    ['expected', expected],
+  ] as const) {
+    if (typeof v !== 'number')
+      throw new TypeError(`relativeError: ${name} must be a number, got ${formatValue(v)}`);
+  }
+  assertPositive('relativeError', 'floor', floor);
   if (Number.isNaN(actual) || Number.isNaN(expected)) return Number.POSITIVE_INFINITY;
   if (actual === expected) return 0;
+  if (!Number.isFinite(actual) || !Number.isFinite(expected)) return Number.POSITIVE_INFINITY;
   return Math.abs(actual - expected) / Math.max(Math.abs(expected), floor);
 }

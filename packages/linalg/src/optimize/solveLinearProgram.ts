@@ -1,4 +1,5 @@
 import type { Highs } from 'highs';
+import { readOptions } from '../validate/assert.ts';
 
 /**
  * A sparse linear program, $\min$ or $\max\ c^\top x$ subject to $l_r \le Ax \le u_r$ and
@@ -85,8 +86,9 @@ function loadHighs(fn: string): Promise<Highs> {
 export async function solveLinearProgram(
   fn: string,
   lp: LinearProgram,
-  { highs }: LinearProgramOptions = {},
+  options: LinearProgramOptions = {},
 ): Promise<LinearProgramSolution> {
+  const { highs } = readOptions('solveLinearProgram', options);
   const solver = highs ?? (await loadHighs(fn));
   const { starts, indices, values } = lp.matrix;
   const rows = lp.rowLower.length;

@@ -1,4 +1,10 @@
-import { assertWeights } from '../validate/assert.ts';
+import {
+  assertInteger,
+  assertRng,
+  assertWeights,
+  formatValue,
+  MAX_ARRAY_LENGTH,
+} from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
 /**
@@ -68,6 +74,7 @@ export class AliasTable {
 
   /** One draw: index i with probability proportional to its weight. */
   sample(rng: Rng): number {
+    assertRng('AliasTable.sample', rng);
     const x = rng.nextFloat64() * this.#prob.length;
     const i = Math.floor(x);
     return x - i < this.#prob[i]! ? i : this.#alias[i]!;
@@ -75,17 +82,26 @@ export class AliasTable {
 
   /**
    * `n` draws into an Int32Array (`out` when given).
-   * @throws RangeError if n is not a non-negative integer; TypeError if out is too short
+   * @throws TypeError on a bad rng or an out that is not an Int32Array of length >= n; RangeError
+   * if n is not an integer in [0, 2^27]
    */
   sampleMany(rng: Rng, n: number, out?: Int32Array): Int32Array {
-    if (!Number.isInteger(n) || n < 0) {
-      throw new RangeError(`AliasTable.sampleMany: n must be an integer >= 0, got ${n}`);
-    }
-    if (out !== undefined && out.length < n) {
-      throw new TypeError(`AliasTable.sampleMany: out must have length >= ${n}, got ${out.length}`);
+    const fn = 'AliasTable.sampleMany';
+    assertRng(fn, rng);
+    assertInteger(fn, 'n', n, 0, MAX_ARRAY_LENGTH);
+    if (out !== undefined && !(out instanceof Int32Array && out.length >= n)) {
+      throw new TypeError(
+        `${fn}: out must be an Int32Array of length >= ${n}, got ${formatValue(out)}`,
+      );
     }
     const res = out ?? new Int32Array(n);
-    for (let j = 0; j < n; j++) res[j] = this.sample(rng);
+    const prob = this.#prob;
+    const alias = this.#alias;
+    for (let j = 0; j < n; j++) {
+      const x = rng.nextFloat64() * prob.length;
+      const i = Math.floor(x);
+      res[j] = x - i < prob[i]! ? i : alias[i]!;
+    }
     return res;
   }
 }

@@ -1,7 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import { choleskyFactor } from '../matrix/choleskyFactor.ts';
 import type { MatrixLike } from '../matrix/toMatrix.ts';
-import { assertFiniteVector } from '../validate/assert.ts';
+import { assertFiniteVector, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 import { sampleStandardNormal } from './sampleNormal.ts';
 
@@ -60,6 +60,7 @@ export class MultivariateNormal {
    * @throws TypeError if out has the wrong length
    */
   sample(rng: Rng, out?: Float64Array): Float64Array {
+    assertRng('MultivariateNormal.sample', rng);
     const d = this.#dim;
     if (out !== undefined && out.length !== d) {
       throw new TypeError(

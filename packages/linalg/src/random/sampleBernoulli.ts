@@ -1,4 +1,4 @@
-import { assertInRange } from '../validate/assert.ts';
+import { assertInRange, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
 /**
@@ -10,6 +10,7 @@ import type { Rng } from './Rng.ts';
  * @throws RangeError if p is outside [0, 1]
  */
 export function sampleBernoulli(rng: Rng, p: number): 0 | 1 {
+  assertRng('sampleBernoulli', rng);
   assertInRange('sampleBernoulli', 'p', p, 0, 1);
   return rng.nextFloat64() < p ? 1 : 0;
 }

@@ -1,4 +1,4 @@
-import { assertPositive } from '../validate/assert.ts';
+import { assertPositive, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 import { sampleGammaLargeShapeUnchecked, sampleLogGammaUnchecked } from './sampleGamma.ts';
 
@@ -14,6 +14,7 @@ import { sampleGammaLargeShapeUnchecked, sampleLogGammaUnchecked } from './sampl
  * @throws RangeError if a or b is not finite and positive
  */
 export function sampleBeta(rng: Rng, a: number, b: number): number {
+  assertRng('sampleBeta', rng);
   assertPositive('sampleBeta', 'a', a);
   assertPositive('sampleBeta', 'b', b);
   return sampleBetaUnchecked(rng, a, b);

@@ -1,5 +1,5 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { assertInRange, assertInteger } from '../validate/assert.ts';
+import { assertInRange, assertInteger, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
 /** Inversion by sequential search; exact, used while $n \min(p, 1-p) < 10$. */
@@ -58,6 +58,7 @@ function binomialBtrs(rng: Rng, n: number, p: number): number {
  * Simul. 46, 1993 (algorithm BTRS).
  */
 export function sampleBinomial(rng: Rng, n: number, p: number): number {
+  assertRng('sampleBinomial', rng);
   assertInteger('sampleBinomial', 'n', n, 0);
   assertInRange('sampleBinomial', 'p', p, 0, 1);
   if (n === 0 || p === 0) return 0;

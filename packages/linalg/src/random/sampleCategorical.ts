@@ -1,4 +1,4 @@
-import { assertWeights } from '../validate/assert.ts';
+import { assertRng, assertWeights } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
 /**
@@ -12,6 +12,7 @@ import type { Rng } from './Rng.ts';
  * @throws RangeError on a negative or non-finite weight or a zero sum
  */
 export function sampleCategorical(rng: Rng, weights: ArrayLike<number>): number {
+  assertRng('sampleCategorical', rng);
   assertWeights('sampleCategorical', 'weights', weights);
   return sampleCategoricalUnchecked(rng, weights);
 }

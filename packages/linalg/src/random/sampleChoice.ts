@@ -1,4 +1,4 @@
-import { assertInteger } from '../validate/assert.ts';
+import { assertInteger, assertRng, readOptions } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 import { sampleIntUnchecked } from './sampleInt.ts';
 
@@ -26,8 +26,10 @@ export function sampleChoice(
   rng: Rng,
   n: number,
   k: number,
-  { replace = false, out }: SampleChoiceOptions = {},
+  options: SampleChoiceOptions = {},
 ): Int32Array {
+  const { replace = false, out } = readOptions('sampleChoice', options);
+  assertRng('sampleChoice', rng);
   assertInteger('sampleChoice', 'n', n, 1, 2 ** 31 - 1);
   assertInteger('sampleChoice', 'k', k, 0, replace ? 2 ** 31 - 1 : n);
   if (out !== undefined && out.length < k) {

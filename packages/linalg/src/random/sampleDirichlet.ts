@@ -1,4 +1,4 @@
-import { assertFiniteVector } from '../validate/assert.ts';
+import { assertFiniteVector, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 import { sampleLogGammaUnchecked } from './sampleGamma.ts';
 
@@ -17,6 +17,7 @@ export function sampleDirichlet(
   alpha: ArrayLike<number>,
   out?: Float64Array,
 ): Float64Array {
+  assertRng('sampleDirichlet', rng);
   assertFiniteVector('sampleDirichlet', 'alpha', alpha);
   const k = alpha.length;
   if (k === 0) throw new RangeError('sampleDirichlet: alpha must not be empty');

@@ -1,4 +1,4 @@
-import { assertPositive } from '../validate/assert.ts';
+import { assertPositive, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
 /**
@@ -10,6 +10,7 @@ import type { Rng } from './Rng.ts';
  * @throws RangeError if rate is not finite and positive
  */
 export function sampleExponential(rng: Rng, rate = 1): number {
+  assertRng('sampleExponential', rng);
   assertPositive('sampleExponential', 'rate', rate);
   return -Math.log1p(-rng.nextFloat64()) / rate;
 }

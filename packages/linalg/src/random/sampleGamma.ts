@@ -1,4 +1,4 @@
-import { assertPositive } from '../validate/assert.ts';
+import { assertPositive, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 import { sampleStandardNormal } from './sampleNormal.ts';
 
@@ -59,6 +59,7 @@ export function sampleLogGammaUnchecked(rng: Rng, shape: number): number {
  * 26(3), 2000.
  */
 export function sampleGamma(rng: Rng, shape: number, scale = 1): number {
+  assertRng('sampleGamma', rng);
   assertPositive('sampleGamma', 'shape', shape);
   assertPositive('sampleGamma', 'scale', scale);
   if (shape >= 1) return scale * sampleGammaLargeShapeUnchecked(rng, shape);

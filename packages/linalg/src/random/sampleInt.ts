@@ -1,4 +1,4 @@
-import { assertInteger } from '../validate/assert.ts';
+import { assertInteger, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
 const TWO_POW_53 = 9007199254740992;
@@ -15,6 +15,7 @@ const TWO_POW_53 = 9007199254740992;
  * sampleInt(createRng(1), 6) // a die roll minus one
  */
 export function sampleInt(rng: Rng, n: number): number {
+  assertRng('sampleInt', rng);
   assertInteger('sampleInt', 'n', n, 1, TWO_POW_53);
   return sampleIntUnchecked(rng, n);
 }

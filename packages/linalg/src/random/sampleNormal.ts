@@ -1,4 +1,4 @@
-import { assertFinite } from '../validate/assert.ts';
+import { assertFinite, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
 /** Doornik's ziggurat with 128 blocks: the right-tail start R. */
@@ -295,6 +295,7 @@ function tail(rng: Rng, negative: boolean): number {
  * 2005 (the ZIGNOR algorithm and constants).
  */
 export function sampleStandardNormal(rng: Rng): number {
+  assertRng('sampleStandardNormal', rng);
   for (;;) {
     const u = 2 * rng.nextFloat64() - 1;
     const i = rng.nextInt32() >>> 25;
@@ -319,6 +320,7 @@ export function sampleStandardNormal(rng: Rng): number {
  * @throws RangeError if mu is not finite or sigma is negative or not finite
  */
 export function sampleNormal(rng: Rng, mu = 0, sigma = 1): number {
+  assertRng('sampleNormal', rng);
   assertFinite('sampleNormal', 'mu', mu);
   assertFinite('sampleNormal', 'sigma', sigma);
   if (sigma < 0) throw new RangeError(`sampleNormal: sigma must be >= 0, got ${sigma}`);

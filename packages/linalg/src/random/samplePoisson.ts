@@ -1,5 +1,5 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
-import { assertFinite } from '../validate/assert.ts';
+import { assertFinite, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
 /** Inversion by sequential search from 0; exact, used for $\lambda < 10$. */
@@ -50,6 +50,7 @@ function poissonPtrs(rng: Rng, lambda: number): number {
  * variables", Insurance: Mathematics and Economics 12, 1993 (algorithm PTRS).
  */
 export function samplePoisson(rng: Rng, lambda: number): number {
+  assertRng('samplePoisson', rng);
   assertFinite('samplePoisson', 'lambda', lambda);
   if (lambda < 0) throw new RangeError(`samplePoisson: lambda must be >= 0, got ${lambda}`);
   if (lambda === 0) return 0;

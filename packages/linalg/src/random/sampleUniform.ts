@@ -1,4 +1,4 @@
-import { assertFinite } from '../validate/assert.ts';
+import { assertFinite, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
 /**
@@ -10,6 +10,7 @@ import type { Rng } from './Rng.ts';
  * @throws RangeError if a or b is not finite or b < a
  */
 export function sampleUniform(rng: Rng, a = 0, b = 1): number {
+  assertRng('sampleUniform', rng);
   assertFinite('sampleUniform', 'a', a);
   assertFinite('sampleUniform', 'b', b);
   if (b < a) throw new RangeError(`sampleUniform: b must be >= a (${a}), got ${b}`);

@@ -1,3 +1,4 @@
+import { assertArrayLike, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 import { sampleIntUnchecked } from './sampleInt.ts';
 
@@ -12,6 +13,8 @@ import { sampleIntUnchecked } from './sampleInt.ts';
  * References: Knuth, The Art of Computer Programming, Vol. 2, Section 3.4.2, Algorithm P.
  */
 export function shuffle<T extends { length: number; [i: number]: unknown }>(rng: Rng, array: T): T {
+  assertRng('shuffle', rng);
+  assertArrayLike('shuffle', 'array', array);
   for (let i = array.length - 1; i > 0; i--) {
     const j = sampleIntUnchecked(rng, i + 1);
     const tmp = array[i];

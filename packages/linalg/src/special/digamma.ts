@@ -12,5 +12,7 @@ import { assertFinite } from '../validate/assert.ts';
  */
 export function digamma(x: number): number {
   assertFinite('digamma', 'x', x);
+  if (x <= 0 && Number.isInteger(x))
+    throw new RangeError(`digamma: x must not be a pole (0 or a negative integer), got ${x}`);
   return stdlibDigamma(x);
 }

@@ -1,5 +1,5 @@
 import stdlibErfc from '@stdlib/math-base-special-erfc';
-import { assertPositive } from '../validate/assert.ts';
+import { assertFinite, assertNotNaN, assertPositive } from '../validate/assert.ts';
 
 /**
  * CDF of $\mathcal N(\mu, \sigma^2)$: $\Phi(z) = \tfrac12\,\mathrm{erfc}(-z/\sqrt2)$ with
@@ -7,6 +7,8 @@ import { assertPositive } from '../validate/assert.ts';
  * @throws RangeError if sigma is not finite and positive
  */
 export function normalCdf(x: number, mu = 0, sigma = 1): number {
+  assertNotNaN('normalCdf', 'x', x);
+  assertFinite('normalCdf', 'mu', mu);
   assertPositive('normalCdf', 'sigma', sigma);
   return 0.5 * stdlibErfc(-(x - mu) / (sigma * Math.SQRT2));
 }

@@ -1,4 +1,4 @@
-import { assertPositive } from '../validate/assert.ts';
+import { assertFinite, assertNotNaN, assertPositive } from '../validate/assert.ts';
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
@@ -8,6 +8,8 @@ const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
  * @throws RangeError if sigma is not finite and positive
  */
 export function normalLogPdf(x: number, mu = 0, sigma = 1): number {
+  assertNotNaN('normalLogPdf', 'x', x);
+  assertFinite('normalLogPdf', 'mu', mu);
   assertPositive('normalLogPdf', 'sigma', sigma);
   const z = (x - mu) / sigma;
   return -0.5 * z * z - Math.log(sigma) - LOG_SQRT_2PI;
@@ -18,6 +20,8 @@ export function normalLogPdf(x: number, mu = 0, sigma = 1): number {
  * @throws RangeError if sigma is not finite and positive
  */
 export function normalPdf(x: number, mu = 0, sigma = 1): number {
+  assertNotNaN('normalPdf', 'x', x);
+  assertFinite('normalPdf', 'mu', mu);
   assertPositive('normalPdf', 'sigma', sigma);
   return Math.exp(normalLogPdf(x, mu, sigma));
 }

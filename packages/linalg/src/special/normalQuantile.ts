@@ -1,5 +1,5 @@
 import erfcinv from '@stdlib/math-base-special-erfcinv';
-import { assertInRange } from '../validate/assert.ts';
+import { assertFinite, assertInRange } from '../validate/assert.ts';
 
 /**
  * Quantile (inverse CDF) of the normal distribution: $\Phi^{-1}(p) = -\sqrt 2\,
@@ -16,6 +16,7 @@ import { assertInRange } from '../validate/assert.ts';
  */
 export function normalQuantile(p: number, mu = 0, sigma = 1): number {
   assertInRange('normalQuantile', 'p', p, 0, 1);
+  assertFinite('normalQuantile', 'mu', mu);
   if (!(sigma > 0) || !Number.isFinite(sigma)) {
     throw new RangeError(`normalQuantile: sigma must be finite and > 0, got ${sigma}`);
   }

@@ -36,10 +36,17 @@ export class RunningStats {
    */
   push(x: number): this {
     assertFinite('RunningStats.push', 'x', x);
-    this.#n++;
+    const n = this.#n + 1;
     const delta = x - this.#mean;
-    this.#mean += delta / this.#n;
-    this.#m2 += delta * (x - this.#mean);
+    const mean = this.#mean + delta / n;
+    const m2 = this.#m2 + delta * (x - mean);
+    if (!Number.isFinite(mean) || !Number.isFinite(m2))
+      throw new RangeError(
+        `RunningStats.push: x = ${x} would overflow the sum of squares (the accumulator is unchanged)`,
+      );
+    this.#n = n;
+    this.#mean = mean;
+    this.#m2 = m2;
     if (x < this.#min) this.#min = x;
     if (x > this.#max) this.#max = x;
     return this;
@@ -47,13 +54,23 @@ export class RunningStats {
 
   /** Adds the observations of another accumulator, exactly as if pushed here. */
   merge(other: RunningStats): this {
+    if (!(other instanceof RunningStats))
+      throw new TypeError(
+        `RunningStats.merge: other must be a RunningStats, got ${formatValue(other)}`,
+      );
     const nb = other.#n;
     if (nb === 0) return this;
     const na = this.#n;
     const n = na + nb;
     const delta = other.#mean - this.#mean;
-    this.#mean += (delta * nb) / n;
-    this.#m2 += other.#m2 + (delta * delta * na * nb) / n;
+    const mean = this.#mean + (delta * nb) / n;
+    const m2 = this.#m2 + other.#m2 + (delta * delta * na * nb) / n;
+    if (!Number.isFinite(mean) || !Number.isFinite(m2))
+      throw new RangeError(
+        'RunningStats.merge: the merged sum of squares would overflow (the accumulator is unchanged)',
+      );
+    this.#mean = mean;
+    this.#m2 = m2;
     this.#n = n;
     this.#min = Math.min(this.#min, other.#min);
     this.#max = Math.max(this.#max, other.#max);

@@ -1,6 +1,15 @@
 import type { Rng } from '../random/Rng.ts';
 import { sampleIntUnchecked } from '../random/sampleInt.ts';
-import { assertFiniteVector, assertInRange, assertInteger } from '../validate/assert.ts';
+import {
+  assertFiniteVector,
+  assertFunction,
+  assertInRange,
+  assertInteger,
+  assertRng,
+  formatValue,
+  MAX_ARRAY_LENGTH,
+  readOptions,
+} from '../validate/assert.ts';
 import { quantileSorted } from './quantile.ts';
 
 /** Options of {@link bootstrapCi}. */
@@ -36,22 +45,27 @@ export function bootstrapCi(
   rng: Rng,
   data: ArrayLike<number>,
   statistic: (sample: Float64Array) => number,
-  { level = 0.95, resamples = 2000 }: BootstrapOptions = {},
+  options: BootstrapOptions = {},
 ): ConfidenceInterval {
+  const { level = 0.95, resamples = 2000 } = readOptions('bootstrapCi', options);
+  assertRng('bootstrapCi', rng);
   assertFiniteVector('bootstrapCi', 'data', data);
   const n = data.length;
   if (n === 0) throw new RangeError('bootstrapCi: data must not be empty');
   assertInRange('bootstrapCi', 'level', level, 0, 1, { loOpen: true, hiOpen: true });
-  assertInteger('bootstrapCi', 'resamples', resamples, 1);
+  assertInteger('bootstrapCi', 'resamples', resamples, 1, MAX_ARRAY_LENGTH);
+  assertFunction('bootstrapCi', 'statistic', statistic);
   const original = Float64Array.from(data);
   const estimate = statistic(Float64Array.from(original));
+  if (typeof estimate !== 'number' || !Number.isFinite(estimate))
+    throw new RangeError(`bootstrapCi: statistic returned ${formatValue(estimate)} on the data`);
   const buf = new Float64Array(n);
   const stats = new Float64Array(resamples);
   for (let b = 0; b < resamples; b++) {
     for (let i = 0; i < n; i++) buf[i] = original[sampleIntUnchecked(rng, n)]!;
     const s = statistic(buf);
-    if (!Number.isFinite(s))
-      throw new RangeError(`bootstrapCi: statistic returned ${s} on resample ${b}`);
+    if (typeof s !== 'number' || !Number.isFinite(s))
+      throw new RangeError(`bootstrapCi: statistic returned ${formatValue(s)} on resample ${b}`);
     stats[b] = s;
   }
   stats.sort();

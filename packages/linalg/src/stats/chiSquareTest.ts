@@ -1,5 +1,10 @@
 import gammainc from '@stdlib/math-base-special-gammainc';
-import { assertFiniteVector, assertInteger, assertProbabilityVector } from '../validate/assert.ts';
+import {
+  assertFiniteVector,
+  assertInteger,
+  assertProbabilityVector,
+  readOptions,
+} from '../validate/assert.ts';
 
 /** Result of a goodness-of-fit test. */
 export interface GoodnessOfFit {
@@ -32,8 +37,9 @@ export interface ChiSquareOptions {
 export function chiSquareTest(
   observed: ArrayLike<number>,
   expected: ArrayLike<number>,
-  { estimatedParameters = 0 }: ChiSquareOptions = {},
+  options: ChiSquareOptions = {},
 ): GoodnessOfFit {
+  const { estimatedParameters = 0 } = readOptions('chiSquareTest', options);
   const fn = 'chiSquareTest';
   assertFiniteVector(fn, 'observed', observed);
   assertProbabilityVector(fn, 'expected', expected, observed.length);

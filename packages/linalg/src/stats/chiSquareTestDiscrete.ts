@@ -1,4 +1,9 @@
-import { assertFiniteVector, assertPositive } from '../validate/assert.ts';
+import {
+  assertFiniteVector,
+  assertFunction,
+  assertPositive,
+  readOptions,
+} from '../validate/assert.ts';
 import { chiSquareTest, type GoodnessOfFit } from './chiSquareTest.ts';
 
 /** Options of {@link chiSquareTestDiscrete}. */
@@ -23,10 +28,12 @@ export interface ChiSquareDiscreteOptions {
 export function chiSquareTestDiscrete(
   draws: ArrayLike<number>,
   pmf: (k: number) => number,
-  { minExpected = 5 }: ChiSquareDiscreteOptions = {},
+  options: ChiSquareDiscreteOptions = {},
 ): GoodnessOfFit {
+  const { minExpected = 5 } = readOptions('chiSquareTestDiscrete', options);
   const fn = 'chiSquareTestDiscrete';
   assertFiniteVector(fn, 'draws', draws);
+  assertFunction(fn, 'pmf', pmf);
   assertPositive(fn, 'minExpected', minExpected);
   const n = draws.length;
   let max = 0;

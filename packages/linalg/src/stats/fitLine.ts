@@ -1,4 +1,4 @@
-import { assertFiniteVector, assertInRange } from '../validate/assert.ts';
+import { assertFiniteVector, assertInRange, readOptions } from '../validate/assert.ts';
 import { studentTQuantile } from './studentTQuantile.ts';
 
 /** Result of an ordinary least-squares line fit $y = a + b x$. */
@@ -41,8 +41,9 @@ export interface LineFitOptions {
 export function fitLine(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
-  { level = 0.95 }: LineFitOptions = {},
+  options: LineFitOptions = {},
 ): LineFit {
+  const { level = 0.95 } = readOptions('fitLine', options);
   return fitLineNamed('fitLine', x, y, level);
 }
 

@@ -1,3 +1,4 @@
+import { assertArrayLike, readOptions } from '../validate/assert.ts';
 import { fitLineNamed, type LineFit, type LineFitOptions } from './fitLine.ts';
 
 /**
@@ -17,9 +18,12 @@ import { fitLineNamed, type LineFit, type LineFitOptions } from './fitLine.ts';
 export function fitLogLogSlope(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
-  { level = 0.95 }: LineFitOptions = {},
+  options: LineFitOptions = {},
 ): LineFit {
+  const { level = 0.95 } = readOptions('fitLogLogSlope', options);
   const fn = 'fitLogLogSlope';
+  assertArrayLike(fn, 'x', x);
+  assertArrayLike(fn, 'y', y);
   const lx = new Float64Array(x.length);
   const ly = new Float64Array(y.length);
   for (let i = 0; i < x.length; i++) {

@@ -1,4 +1,4 @@
-import { assertFiniteVector } from '../validate/assert.ts';
+import { assertFiniteVector, assertFunction } from '../validate/assert.ts';
 import type { GoodnessOfFit } from './chiSquareTest.ts';
 
 /**
@@ -37,6 +37,7 @@ export function kolmogorovSmirnovTest(
 ): GoodnessOfFit {
   const fn = 'kolmogorovSmirnovTest';
   assertFiniteVector(fn, 'sample', sample);
+  assertFunction(fn, 'cdf', cdf);
   const n = sample.length;
   if (n === 0) throw new RangeError(`${fn}: sample must not be empty`);
   const sorted = Float64Array.from(sample).sort();

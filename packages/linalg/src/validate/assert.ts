@@ -1,3 +1,5 @@
+import type { Rng } from '../random/Rng.ts';
+
 /**
  * Argument checks shared by every `@x` package. Each throws with a message that starts with the
  * calling function's name, names the argument and shows the offending value, e.g.
@@ -5,6 +7,12 @@
  *
  * They return nothing on success so they cost one comparison on the hot path.
  */
+
+/**
+ * The largest array the packages allocate on a caller's behalf: $2^{27}$ elements (1 GiB of
+ * Float64). A size argument above it is rejected before anything is allocated.
+ */
+export const MAX_ARRAY_LENGTH = 2 ** 27;
 
 /** Formats a value for an error message (short, and exact for numbers). */
 export function formatValue(value: unknown): string {
@@ -173,4 +181,68 @@ export function assertNotNaN(fn: string, name: string, value: unknown): asserts 
     throw new TypeError(`${fn}: ${name} must be a number, got ${formatValue(value)}`);
   }
   if (Number.isNaN(value)) throw new RangeError(`${fn}: ${name} must not be NaN`);
+}
+
+/**
+ * Asserts that `value` is an {@link Rng} (an object with `nextFloat64` and `nextInt32`
+ * methods): every stochastic function checks its generator first, so a missing or wrong `rng`
+ * fails with the caller's name instead of deep inside a sampler.
+ * @throws TypeError otherwise
+ */
+export function assertRng(fn: string, value: unknown): asserts value is Rng {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    typeof (value as Rng).nextFloat64 !== 'function' ||
+    typeof (value as Rng).nextInt32 !== 'function'
+  ) {
+    throw new TypeError(`${fn}: rng must be an Rng (from createRng), got ${formatValue(value)}`);
+  }
+}
+
+/**
+ * Asserts that `value` is array-like (an array or a typed array, or an object with a numeric
+ * length), in O(1): for kernels that check entries only when a result is not finite.
+ * @throws TypeError otherwise
+ */
+export function assertArrayLike(
+  fn: string,
+  name: string,
+  value: unknown,
+): asserts value is ArrayLike<unknown> {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    typeof (value as ArrayLike<unknown>).length !== 'number'
+  ) {
+    throw new TypeError(`${fn}: ${name} must be an array, got ${formatValue(value)}`);
+  }
+}
+
+/**
+ * Asserts that `value` is a function (a callback argument).
+ * @throws TypeError otherwise
+ */
+export function assertFunction(
+  fn: string,
+  name: string,
+  value: unknown,
+): asserts value is (...args: never[]) => unknown {
+  if (typeof value !== 'function') {
+    throw new TypeError(`${fn}: ${name} must be a function, got ${formatValue(value)}`);
+  }
+}
+
+/**
+ * Checks an options argument and returns it: `undefined` reads as `{}`; anything but a plain
+ * object (null, a number, an array) is a TypeError naming the caller, instead of the bare error
+ * a destructuring default would throw.
+ * @throws TypeError if options is neither undefined nor an object
+ */
+export function readOptions<T extends object>(fn: string, options: T | undefined): T {
+  if (options === undefined) return {} as T;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${fn}: options must be an object, got ${formatValue(options)}`);
+  }
+  return options;
 }

@@ -1,4 +1,4 @@
-import { assertInRange, assertInteger, assertPositive, type Rng } from '@x/linalg';
+import { assertInRange, assertInteger, assertPositive, type Rng, readOptions } from '@x/linalg';
 import { type LearnerState, readLearnerState, readNumbers } from '../learning/LearnerState.ts';
 import { TabularCounts } from '../learning/TabularCounts.ts';
 import { bestPermUnchecked } from './bestPerm.ts';
@@ -64,8 +64,9 @@ export class CascadingVi implements CascadingAgent {
     items: number,
     maxLength: number,
     horizon: number,
-    { delta = 0.1, bonusScale = 1, episodes = 10_000 }: CascadingViOptions = {},
+    options: CascadingViOptions = {},
   ) {
+    const { delta = 0.1, bonusScale = 1, episodes = 10_000 } = readOptions('CascadingVi', options);
     const fn = 'CascadingVi';
     assertInteger(fn, 'states', states, 1, 1 << 16);
     assertInteger(fn, 'items', items, 1, 1 << 12);

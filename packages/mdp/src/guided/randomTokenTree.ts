@@ -1,4 +1,4 @@
-import { assertInteger, assertPositive, type Rng, sampleDirichlet } from '@x/linalg';
+import { assertInteger, assertPositive, type Rng, readOptions, sampleDirichlet } from '@x/linalg';
 import { TokenTree } from './TokenTree.ts';
 
 /** Options of {@link randomTokenTree}. */
@@ -17,8 +17,9 @@ export function randomTokenTree(
   rng: Rng,
   vocabulary: number,
   length: number,
-  { concentration = 1 }: RandomTokenTreeOptions = {},
+  options: RandomTokenTreeOptions = {},
 ): TokenTree {
+  const { concentration = 1 } = readOptions('randomTokenTree', options);
   const fn = 'randomTokenTree';
   assertInteger(fn, 'vocabulary', vocabulary, 2, 1 << 16);
   assertInteger(fn, 'length', length, 1, 64);

@@ -18,7 +18,8 @@ export interface RegularizedOptimum {
  * The exact KL-regularised optimum of decoding: $\rho^* = \arg\max_\rho E_\rho[r(y)] - \beta\,
  * \mathrm{KL}(\rho \| \rho_{ref})$ is $\rho^*(y) \propto \rho_{ref}(y) e^{r(y)/\beta}$, and soft
  * backward induction from the leaves ($V_{soft}(y) = r(y)$) gives its token-level factorisation.
- * Computed in log space.
+ * Computed in reward units (soft values $u_{max} + \beta \log E[e^{(u - u_{max})/\beta}]$), so every
+ * $\beta > 0$ gives finite values, tending to the best reachable reward as $\beta \to 0$.
  *
  * @param tree - the token tree (reference policy and sequence reward)
  * @param beta - the KL weight $\beta > 0$
@@ -30,8 +31,8 @@ export interface RegularizedOptimum {
  */
 export function softBackwardInduction(tree: TokenTree, beta: number): RegularizedOptimum {
   assertPositive('softBackwardInduction', 'beta', beta);
-  const law = tiltedSequenceLaw(tree, tree.reference, (y) => tree.reward[y]! / beta);
-  const softValues = law.logMass.slice(0, tree.prefixes).map((m) => beta * m);
+  const law = tiltedSequenceLaw(tree, tree.reference, { weight: (y) => tree.reward[y]!, beta });
+  const softValues = law.softValue.slice(0, tree.prefixes);
   return {
     policy: law.policy,
     softValues,

@@ -24,12 +24,15 @@ export function tiltedDecoding(tree: TokenTree, q: ArrayLike<number>, alpha: num
   const out = new Float64Array(tree.prefixes * V);
   const ref = tree.reference;
   for (let n = 0; n < tree.prefixes; n++) {
+    // Shift by the largest Q before scaling: alpha (Q - Q_max) is in [-Infinity, 0], so no
+    // alpha large enough to overflow alpha Q gives NaN; alpha = 0 gives the reference exactly.
     let max = Number.NEGATIVE_INFINITY;
-    for (let z = 0; z < V; z++) if (ref[n * V + z]! > 0) max = Math.max(max, alpha * q[n * V + z]!);
+    for (let z = 0; z < V; z++) if (ref[n * V + z]! > 0) max = Math.max(max, q[n * V + z]!);
     let sum = 0;
     for (let z = 0; z < V; z++) {
       const p = ref[n * V + z]!;
-      const w = p > 0 ? p * Math.exp(alpha * q[n * V + z]! - max) : 0;
+      const d = q[n * V + z]! - max;
+      const w = p > 0 ? (alpha === 0 || d === 0 ? p : p * Math.exp(alpha * d)) : 0;
       out[n * V + z] = w;
       sum += w;
     }

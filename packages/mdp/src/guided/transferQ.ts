@@ -1,4 +1,4 @@
-import { assertFiniteVector, assertPositive } from '@x/linalg';
+import { assertFiniteVector, assertPositive, readOptions } from '@x/linalg';
 import { copyPolicy, type TokenTree } from './TokenTree.ts';
 import { childEntries, tiltedSequenceLaw } from './tiltedSequenceLaw.ts';
 
@@ -34,8 +34,9 @@ export interface TransferQOptions {
 export function transferQ(
   tree: TokenTree,
   baseline: ArrayLike<number>,
-  { baselineReward, beta }: TransferQOptions = {},
+  options: TransferQOptions = {},
 ): Float64Array {
+  const { baselineReward, beta } = readOptions('transferQ', options);
   const fn = 'transferQ';
   const p = copyPolicy(fn, 'baseline', tree, baseline);
   if (baselineReward === undefined) {
@@ -45,6 +46,9 @@ export function transferQ(
   }
   assertFiniteVector(fn, 'baselineReward', baselineReward, tree.responses);
   assertPositive(fn, 'beta', beta);
-  const law = tiltedSequenceLaw(tree, p, (y) => (tree.reward[y]! - baselineReward[y]!) / beta);
+  const law = tiltedSequenceLaw(tree, p, {
+    weight: (y) => tree.reward[y]! - baselineReward[y]!,
+    beta,
+  });
   return childEntries(tree, law.value);
 }

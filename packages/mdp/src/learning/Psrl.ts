@@ -2,6 +2,7 @@ import {
   assertInteger,
   assertPositive,
   type Rng,
+  readOptions,
   sampleBetaUnchecked,
   sampleDirichlet,
 } from '@x/linalg';
@@ -39,12 +40,8 @@ export class Psrl implements EpisodicAgent {
    * @param horizon - H
    * @throws RangeError on bad sizes or prior
    */
-  constructor(
-    states: number,
-    actions: number,
-    horizon: number,
-    { transitionPrior }: PsrlOptions = {},
-  ) {
+  constructor(states: number, actions: number, horizon: number, options: PsrlOptions = {}) {
+    const { transitionPrior } = readOptions('Psrl', options);
     assertInteger('Psrl', 'states', states, 1, 1 << 12);
     assertInteger('Psrl', 'actions', actions, 1, 1 << 12);
     assertInteger('Psrl', 'horizon', horizon, 1, 1 << 16);

@@ -1,4 +1,4 @@
-import { assertInRange, assertInteger, assertPositive, type Rng } from '@x/linalg';
+import { assertInRange, assertInteger, assertPositive, type Rng, readOptions } from '@x/linalg';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
 import { type LearnerState, readLearnerState } from './LearnerState.ts';
 import { TabularCounts } from './TabularCounts.ts';
@@ -48,12 +48,13 @@ export class Ucbvi implements EpisodicAgent {
    * @param horizon - H
    * @throws RangeError on bad sizes or options
    */
-  constructor(
-    states: number,
-    actions: number,
-    horizon: number,
-    { delta = 0.1, bonusScale = 1, episodes = 10_000, bonus = 'hoeffding' }: UcbviOptions = {},
-  ) {
+  constructor(states: number, actions: number, horizon: number, options: UcbviOptions = {}) {
+    const {
+      delta = 0.1,
+      bonusScale = 1,
+      episodes = 10_000,
+      bonus = 'hoeffding',
+    } = readOptions('Ucbvi', options);
     assertInteger('Ucbvi', 'states', states, 1, 1 << 16);
     assertInteger('Ucbvi', 'actions', actions, 1, 1 << 12);
     assertInteger('Ucbvi', 'horizon', horizon, 1, 1 << 16);

@@ -1,4 +1,4 @@
-import { assertInteger, formatValue, type Rng } from '@x/linalg';
+import { assertInteger, formatValue, type Rng, readOptions } from '@x/linalg';
 
 /** Sparse transitions in compressed sparse row form: row r = s * A + a lists its successors. */
 export interface SparseMdpData {
@@ -41,7 +41,8 @@ export class Mdp {
    * Builds an MDP from compressed rows.
    * @throws TypeError on mismatched sizes; RangeError on an invalid probability, row or reward
    */
-  constructor(data: SparseMdpData, { tolerance = 1e-9 }: MdpOptions = {}) {
+  constructor(data: SparseMdpData, options: MdpOptions = {}) {
+    const { tolerance = 1e-9 } = readOptions('Mdp', options);
     const fn = 'Mdp';
     assertInteger(fn, 'states', data.states, 1, 1 << 26);
     assertInteger(fn, 'actions', data.actions, 1, 1 << 16);

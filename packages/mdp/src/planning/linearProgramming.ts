@@ -2,6 +2,7 @@ import {
   assertInRange,
   assertProbabilityVector,
   type LinearProgramOptions,
+  readOptions,
   solveLinearProgram,
 } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
@@ -47,8 +48,9 @@ export interface LinearProgrammingResult extends PlanningResult {
 export async function linearProgramming(
   mdp: Mdp,
   gamma: number,
-  { initial, highs }: LinearProgrammingOptions = {},
+  options: LinearProgrammingOptions = {},
 ): Promise<LinearProgrammingResult> {
+  const { initial, highs } = readOptions('linearProgramming', options);
   const fn = 'linearProgramming';
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
   const S = mdp.states;

@@ -1,4 +1,4 @@
-import { assertInRange, assertInteger, assertPositive } from '@x/linalg';
+import { assertInRange, assertInteger, assertPositive, readOptions } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 import { greedyFromValues, type PlanningResult } from './PlanningResult.ts';
 
@@ -30,8 +30,13 @@ export interface ModifiedPolicyIterationOptions {
 export function modifiedPolicyIteration(
   mdp: Mdp,
   gamma: number,
-  { epsilon = 1e-6, sweeps = 20, maxIterations = 1e6 }: ModifiedPolicyIterationOptions = {},
+  options: ModifiedPolicyIterationOptions = {},
 ): PlanningResult {
+  const {
+    epsilon = 1e-6,
+    sweeps = 20,
+    maxIterations = 1e6,
+  } = readOptions('modifiedPolicyIteration', options);
   const fn = 'modifiedPolicyIteration';
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
   assertPositive(fn, 'epsilon', epsilon);

@@ -1,4 +1,4 @@
-import { assertInRange, assertInteger, bicgstab, luSolve, Matrix } from '@x/linalg';
+import { assertInRange, assertInteger, bicgstab, luSolve, Matrix, readOptions } from '@x/linalg';
 import { assertPolicy } from '../model/assertPolicy.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { greedyFromValues, type PlanningResult } from './PlanningResult.ts';
@@ -30,8 +30,9 @@ export function evaluatePolicy(
   mdp: Mdp,
   gamma: number,
   policy: ArrayLike<number>,
-  { solver = 'auto', initialGuess }: PolicyEvaluationOptions = {},
+  options: PolicyEvaluationOptions = {},
 ): Float64Array {
+  const { solver = 'auto', initialGuess } = readOptions('evaluatePolicy', options);
   const fn = 'evaluatePolicy';
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
   const S = mdp.states;
@@ -88,11 +89,12 @@ export function evaluatePolicy(
 export function policyIteration(
   mdp: Mdp,
   gamma: number,
-  {
-    maxIterations = 10_000,
-    solver = 'auto',
-  }: { readonly maxIterations?: number; readonly solver?: PolicyEvaluationOptions['solver'] } = {},
+  options: {
+    readonly maxIterations?: number;
+    readonly solver?: PolicyEvaluationOptions['solver'];
+  } = {},
 ): PlanningResult {
+  const { maxIterations = 10_000, solver = 'auto' } = readOptions('policyIteration', options);
   const fn = 'policyIteration';
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
   assertInteger(fn, 'maxIterations', maxIterations, 1);

@@ -1,4 +1,4 @@
-import { assertInRange, assertInteger, assertPositive } from '@x/linalg';
+import { assertInRange, assertInteger, assertPositive, readOptions } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 
 /** Options of {@link relativeValueIteration}. */
@@ -42,13 +42,14 @@ export interface AverageRewardResult {
  */
 export function relativeValueIteration(
   mdp: Mdp,
-  {
+  options: RelativeValueIterationOptions = {},
+): AverageRewardResult {
+  const {
     epsilon = 1e-6,
     aperiodicity = 0.5,
     referenceState = 0,
     maxIterations = 1e7,
-  }: RelativeValueIterationOptions = {},
-): AverageRewardResult {
+  } = readOptions('relativeValueIteration', options);
   const fn = 'relativeValueIteration';
   assertPositive(fn, 'epsilon', epsilon);
   assertInRange(fn, 'aperiodicity', aperiodicity, 0, 1, { loOpen: true });

@@ -1,5 +1,6 @@
-import { assertInRange, assertInteger, assertPositive, formatValue } from '@x/linalg';
+import { assertInRange, assertInteger, assertPositive, formatValue, readOptions } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
+import { softMaximum } from './softMaximum.ts';
 
 /** Options of {@link softValueIteration}. */
 export interface SoftValueIterationOptions {
@@ -27,8 +28,8 @@ export interface SoftPlanningResult {
  * e^{Q(s,a)/\tau}$ with $Q = R + \gamma P V$, the optimum of $E[\sum_t \gamma^t (r_t - \tau
  * \mathrm{KL}(\pi(\cdot|s_t) \| \pi_0(\cdot|s_t)))]$. The soft Bellman operator is a
  * $\gamma$-contraction, so the sup-norm stopping rule of {@link valueIteration} carries over:
- * $\|V - V^*_\tau\|_\infty \le \epsilon$. Log-sum-exp is shifted by the maximum, so small
- * temperatures do not overflow.
+ * $\|V - V^*_\tau\|_\infty \le \epsilon$. The soft maximum is formed in reward units, shifted by
+ * the largest Q, so every temperature gives finite values (value iteration's as $\tau \to 0$).
  *
  * @param mdp - the model
  * @param gamma - discount, in [0, 1)
@@ -44,8 +45,13 @@ export function softValueIteration(
   mdp: Mdp,
   gamma: number,
   temperature: number,
-  { epsilon = 1e-6, reference, maxIterations = 1e7 }: SoftValueIterationOptions = {},
+  options: SoftValueIterationOptions = {},
 ): SoftPlanningResult {
+  const {
+    epsilon = 1e-6,
+    reference,
+    maxIterations = 1e7,
+  } = readOptions('softValueIteration', options);
   const fn = 'softValueIteration';
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
   assertPositive(fn, 'temperature', temperature);
@@ -53,7 +59,7 @@ export function softValueIteration(
   assertInteger(fn, 'maxIterations', maxIterations, 1);
   const S = mdp.states;
   const A = mdp.actions;
-  const logRef = new Float64Array(S * A).fill(-Math.log(A));
+  const ref = new Float64Array(S * A).fill(1 / A);
   if (reference !== undefined) {
     if (reference.length !== S * A)
       throw new TypeError(
@@ -68,7 +74,7 @@ export function softValueIteration(
             `${fn}: reference(${a} | ${s}) must be in [0, 1], got ${formatValue(p)}`,
           );
         sum += p;
-        logRef[s * A + a] = Math.log(p);
+        ref[s * A + a] = p;
       }
       if (Math.abs(sum - 1) > 1e-9 * A)
         throw new RangeError(`${fn}: reference policy of state ${s} sums to ${sum}, not 1`);
@@ -82,17 +88,9 @@ export function softValueIteration(
   while (iterations < maxIterations) {
     change = 0;
     for (let s = 0; s < S; s++) {
-      let max = Number.NEGATIVE_INFINITY;
-      for (let a = 0; a < A; a++) {
-        const x =
-          (mdp.reward[s * A + a]! + gamma * mdp.expectedNext(s, a, v)) / temperature +
-          logRef[s * A + a]!;
-        q[s * A + a] = x;
-        if (x > max) max = x;
-      }
-      let sum = 0;
-      for (let a = 0; a < A; a++) sum += Math.exp(q[s * A + a]! - max);
-      const nv = temperature * (max + Math.log(sum));
+      for (let a = 0; a < A; a++)
+        q[s * A + a] = mdp.reward[s * A + a]! + gamma * mdp.expectedNext(s, a, v);
+      const nv = softMaximum(q, s * A, ref, s * A, A, temperature);
       change = Math.max(change, Math.abs(nv - v[s]!));
       v[s] = nv;
     }
@@ -101,13 +99,17 @@ export function softValueIteration(
   }
   const policy = new Float64Array(S * A);
   for (let s = 0; s < S; s++) {
-    for (let a = 0; a < A; a++) {
-      const qa = mdp.reward[s * A + a]! + gamma * mdp.expectedNext(s, a, v);
-      q[s * A + a] = qa;
-      policy[s * A + a] = Math.exp(qa / temperature + logRef[s * A + a]! - v[s]! / temperature);
-    }
+    for (let a = 0; a < A; a++)
+      q[s * A + a] = mdp.reward[s * A + a]! + gamma * mdp.expectedNext(s, a, v);
+    const vs = softMaximum(q, s * A, ref, s * A, A, temperature);
+    // pi(a | s) = pi0(a | s) e^{(Q(s, a) - V(s)) / tau}, normalised against rounding.
     let z = 0;
-    for (let a = 0; a < A; a++) z += policy[s * A + a]!;
+    for (let a = 0; a < A; a++) {
+      const p = ref[s * A + a]!;
+      const w = p > 0 ? p * Math.exp((q[s * A + a]! - vs) / temperature) : 0;
+      policy[s * A + a] = w;
+      z += w;
+    }
     for (let a = 0; a < A; a++) policy[s * A + a] = policy[s * A + a]! / z;
   }
   return {

@@ -1,4 +1,4 @@
-import { assertInRange, assertInteger, assertPositive } from '@x/linalg';
+import { assertInRange, assertInteger, assertPositive, readOptions } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 import { greedyFromValues, type PlanningResult } from './PlanningResult.ts';
 
@@ -35,13 +35,14 @@ export interface ValueIterationOptions {
 export function valueIteration(
   mdp: Mdp,
   gamma: number,
-  {
+  options: ValueIterationOptions = {},
+): PlanningResult {
+  const {
     epsilon = 1e-6,
     method = 'gauss-seidel',
     maxIterations = 1e7,
     initialValues,
-  }: ValueIterationOptions = {},
-): PlanningResult {
+  } = readOptions('valueIteration', options);
   const fn = 'valueIteration';
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
   assertPositive(fn, 'epsilon', epsilon);

@@ -4,6 +4,7 @@ import {
   klBernoulli,
   logSumExpUnchecked,
   type Rng,
+  readOptions,
   sampleCategoricalUnchecked,
 } from '@x/linalg';
 import { denseBackwardInduction } from '../learning/denseBackwardInduction.ts';
@@ -92,16 +93,14 @@ export class RlhfIds implements RlhfAgent {
     informationWeight: number;
   };
 
-  constructor(
-    envs: EnvironmentClass,
-    {
+  constructor(envs: EnvironmentClass, options: RlhfIdsOptions = {}) {
+    const {
       feedback = 'preference',
       variant = 'exact',
       informationWeight,
       epsilon = 0,
       informationSamples = 64,
-    }: RlhfIdsOptions = {},
-  ) {
+    } = readOptions('RlhfIds', options);
     const fn = 'RlhfIds';
     if (feedback !== 'preference' && feedback !== 'reward')
       throw new RangeError(

@@ -1,0 +1,187 @@
+import type { ExportCases } from '../../../test/contract.ts';
+import * as api from '../src/index.ts';
+
+const rng = () => api.createRng(1);
+const spd = () => [
+  [2, 0.5],
+  [0.5, 1],
+];
+const vec = () => [0.2, 0.3, 0.5];
+
+/** A good call of every export of `@x/linalg` (see test/contract.ts). */
+export const CASES: ExportCases = {
+  AliasTable: {
+    args: () => [vec()],
+    methods: { sample: () => [rng()], sampleMany: () => [rng(), 4] },
+  },
+  Matrix: { args: () => [2, 2], trusted: true },
+  MultivariateNormal: {
+    args: () => [[0, 0], spd()],
+    methods: { sample: () => [rng()], logPdf: () => [[0.1, 0.2]] },
+  },
+  RunningStats: {
+    args: () => [],
+    methods: { push: () => [1.5], merge: () => [new api.RunningStats().push(2)] },
+    restore: (s) => api.RunningStats.fromJSON(s as never),
+    prepare: (r) => {
+      (r as api.RunningStats).push(1).push(3);
+    },
+  },
+  assertArrayLike: { args: () => ['f', 'x', [1]], trusted: true },
+  assertFinite: { args: () => ['f', 'x', 1], trusted: true },
+  assertFunction: { args: () => ['f', 'x', () => 1], trusted: true },
+  assertRng: { args: () => ['f', rng()], trusted: true },
+  readOptions: { args: () => ['f', {}], trusted: true },
+  assertFiniteVector: { args: () => ['f', 'x', [1]], trusted: true },
+  assertInRange: { args: () => ['f', 'x', 0.5, 0, 1], trusted: true },
+  assertInteger: { args: () => ['f', 'x', 1], trusted: true },
+  assertNotNaN: { args: () => ['f', 'x', 1], trusted: true },
+  assertPositive: { args: () => ['f', 'x', 1], trusted: true },
+  assertProbabilityVector: { args: () => ['f', 'x', vec()], trusted: true },
+  assertSymmetricPositiveDefinite: { args: () => ['f', 'x', spd()], trusted: true },
+  assertWeights: { args: () => ['f', 'x', vec()], trusted: true },
+  formatValue: { args: () => [1], trusted: true },
+  normalizedWeights: { args: () => ['f', 'x', vec(), 3], trusted: true },
+  toMatrix: { args: () => ['f', 'x', spd()], trusted: true },
+  solveLinearProgram: {
+    // min x0 + x1 subject to x0 + x1 >= 1, x >= 0 (plumbing for the packages: trusted).
+    args: () => [
+      'f',
+      {
+        sense: 'minimize',
+        cost: Float64Array.of(1, 1),
+        colLower: Float64Array.of(0, 0),
+        colUpper: Float64Array.of(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY),
+        rowLower: Float64Array.of(1),
+        rowUpper: Float64Array.of(Number.POSITIVE_INFINITY),
+        matrix: {
+          starts: Int32Array.of(0, 2),
+          indices: Int32Array.of(0, 1),
+          values: Float64Array.of(1, 1),
+        },
+      },
+    ],
+    trusted: true,
+  },
+  axpy: { args: () => [2, [1, 2], Float64Array.of(1, 1)] },
+  betaQuantile: { args: () => [0.3, 2, 3] },
+  bicgstab: {
+    args: () => [
+      (v: Float64Array, out: Float64Array) => {
+        out[0] = 2 * v[0]!;
+        out[1] = 3 * v[1]!;
+      },
+      [1, 1],
+    ],
+  },
+  binomialLogPmf: { args: () => [3, 10, 0.4] },
+  bootstrapCi: {
+    args: () => [rng(), [1, 2, 3, 4, 5], (x: Float64Array) => x[0]!, { resamples: 50 }],
+  },
+  chiSquareTest: {
+    args: () => [
+      [10, 12, 8],
+      [10, 10, 10],
+    ],
+  },
+  chiSquareTestDiscrete: { args: () => [[0, 1, 1, 0, 1, 0, 1, 1], () => 0.5] },
+  choleskySolve: { args: () => [spd(), [1, 1]] },
+  conditionNumber: { args: () => [spd()] },
+  createRng: { args: () => [7] },
+  digamma: { args: () => [2.5] },
+  dot: {
+    args: () => [
+      [1, 2],
+      [3, 4],
+    ],
+  },
+  entropy: { args: () => [vec()] },
+  erf: { args: () => [0.3] },
+  erfc: { args: () => [0.3] },
+  fitLine: {
+    args: () => [
+      [1, 2, 3, 4],
+      [2, 4.1, 5.9, 8.2],
+    ],
+  },
+  fitLogLogSlope: {
+    args: () => [
+      [1, 10, 100, 1000],
+      [1, 0.31, 0.1, 0.032],
+    ],
+  },
+  gaussLegendre: { args: () => [5] },
+  klBernoulli: { args: () => [0.2, 0.5] },
+  klBernoulliLowerBound: { args: () => [0.5, 0.1] },
+  klBernoulliUpperBound: { args: () => [0.5, 0.1] },
+  klBernoulliUpperBoundCeiling: { args: () => [0.5, 0.1] },
+  klBernoulliUpperBoundUnchecked: { args: () => [0.5, 0.1], trusted: true },
+  klCategorical: { args: () => [vec(), [0.3, 0.3, 0.4]] },
+  klGaussian: { args: () => [0, 1, 1, 2] },
+  klMultivariateGaussian: { args: () => [[0, 0], spd(), [1, 0], spd()] },
+  kolmogorovSmirnovTest: { args: () => [[0.1, 0.5, 0.9, 0.3], (x: number) => x] },
+  lgamma: { args: () => [3.5] },
+  log1pExp: { args: () => [0.3] },
+  logAddExp: { args: () => [0.3, -2] },
+  logBeta: { args: () => [2, 3] },
+  logDetSpd: { args: () => [spd()] },
+  logSigmoid: { args: () => [0.3] },
+  logSoftmax: { args: () => [[1, 2, 3]] },
+  logSumExp: { args: () => [[1, 2, 3]] },
+  logSumExpUnchecked: { args: () => [[1, 2, 3]], trusted: true },
+  luSolve: {
+    args: () => [
+      [
+        [1, 2],
+        [3, 4],
+      ],
+      [1, 1],
+    ],
+  },
+  mutualInformation: {
+    args: () => [
+      [
+        [0.2, 0.3],
+        [0.1, 0.4],
+      ],
+    ],
+  },
+  norm1: { args: () => [[1, -2]] },
+  norm2: { args: () => [[1, -2]] },
+  normInf: { args: () => [[1, -2]] },
+  normalCdf: { args: () => [0.3, 0, 1] },
+  normalLogPdf: { args: () => [0.3, 0, 1] },
+  normalPdf: { args: () => [0.3, 0, 1] },
+  normalQuantile: { args: () => [0.3, 0, 1] },
+  poissonLogPmf: { args: () => [3, 2.5] },
+  quantile: { args: () => [[3, 1, 2, 5], 0.5] },
+  randomOrthogonal: { args: () => [rng(), 3] },
+  randomSpd: { args: () => [rng(), [1, 2, 3]] },
+  regularizedBeta: { args: () => [0.3, 2, 3] },
+  regularizedGamma: { args: () => [2, 1.5] },
+  relativeError: { args: () => [1.1, 1] },
+  rngFromState: { args: () => [api.createRng(3).getState()] },
+  sampleBernoulli: { args: () => [rng(), 0.3] },
+  sampleBeta: { args: () => [rng(), 2, 3] },
+  sampleBetaUnchecked: { args: () => [rng(), 2, 3], trusted: true },
+  sampleBinomial: { args: () => [rng(), 10, 0.3] },
+  sampleCategorical: { args: () => [rng(), vec()] },
+  sampleCategoricalUnchecked: { args: () => [rng(), vec()], trusted: true },
+  sampleChoice: { args: () => [rng(), 5, 2] },
+  sampleDirichlet: { args: () => [rng(), [1, 2, 3]] },
+  sampleExponential: { args: () => [rng(), 2] },
+  sampleGamma: { args: () => [rng(), 2.5, 1] },
+  sampleInt: { args: () => [rng(), 5] },
+  sampleIntUnchecked: { args: () => [rng(), 5], trusted: true },
+  sampleNormal: { args: () => [rng(), 0, 1] },
+  samplePoisson: { args: () => [rng(), 3] },
+  sampleStandardNormal: { args: () => [rng()] },
+  sampleUniform: { args: () => [rng(), 0, 2] },
+  shermanMorrisonUpdate: { args: () => [Float64Array.of(1, 0, 0, 1), [1, 2]] },
+  shuffle: { args: () => [rng(), ['a', 'b', 'c']] },
+  sigmoid: { args: () => [0.3] },
+  softmax: { args: () => [[1, 2, 3]] },
+  studentTQuantile: { args: () => [0.9, 5] },
+  symmetricInverseSqrt: { args: () => [spd()] },
+  symmetricSqrt: { args: () => [spd()] },
+};
