@@ -1,4 +1,11 @@
-import { assertInteger, formatValue, type Rng } from '@x/linalg';
+import {
+  assertArrayLike,
+  assertInteger,
+  assertRng,
+  formatValue,
+  MAX_ARRAY_LENGTH,
+  type Rng,
+} from '@x/linalg';
 import { ArmStatistics } from './ArmStatistics.ts';
 import type {
   BanditPolicy,
@@ -16,6 +23,9 @@ import { assertArm, assertArms, assertReward, candidateArms } from './validation
  *
  * Not exported from the package: users see the concrete policies.
  */
+/** The most Monte Carlo draws `actionProbabilities` takes: 10^7 (a bound on its running time). */
+export const MAX_PROBABILITY_SAMPLES = 10_000_000;
+
 export abstract class IndexPolicy implements BanditPolicy {
   readonly arms: number;
   protected readonly stats: ArmStatistics;
@@ -78,6 +88,7 @@ export abstract class IndexPolicy implements BanditPolicy {
   ): void {}
 
   select(rng: Rng, options?: SelectOptions): number {
+    assertRng(`${this.typeName}.select`, rng);
     const candidates = candidateArms(
       `${this.typeName}.select`,
       options?.available,
@@ -114,7 +125,8 @@ export abstract class IndexPolicy implements BanditPolicy {
     options?: SelectOptions & { readonly out?: Int32Array },
   ): Int32Array {
     const fn = `${this.typeName}.selectMany`;
-    assertInteger(fn, 'count', count, 0);
+    assertRng(fn, rng);
+    assertInteger(fn, 'count', count, 0, MAX_ARRAY_LENGTH);
     const out = options?.out;
     if (out !== undefined && out.length < count) {
       throw new TypeError(`${fn}: out must have length >= ${count}, got ${out.length}`);
@@ -133,6 +145,7 @@ export abstract class IndexPolicy implements BanditPolicy {
 
   selectSlate(rng: Rng, k: number, options?: SelectOptions): Int32Array {
     const fn = `${this.typeName}.selectSlate`;
+    assertRng(fn, rng);
     const candidates = candidateArms(fn, options?.available, this.#all, this.#mark);
     assertInteger(fn, 'k', k, 1, candidates.length);
     this.prepare(fn, options?.context);
@@ -150,9 +163,10 @@ export abstract class IndexPolicy implements BanditPolicy {
 
   actionProbabilities(rng: Rng, options?: ProbabilityOptions): Float64Array {
     const fn = `${this.typeName}.actionProbabilities`;
+    assertRng(fn, rng);
     const candidates = candidateArms(fn, options?.available, this.#all, this.#mark);
     const samples = options?.samples ?? 2000;
-    assertInteger(fn, 'samples', samples, 1);
+    assertInteger(fn, 'samples', samples, 1, MAX_PROBABILITY_SAMPLES);
     this.prepare(fn, options?.context);
     return this.randomScores
       ? this.estimateProbabilities(rng, candidates, samples)
@@ -200,9 +214,31 @@ export abstract class IndexPolicy implements BanditPolicy {
     assertArm(fn, arm, this.arms);
     assertReward(fn, reward, this.rewardMin, this.rewardMax);
     this.checkUpdateContext(fn, options?.context);
+    this.#checkFinite(fn, arm, reward, this.stats.sums[arm]!, this.stats.sumSquares[arm]!);
+    this.checkUpdateFinite(fn, arm, reward, options?.context);
     this.stats.add(arm, reward);
     this.afterUpdate(arm, reward, options?.context);
   }
+
+  /**
+   * Rejects an update whose sums would overflow (a finite but huge reward, about 1e154 and
+   * above, overflows the sum of squares), before anything changes: an accepted update always
+   * leaves a finite state that round-trips through JSON.
+   */
+  #checkFinite(fn: string, arm: number, reward: number, sum: number, sumSquares: number): void {
+    if (!Number.isFinite(sum + reward) || !Number.isFinite(sumSquares + reward * reward))
+      throw new RangeError(
+        `${fn}: reward ${reward} of arm ${arm} would overflow its statistics (nothing was applied)`,
+      );
+  }
+
+  /** A subclass's own check that an update keeps its state finite (none by default). */
+  protected checkUpdateFinite(
+    _fn: string,
+    _arm: number,
+    _reward: number,
+    _context: ArrayLike<number> | undefined,
+  ): void {}
 
   updateMany(
     arms: ArrayLike<number>,
@@ -210,6 +246,9 @@ export abstract class IndexPolicy implements BanditPolicy {
     contexts?: ArrayLike<ArrayLike<number>>,
   ): void {
     const fn = `${this.typeName}.updateMany`;
+    assertArrayLike(fn, 'arms', arms);
+    assertArrayLike(fn, 'rewards', rewards);
+    if (contexts !== undefined) assertArrayLike(fn, 'contexts', contexts);
     if (
       arms.length !== rewards.length ||
       (contexts !== undefined && contexts.length !== arms.length)
@@ -219,11 +258,21 @@ export abstract class IndexPolicy implements BanditPolicy {
         `${fn}: arms and rewards must have equal lengths, got ${arms.length} and ${rewards.length}${extra}`,
       );
     }
+    // The sums as they would stand after each update: none may overflow.
+    const projected = new Float64Array(2 * this.arms);
+    projected.set(this.stats.sums);
+    projected.set(this.stats.sumSquares, this.arms);
     for (let i = 0; i < arms.length; i++) {
       try {
         assertArm(fn, arms[i], this.arms);
         assertReward(fn, rewards[i], this.rewardMin, this.rewardMax);
         this.checkUpdateContext(fn, contexts?.[i]);
+        const a = arms[i]!;
+        const r = rewards[i]!;
+        this.#checkFinite(fn, a, r, projected[a]!, projected[this.arms + a]!);
+        this.checkUpdateFinite(fn, a, r, contexts?.[i]);
+        projected[a] = projected[a]! + r;
+        projected[this.arms + a] = projected[this.arms + a]! + r * r;
       } catch (err) {
         const message = `${(err as Error).message} (at index ${i}; nothing was applied)`;
         throw err instanceof TypeError ? new TypeError(message) : new RangeError(message);

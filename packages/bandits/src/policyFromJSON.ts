@@ -17,6 +17,7 @@ import { NormalGammaThompsonSampling } from './policies/NormalGammaThompsonSampl
 import { SuccessiveElimination } from './policies/SuccessiveElimination.ts';
 import { Ucb1 } from './policies/Ucb1.ts';
 import { UcbV } from './policies/UcbV.ts';
+import { asCaller } from './validation.ts';
 
 const LOADERS: Readonly<Record<string, (state: PolicyState) => BanditPolicy>> = {
   BayesUcb: BayesUcb.fromJSON,
@@ -53,5 +54,5 @@ export function policyFromJSON(state: PolicyState): BanditPolicy {
       `policyFromJSON: unknown policy type ${formatValue(type)}; known: ${Object.keys(LOADERS).join(', ')}`,
     );
   }
-  return load(state);
+  return asCaller('policyFromJSON', () => load(state));
 }

@@ -39,6 +39,8 @@ export function candidateArms(
   mark: Uint8Array,
 ): ArrayLike<number> {
   if (available === undefined) return all;
+  if (available === null || typeof available !== 'object' || typeof available.length !== 'number')
+    throw new TypeError(`${fn}: available must be an array of arms, got ${formatValue(available)}`);
   const n = available.length;
   if (n === 0) throw new RangeError(`${fn}: available must not be empty`);
   const arms = all.length;
@@ -107,6 +109,19 @@ export function resolveCheckpoints(
   checkpoints: ArrayLike<number> | undefined,
   defaults: () => Int32Array,
 ): Int32Array {
+  if (checkpoints !== undefined) {
+    if (
+      checkpoints === null ||
+      typeof checkpoints !== 'object' ||
+      typeof checkpoints.length !== 'number'
+    )
+      throw new TypeError(
+        `${fn}: checkpoints must be an array of rounds, got ${formatValue(checkpoints)}`,
+      );
+    if (checkpoints.length === 0) throw new RangeError(`${fn}: checkpoints must not be empty`);
+    for (let i = 0; i < checkpoints.length; i++)
+      assertInteger(fn, `checkpoints[${i}]`, checkpoints[i], 1, horizon);
+  }
   const rounds = checkpoints === undefined ? defaults() : Int32Array.from(checkpoints);
   for (let i = 0; i < rounds.length; i++) {
     const r = rounds[i]!;
@@ -117,4 +132,97 @@ export function resolveCheckpoints(
     }
   }
   return rounds;
+}
+
+/**
+ * Validates a ranked list of items: 1 to `maxLength` distinct integers in [0, items - 1].
+ * @throws TypeError if not an array of that length; RangeError on a bad or repeated item
+ */
+export function assertItemList(
+  fn: string,
+  list: unknown,
+  items: number,
+  maxLength: number,
+): asserts list is ArrayLike<number> {
+  const l = list as ArrayLike<unknown>;
+  if (
+    l === null ||
+    typeof l !== 'object' ||
+    typeof l.length !== 'number' ||
+    l.length < 1 ||
+    l.length > maxLength
+  )
+    throw new TypeError(
+      `${fn}: list must be an array of 1 to ${maxLength} items, got ${formatValue(list)}`,
+    );
+  for (let k = 0; k < l.length; k++) {
+    const e = l[k];
+    if (typeof e !== 'number' || !Number.isInteger(e) || e < 0 || e >= items)
+      throw new RangeError(
+        `${fn}: list[${k}] must be an item in [0, ${items - 1}], got ${formatValue(e)}`,
+      );
+    for (let j = 0; j < k; j++)
+      if (l[j] === e) throw new RangeError(`${fn}: list holds item ${e} twice`);
+  }
+}
+
+/**
+ * Runs `body`, re-throwing a TypeError or RangeError from a delegate with the caller's name in
+ * front (`policyFromJSON: Ucb1.fromJSON: ...`), so every message starts with the function the
+ * user called.
+ */
+export function asCaller<T>(fn: string, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof RangeError && !error.message.startsWith(fn))
+      throw new RangeError(`${fn}: ${error.message}`, { cause: error });
+    if (error instanceof TypeError && !error.message.startsWith(fn))
+      throw new TypeError(`${fn}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
+/** The most runs a simulator takes: one split of the generator per run, and a generator splits 2^16 times. */
+export const MAX_RUNS = 2 ** 16;
+
+/**
+ * Reads a simulator's options: an object with an integer `horizon` in [1, 2^31 - 1] (rounds are
+ * Int32) and `runs` in [1, 2^16] (default 1).
+ * @throws TypeError if options is not an object; RangeError on a bad horizon or run count
+ */
+export function readRunOptions<T extends { readonly horizon: number; readonly runs?: number }>(
+  fn: string,
+  options: T,
+): T & { readonly runs: number } {
+  if (options === null || typeof options !== 'object')
+    throw new TypeError(
+      `${fn}: options { horizon, runs } are required, got ${formatValue(options)}`,
+    );
+  assertInteger(fn, 'horizon', options.horizon, 1, 2 ** 31 - 1);
+  const runs = options.runs ?? 1;
+  assertInteger(fn, 'runs', runs, 1, MAX_RUNS);
+  return { ...options, runs };
+}
+
+/**
+ * Checks what a factory argument made: an object with the named methods, so a wrong factory
+ * fails with the simulator's name instead of deep inside its loop.
+ * @throws TypeError otherwise
+ */
+export function assertMade<T>(
+  fn: string,
+  factory: string,
+  value: T,
+  methods: readonly string[],
+): T {
+  const ok =
+    value !== null &&
+    typeof value === 'object' &&
+    methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
+  if (!ok)
+    throw new TypeError(
+      `${fn}: ${factory} must return an object with ${methods.join(', ')}, got ${formatValue(value)}`,
+    );
+  return value;
 }

@@ -108,6 +108,7 @@ export {
   assertRng,
   assertWeights,
   formatValue,
+  MAX_ARRAY_LENGTH,
   readOptions,
 } from './validate/assert.ts';
 export { assertSymmetricPositiveDefinite } from './validate/assertSymmetricPositiveDefinite.ts';

@@ -1,12 +1,13 @@
 import {
   assertInteger,
+  assertRng,
   formatValue,
   klBernoulliUpperBoundUnchecked,
   type Rng,
   readOptions,
 } from '@x/linalg';
 import { ArmStatistics } from '../ArmStatistics.ts';
-import { assertStateEnvelope, candidateArms } from '../validation.ts';
+import { assertItemList, assertStateEnvelope, candidateArms } from '../validation.ts';
 
 /** Options of {@link CascadeUcb}. */
 export interface CascadeUcbOptions {
@@ -86,6 +87,7 @@ export class CascadeUcb {
    * @throws RangeError on invalid available items or fewer than K of them
    */
   selectList(rng: Rng, options?: { readonly available?: ArrayLike<number> }): Int32Array {
+    assertRng('CascadeUcb.selectList', rng);
     const candidates = Array.from(
       candidateArms('CascadeUcb.selectList', options?.available, this.#all, this.#mark),
     );
@@ -113,19 +115,7 @@ export class CascadeUcb {
    */
   update(list: ArrayLike<number>, click: number): void {
     const fn = 'CascadeUcb.update';
-    if (list === null || typeof list !== 'object' || list.length < 1 || list.length > this.items) {
-      throw new TypeError(
-        `${fn}: list must be an array of 1 to ${this.items} items, got ${formatValue(list)}`,
-      );
-    }
-    for (let k = 0; k < list.length; k++) {
-      const e = list[k];
-      if (typeof e !== 'number' || !Number.isInteger(e) || e < 0 || e >= this.items) {
-        throw new RangeError(
-          `${fn}: list[${k}] must be an item in [0, ${this.items - 1}], got ${formatValue(e)}`,
-        );
-      }
-    }
+    assertItemList(fn, list, this.items, this.items);
     assertInteger(fn, 'click', click, -1, list.length - 1);
     const seen = click < 0 ? list.length : click + 1;
     for (let k = 0; k < seen; k++) this.#stats.add(list[k]!, k === click ? 1 : 0);

@@ -1,5 +1,5 @@
-import { assertInteger, type Rng } from '@x/linalg';
-import { assertFiniteMeans } from '../validation.ts';
+import { assertInteger, assertRng, type Rng } from '@x/linalg';
+import { assertFiniteMeans, assertItemList } from '../validation.ts';
 
 /**
  * The cascade click model: L items with attraction probabilities $w(e)$; shown an ordered list
@@ -34,6 +34,7 @@ export class CascadingBandit {
 
   /** The click probability $1 - \prod_k (1 - w(a_k))$ of a list (hidden from policies). */
   expectedReward(list: ArrayLike<number>): number {
+    assertItemList('CascadingBandit.expectedReward', list, this.items, this.items);
     let none = 1;
     for (let k = 0; k < list.length; k++) none *= 1 - this.#w[list[k]!]!;
     return 1 - none;
@@ -49,6 +50,8 @@ export class CascadingBandit {
 
   /** The user's response: the position of the click, or -1 if none. */
   click(rng: Rng, list: ArrayLike<number>): number {
+    assertRng('CascadingBandit.click', rng);
+    assertItemList('CascadingBandit.click', list, this.items, this.items);
     for (let k = 0; k < list.length; k++) if (rng.nextFloat64() < this.#w[list[k]!]!) return k;
     return -1;
   }

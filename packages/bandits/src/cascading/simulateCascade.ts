@@ -1,7 +1,7 @@
-import { assertInteger, type Rng, RunningStats } from '@x/linalg';
+import { assertFunction, assertRng, formatValue, type Rng, RunningStats } from '@x/linalg';
 import type { SimulationResult } from '../simulation/simulate.ts';
 import { logSpacedRounds } from '../simulation/simulate.ts';
-import { resolveCheckpoints } from '../validation.ts';
+import { assertMade, readRunOptions, resolveCheckpoints } from '../validation.ts';
 import type { CascadeUcb } from './CascadeUcb.ts';
 import type { CascadingBandit } from './CascadingBandit.ts';
 
@@ -17,14 +17,17 @@ export function simulateCascade(
   rng: Rng,
   env: CascadingBandit,
   createLearner: () => CascadeUcb,
-  {
-    horizon,
-    runs = 1,
-    checkpoints,
-  }: { readonly horizon: number; readonly runs?: number; readonly checkpoints?: ArrayLike<number> },
+  options: {
+    readonly horizon: number;
+    readonly runs?: number;
+    readonly checkpoints?: ArrayLike<number>;
+  },
 ): SimulationResult {
-  assertInteger('simulateCascade', 'horizon', horizon, 1);
-  assertInteger('simulateCascade', 'runs', runs, 1);
+  assertRng('simulateCascade', rng);
+  const { horizon, runs, checkpoints } = readRunOptions('simulateCascade', options);
+  if (env === null || typeof env !== 'object' || typeof env.items !== 'number')
+    throw new TypeError(`simulateCascade: env must be an environment, got ${formatValue(env)}`);
+  assertFunction('simulateCascade', 'createLearner', createLearner);
   const rounds = resolveCheckpoints('simulateCascade', horizon, checkpoints, () =>
     logSpacedRounds(horizon),
   );
@@ -36,7 +39,10 @@ export function simulateCascade(
     const runRng = rng.split();
     const userRng = runRng.split();
     const learnerRng = runRng.split();
-    const learner = createLearner();
+    const learner = assertMade('simulateCascade', 'createLearner', createLearner(), [
+      'selectList',
+      'update',
+    ]);
     if (learner.items !== env.items || learner.listLength !== env.listLength) {
       throw new TypeError(
         `simulateCascade: the learner has ${learner.items} items and lists of ${learner.listLength}; the environment ${env.items} and ${env.listLength}`,
@@ -57,7 +63,9 @@ export function simulateCascade(
   return {
     rounds,
     meanRegret: Float64Array.from(stats, (s) => s.mean),
-    stdError: Float64Array.from(stats, (s) => (s.count > 1 ? s.standardError : Number.NaN)),
+    stdError: Float64Array.from(stats, (s) =>
+      s.count > 1 ? s.standardError : Number.POSITIVE_INFINITY,
+    ),
     finalRegret,
     meanTotalReward: clicks / runs,
   };

@@ -1,7 +1,9 @@
 import {
+  assertArrayLike,
   assertFiniteVector,
   assertInteger,
   assertPositive,
+  assertRng,
   formatValue,
   logSigmoid,
   logSumExp,
@@ -33,6 +35,7 @@ export class BradleyTerryPosterior {
    */
   constructor(hypotheses: ArrayLike<ArrayLike<number>>) {
     const fn = 'BradleyTerryPosterior';
+    assertArrayLike(fn, 'hypotheses', hypotheses);
     const m = hypotheses.length;
     if (m === 0) throw new RangeError(`${fn}: need at least one hypothesis`);
     const k = hypotheses[0]!.length;
@@ -53,6 +56,7 @@ export class BradleyTerryPosterior {
    * @throws RangeError on bad sizes or scale
    */
   static sampleHypotheses(rng: Rng, arms: number, count: number, scale = 1): number[][] {
+    assertRng('BradleyTerryPosterior.sampleHypotheses', rng);
     assertInteger('BradleyTerryPosterior.sampleHypotheses', 'arms', arms, 2);
     assertInteger('BradleyTerryPosterior.sampleHypotheses', 'count', count, 1);
     assertPositive('BradleyTerryPosterior.sampleHypotheses', 'scale', scale);

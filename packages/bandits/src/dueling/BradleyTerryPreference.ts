@@ -1,4 +1,4 @@
-import { assertFiniteVector, type Rng, sigmoid } from '@x/linalg';
+import { assertFiniteVector, assertInteger, assertRng, type Rng, sigmoid } from '@x/linalg';
 
 /**
  * A preference environment under the Bradley-Terry model: arm i is preferred to arm j with
@@ -19,6 +19,11 @@ export class BradleyTerryPreference {
    * @param utilities - $u_i$ per arm, finite, at least two
    * @throws RangeError on fewer than two arms or a non-finite utility
    */
+  #pair(fn: string, i: unknown, j: unknown): void {
+    assertInteger(fn, 'i', i, 0, this.arms - 1);
+    assertInteger(fn, 'j', j, 0, this.arms - 1);
+  }
+
   constructor(utilities: ArrayLike<number>) {
     assertFiniteVector('BradleyTerryPreference', 'utilities', utilities);
     if (utilities.length < 2)
@@ -38,21 +43,26 @@ export class BradleyTerryPreference {
 
   /** $P(i \succ j)$ (hidden from policies). */
   preference(i: number, j: number): number {
+    this.#pair('BradleyTerryPreference.preference', i, j);
     return sigmoid(this.#u[i]! - this.#u[j]!);
   }
 
   /** A comparison: true when i is preferred to j. */
   compare(rng: Rng, i: number, j: number): boolean {
+    assertRng('BradleyTerryPreference.compare', rng);
+    this.#pair('BradleyTerryPreference.compare', i, j);
     return rng.nextFloat64() < this.preference(i, j);
   }
 
   /** Condorcet regret of a pair: $(\epsilon(a^*, i) + \epsilon(a^*, j))/2$ with $\epsilon(a, b) = P(a \succ b) - 1/2$. */
   condorcetRegret(i: number, j: number): number {
+    this.#pair('BradleyTerryPreference.condorcetRegret', i, j);
     return 0.5 * (this.preference(this.#best, i) - 0.5 + this.preference(this.#best, j) - 0.5);
   }
 
   /** Borda regret of a pair: $\max_a b(a) - (b(i) + b(j))/2$. */
   bordaRegret(i: number, j: number): number {
+    this.#pair('BradleyTerryPreference.bordaRegret', i, j);
     let best = 0;
     for (let a = 0; a < this.arms; a++) best = Math.max(best, this.#borda[a]!);
     return best - 0.5 * (this.#borda[i]! + this.#borda[j]!);

@@ -1,6 +1,7 @@
 import {
   assertFinite,
   assertInteger,
+  assertRng,
   formatValue,
   type Rng,
   readOptions,
@@ -61,6 +62,7 @@ export class DoubleThompsonSampling implements DuelingPolicy {
   }
 
   selectPair(rng: Rng): [number, number] {
+    assertRng('DoubleThompsonSampling.selectPair', rng);
     const k = this.arms;
     const logT = Math.log(Math.max(2, this.#t + 1));
     // Candidates: the largest upper Copeland score.

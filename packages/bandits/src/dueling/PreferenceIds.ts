@@ -1,5 +1,14 @@
-import { assertFinite, assertInteger, type Rng, readOptions, sigmoid } from '@x/linalg';
-import { assertStateEnvelope } from '../validation.ts';
+import {
+  assertFinite,
+  assertInteger,
+  assertRng,
+  formatValue,
+  MAX_ARRAY_LENGTH,
+  type Rng,
+  readOptions,
+  sigmoid,
+} from '@x/linalg';
+import { asCaller, assertStateEnvelope } from '../validation.ts';
 import { BradleyTerryPosterior } from './BradleyTerryPosterior.ts';
 import type { DuelingPolicy, DuelingState } from './DuelingPolicy.ts';
 
@@ -65,7 +74,11 @@ export class PreferenceIds implements DuelingPolicy {
       assertFinite('PreferenceIds', 'lambda', lambda);
       if (lambda < 0) throw new RangeError(`PreferenceIds: lambda must be >= 0, got ${lambda}`);
     }
-    this.posterior = new BradleyTerryPosterior(hypotheses);
+    this.posterior = asCaller('PreferenceIds', () => new BradleyTerryPosterior(hypotheses));
+    if (this.posterior.arms ** 2 * this.posterior.size > MAX_ARRAY_LENGTH)
+      throw new RangeError(
+        `PreferenceIds: arms^2 x hypotheses must be at most ${MAX_ARRAY_LENGTH}, got ${this.posterior.arms ** 2 * this.posterior.size}`,
+      );
     this.arms = this.posterior.arms;
     this.#lambda = lambda ?? null;
     this.#horizon = horizon ?? null;
@@ -100,11 +113,21 @@ export class PreferenceIds implements DuelingPolicy {
     w: Float64Array = this.posterior.weights(),
     mean: Float64Array = this.posterior.meanUtility(),
   ): number {
+    const fn = 'PreferenceIds.objective';
+    assertInteger(fn, 'i', i, 0, this.arms - 1);
+    assertInteger(fn, 'j', j, 0, this.arms - 1);
     return 0.5 * (mean[i]! + mean[j]!) + this.lambda * this.information(i, j, w);
   }
 
   /** $I(\mathcal E; Y \mid i, j)$ under posterior weights w (nats). */
   information(i: number, j: number, w: Float64Array = this.posterior.weights()): number {
+    const fn = 'PreferenceIds.information';
+    assertInteger(fn, 'i', i, 0, this.arms - 1);
+    assertInteger(fn, 'j', j, 0, this.arms - 1);
+    if (!(w instanceof Float64Array) || w.length !== this.posterior.size)
+      throw new TypeError(
+        `${fn}: w must be a Float64Array of ${this.posterior.size} posterior weights`,
+      );
     if (i === j) return 0;
     const m = this.posterior.size;
     const base = (i * this.arms + j) * m;
@@ -118,6 +141,7 @@ export class PreferenceIds implements DuelingPolicy {
   }
 
   selectPair(rng: Rng): [number, number] {
+    assertRng('PreferenceIds.selectPair', rng);
     const w = this.posterior.weights();
     const mean = this.posterior.meanUtility();
     let best: [number, number] = [0, 0];
@@ -137,6 +161,11 @@ export class PreferenceIds implements DuelingPolicy {
   }
 
   update(first: number, second: number, firstWins: boolean): void {
+    const fn = 'PreferenceIds.update';
+    assertInteger(fn, 'first', first, 0, this.arms - 1);
+    assertInteger(fn, 'second', second, 0, this.arms - 1);
+    if (typeof firstWins !== 'boolean')
+      throw new TypeError(`${fn}: firstWins must be a boolean, got ${formatValue(firstWins)}`);
     this.posterior.update(first, second, firstWins);
     this.#t++;
   }

@@ -1,6 +1,6 @@
-import { assertInteger, type Rng, RunningStats } from '@x/linalg';
+import { assertFunction, assertRng, formatValue, type Rng, RunningStats } from '@x/linalg';
 import { logSpacedRounds } from '../simulation/simulate.ts';
-import { resolveCheckpoints } from '../validation.ts';
+import { assertMade, readRunOptions, resolveCheckpoints } from '../validation.ts';
 import type { BradleyTerryPreference } from './BradleyTerryPreference.ts';
 import type { DuelingPolicy } from './DuelingPolicy.ts';
 
@@ -25,14 +25,17 @@ export function simulateDuel(
   rng: Rng,
   env: BradleyTerryPreference,
   createPolicy: () => DuelingPolicy,
-  {
-    horizon,
-    runs = 1,
-    checkpoints,
-  }: { readonly horizon: number; readonly runs?: number; readonly checkpoints?: ArrayLike<number> },
+  options: {
+    readonly horizon: number;
+    readonly runs?: number;
+    readonly checkpoints?: ArrayLike<number>;
+  },
 ): DuelSimulationResult {
-  assertInteger('simulateDuel', 'horizon', horizon, 1);
-  assertInteger('simulateDuel', 'runs', runs, 1);
+  assertRng('simulateDuel', rng);
+  const { horizon, runs, checkpoints } = readRunOptions('simulateDuel', options);
+  if (env === null || typeof env !== 'object' || typeof env.arms !== 'number')
+    throw new TypeError(`simulateDuel: env must be an environment, got ${formatValue(env)}`);
+  assertFunction('simulateDuel', 'createPolicy', createPolicy);
   const rounds = resolveCheckpoints('simulateDuel', horizon, checkpoints, () =>
     logSpacedRounds(horizon),
   );
@@ -42,7 +45,10 @@ export function simulateDuel(
     const runRng = rng.split();
     const userRng = runRng.split();
     const policyRng = runRng.split();
-    const policy = createPolicy();
+    const policy = assertMade('simulateDuel', 'createPolicy', createPolicy(), [
+      'selectPair',
+      'update',
+    ]);
     if (policy.arms !== env.arms)
       throw new TypeError(
         `simulateDuel: the policy has ${policy.arms} arms, the environment ${env.arms}`,
@@ -62,7 +68,7 @@ export function simulateDuel(
       }
     }
   }
-  const se = (s: RunningStats) => (s.count > 1 ? s.standardError : Number.NaN);
+  const se = (s: RunningStats) => (s.count > 1 ? s.standardError : Number.POSITIVE_INFINITY);
   return {
     rounds,
     condorcetRegret: Float64Array.from(cond, (s) => s.mean),

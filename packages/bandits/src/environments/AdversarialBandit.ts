@@ -1,4 +1,11 @@
-import { assertInteger, type Rng } from '@x/linalg';
+import {
+  assertFiniteVector,
+  assertFunction,
+  assertInteger,
+  MAX_ARRAY_LENGTH,
+  type Rng,
+} from '@x/linalg';
+import { assertArm } from '../validation.ts';
 import type { BanditEnvironment } from './BanditEnvironment.ts';
 
 /**
@@ -19,6 +26,7 @@ export class AdversarialBandit implements BanditEnvironment {
    */
   constructor(rewards: ArrayLike<number>, arms: number) {
     assertInteger('AdversarialBandit', 'arms', arms, 1);
+    assertFiniteVector('AdversarialBandit', 'rewards', rewards);
     if (rewards.length === 0 || rewards.length % arms !== 0) {
       throw new RangeError(
         `AdversarialBandit: rewards must hold T rows of ${arms}, got length ${rewards.length}`,
@@ -45,6 +53,11 @@ export class AdversarialBandit implements BanditEnvironment {
   ): AdversarialBandit {
     assertInteger('AdversarialBandit.fromFunction', 'horizon', horizon, 1);
     assertInteger('AdversarialBandit.fromFunction', 'arms', arms, 1);
+    if (horizon * arms > MAX_ARRAY_LENGTH)
+      throw new RangeError(
+        `AdversarialBandit.fromFunction: horizon * arms must be at most ${MAX_ARRAY_LENGTH}, got ${horizon * arms}`,
+      );
+    assertFunction('AdversarialBandit.fromFunction', 'reward', reward);
     const table = new Float64Array(horizon * arms);
     for (let t = 0; t < horizon; t++)
       for (let a = 0; a < arms; a++) table[t * arms + a] = reward(t, a);
@@ -52,10 +65,14 @@ export class AdversarialBandit implements BanditEnvironment {
   }
 
   expectedReward(t: number, arm: number): number {
+    assertInteger('AdversarialBandit.expectedReward', 't', t, 0);
+    assertArm('AdversarialBandit.expectedReward', arm, this.arms);
     return this.#table[(t % this.horizon) * this.arms + arm]!;
   }
 
   pull(_rng: Rng, t: number, arm: number): number {
-    return this.expectedReward(t, arm);
+    assertInteger('AdversarialBandit.pull', 't', t, 0);
+    assertArm('AdversarialBandit.pull', arm, this.arms);
+    return this.#table[(t % this.horizon) * this.arms + arm]!;
   }
 }

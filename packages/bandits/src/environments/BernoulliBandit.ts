@@ -1,5 +1,6 @@
 import type { Rng } from '@x/linalg';
-import { assertFiniteMeans } from '../validation.ts';
+import { assertRng } from '@x/linalg';
+import { assertArm, assertFiniteMeans } from '../validation.ts';
 import type { BanditEnvironment } from './BanditEnvironment.ts';
 
 /**
@@ -28,10 +29,13 @@ export class BernoulliBandit implements BanditEnvironment {
   }
 
   expectedReward(_t: number, arm: number): number {
+    assertArm('BernoulliBandit.expectedReward', arm, this.#means.length);
     return this.#means[arm]!;
   }
 
   pull(rng: Rng, _t: number, arm: number): number {
+    assertRng('BernoulliBandit.pull', rng);
+    assertArm('BernoulliBandit.pull', arm, this.#means.length);
     return rng.nextFloat64() < this.#means[arm]! ? 1 : 0;
   }
 }

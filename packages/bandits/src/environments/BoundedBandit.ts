@@ -1,4 +1,5 @@
-import { assertFinite, formatValue, type Rng, sampleBeta } from '@x/linalg';
+import { assertFinite, assertRng, formatValue, type Rng, sampleBeta } from '@x/linalg';
+import { assertArm } from '../validation.ts';
 import type { BanditEnvironment } from './BanditEnvironment.ts';
 
 /** One arm of a {@link BoundedBandit}: its mean (for regret) and a sampler of its rewards. */
@@ -65,10 +66,13 @@ export class BoundedBandit implements BanditEnvironment {
   }
 
   expectedReward(_t: number, arm: number): number {
+    assertArm('BoundedBandit.expectedReward', arm, this.#arms.length);
     return this.#arms[arm]!.mean;
   }
 
   pull(rng: Rng, _t: number, arm: number): number {
+    assertRng('BoundedBandit.pull', rng);
+    assertArm('BoundedBandit.pull', arm, this.#arms.length);
     const r = this.#arms[arm]!.sample(rng);
     if (!(r >= this.rewardMin && r <= this.rewardMax)) {
       throw new RangeError(

@@ -1,5 +1,5 @@
-import { assertPositive, type Rng, sampleStandardNormal } from '@x/linalg';
-import { assertFiniteMeans } from '../validation.ts';
+import { assertPositive, assertRng, type Rng, sampleStandardNormal } from '@x/linalg';
+import { assertArm, assertFiniteMeans } from '../validation.ts';
 import type { BanditEnvironment } from './BanditEnvironment.ts';
 
 /**
@@ -29,10 +29,13 @@ export class GaussianBandit implements BanditEnvironment {
   }
 
   expectedReward(_t: number, arm: number): number {
+    assertArm('GaussianBandit.expectedReward', arm, this.#means.length);
     return this.#means[arm]!;
   }
 
   pull(rng: Rng, _t: number, arm: number): number {
+    assertRng('GaussianBandit.pull', rng);
+    assertArm('GaussianBandit.pull', arm, this.#means.length);
     return this.#means[arm]! + this.#sigma * sampleStandardNormal(rng);
   }
 }

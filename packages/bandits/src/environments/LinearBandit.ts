@@ -1,4 +1,12 @@
-import { assertFiniteVector, assertPositive, type Rng, sampleStandardNormal } from '@x/linalg';
+import {
+  assertArrayLike,
+  assertFiniteVector,
+  assertPositive,
+  assertRng,
+  type Rng,
+  sampleStandardNormal,
+} from '@x/linalg';
+import { assertArm } from '../validation.ts';
 import type { BanditEnvironment } from './BanditEnvironment.ts';
 
 /**
@@ -25,6 +33,7 @@ export class LinearBandit implements BanditEnvironment {
    */
   constructor(actions: ArrayLike<ArrayLike<number>>, theta: ArrayLike<number>, noise = 1) {
     const fn = 'LinearBandit';
+    assertArrayLike(fn, 'actions', actions);
     assertFiniteVector(fn, 'theta', theta);
     assertPositive(fn, 'noise', noise);
     const d = theta.length;
@@ -58,10 +67,13 @@ export class LinearBandit implements BanditEnvironment {
   }
 
   expectedReward(_t: number, arm: number): number {
+    assertArm('LinearBandit.expectedReward', arm, this.arms);
     return this.#means[arm]!;
   }
 
   pull(rng: Rng, _t: number, arm: number): number {
+    assertRng('LinearBandit.pull', rng);
+    assertArm('LinearBandit.pull', arm, this.arms);
     return this.#means[arm]! + this.#noise * sampleStandardNormal(rng);
   }
 }

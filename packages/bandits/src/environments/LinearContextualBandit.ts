@@ -1,12 +1,15 @@
 import {
+  assertArrayLike,
   assertFiniteVector,
   assertInteger,
   assertPositive,
+  assertRng,
   type Rng,
   readOptions,
   sampleStandardNormal,
 } from '@x/linalg';
 import type { LinearModel } from '../linear/LinearPolicy.ts';
+import { assertArm } from '../validation.ts';
 import type { BanditEnvironment } from './BanditEnvironment.ts';
 
 /** Options of {@link LinearContextualBandit}. */
@@ -39,6 +42,8 @@ function sphere(rng: Rng, out: Float64Array, offset: number, d: number): void {
  * References: Slivkins, "Introduction to Multi-Armed Bandits", arXiv:1904.07272, Chapter 8.
  */
 export class LinearContextualBandit implements BanditEnvironment {
+  /** The class name for error messages (kept through minification). */
+  static readonly typeName: string = 'LinearContextualBandit';
   readonly arms: number;
   readonly dim: number;
   readonly model: LinearModel;
@@ -55,9 +60,10 @@ export class LinearContextualBandit implements BanditEnvironment {
     arms: number,
     options: LinearContextualBanditOptions = {},
   ) {
-    const { noise = 0.1 } = readOptions('LinearContextualBandit', options);
-    const fn = 'LinearContextualBandit';
+    const fn = (new.target as unknown as { typeName: string }).typeName;
+    const { noise = 0.1 } = readOptions(fn, options);
     assertPositive(fn, 'noise', noise);
+    assertArrayLike(fn, 'theta', theta);
     const first = theta[0];
     if (typeof first === 'object' && first !== null) {
       const rows = theta as ArrayLike<ArrayLike<number>>;
@@ -82,7 +88,14 @@ export class LinearContextualBandit implements BanditEnvironment {
     this.#noise = noise;
   }
 
+  /** The class name for error messages. */
+  protected get typeName(): string {
+    return (this.constructor as typeof LinearContextualBandit).typeName;
+  }
+
+  /** A context: one draw uniform on the unit sphere per arm ('shared') or one for all ('disjoint'). */
   context(rng: Rng, _t: number): Float64Array {
+    assertRng(`${this.typeName}.context`, rng);
     const d = this.dim;
     if (this.model === 'disjoint') {
       const x = new Float64Array(d);
@@ -95,9 +108,15 @@ export class LinearContextualBandit implements BanditEnvironment {
   }
 
   expectedReward(_t: number, arm: number, context?: ArrayLike<number>): number {
+    return this.linearReward(`${this.typeName}.expectedReward`, arm, context);
+  }
+
+  /** $\theta^\top x$ for the arm, after checking the arm and the context. */
+  protected linearReward(fn: string, arm: number, context: ArrayLike<number> | undefined): number {
     const d = this.dim;
-    if (context === undefined)
-      throw new TypeError('LinearContextualBandit.expectedReward: context is required');
+    assertArm(fn, arm, this.arms);
+    if (context === undefined) throw new TypeError(`${fn}: context is required`);
+    assertFiniteVector(fn, 'context', context, this.model === 'disjoint' ? d : this.arms * d);
     const thetaOffset = this.model === 'disjoint' ? arm * d : 0;
     const xOffset = this.model === 'disjoint' ? 0 : arm * d;
     let s = 0;
@@ -105,7 +124,9 @@ export class LinearContextualBandit implements BanditEnvironment {
     return s;
   }
 
-  pull(rng: Rng, t: number, arm: number, context?: ArrayLike<number>): number {
-    return this.expectedReward(t, arm, context) + this.#noise * sampleStandardNormal(rng);
+  pull(rng: Rng, _t: number, arm: number, context?: ArrayLike<number>): number {
+    const fn = `${this.typeName}.pull`;
+    assertRng(fn, rng);
+    return this.linearReward(fn, arm, context) + this.#noise * sampleStandardNormal(rng);
   }
 }

@@ -1,4 +1,4 @@
-import { type Rng, sigmoid } from '@x/linalg';
+import { assertRng, type Rng, sigmoid } from '@x/linalg';
 import { LinearContextualBandit } from './LinearContextualBandit.ts';
 
 /**
@@ -9,11 +9,15 @@ import { LinearContextualBandit } from './LinearContextualBandit.ts';
  * Bandits", ICML 2017, arXiv:1703.00048, Section 2.
  */
 export class LogisticContextualBandit extends LinearContextualBandit {
-  override expectedReward(t: number, arm: number, context?: ArrayLike<number>): number {
-    return sigmoid(super.expectedReward(t, arm, context));
+  static override readonly typeName: string = 'LogisticContextualBandit';
+
+  override expectedReward(_t: number, arm: number, context?: ArrayLike<number>): number {
+    return sigmoid(this.linearReward(`${this.typeName}.expectedReward`, arm, context));
   }
 
-  override pull(rng: Rng, t: number, arm: number, context?: ArrayLike<number>): number {
-    return rng.nextFloat64() < this.expectedReward(t, arm, context) ? 1 : 0;
+  override pull(rng: Rng, _t: number, arm: number, context?: ArrayLike<number>): number {
+    const fn = `${this.typeName}.pull`;
+    assertRng(fn, rng);
+    return rng.nextFloat64() < sigmoid(this.linearReward(fn, arm, context)) ? 1 : 0;
   }
 }

@@ -13,7 +13,7 @@ import type { PolicyState, SelectOptions } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 import { candidateArms } from '../validation.ts';
 import { type IdsDistribution, informationRatioMinimizers } from './informationRatio.ts';
-import { posteriorSummaries } from './posteriorSummaries.ts';
+import { posteriorSummariesUnchecked } from './posteriorSummaries.ts';
 
 /** Options of {@link InformationDirectedSampling}. */
 export interface InformationDirectedSamplingOptions {
@@ -173,7 +173,7 @@ export class InformationDirectedSampling extends IndexPolicy {
         pdf[a * n + t] = f;
       }
     }
-    const s = posteriorSummaries(grid, pdf, means, candidates, k);
+    const s = posteriorSummariesUnchecked(grid, pdf, means, candidates, k);
     let rho = 0;
     for (let c = 0; c < candidates.length; c++) {
       const b = candidates[c]!;

@@ -1,3 +1,4 @@
+import { assertFiniteVector, assertInteger } from '@x/linalg';
 /** The IDS action distribution over a pair of arms, and its value of the information ratio. */
 export interface IdsDistribution {
   /** First arm of the support. */
@@ -39,6 +40,18 @@ export function minimizeInformationRatio(
   information: ArrayLike<number>,
   candidates: ArrayLike<number>,
 ): IdsDistribution {
+  const fn = 'minimizeInformationRatio';
+  assertFiniteVector(fn, 'regret', regret);
+  assertFiniteVector(fn, 'information', information, regret.length);
+  for (let i = 0; i < regret.length; i++) {
+    if (regret[i]! < 0) throw new RangeError(`${fn}: regret[${i}] must be >= 0, got ${regret[i]}`);
+    if (information[i]! < 0)
+      throw new RangeError(`${fn}: information[${i}] must be >= 0, got ${information[i]}`);
+  }
+  assertFiniteVector(fn, 'candidates', candidates);
+  if (candidates.length === 0) throw new RangeError(`${fn}: candidates must not be empty`);
+  for (let c = 0; c < candidates.length; c++)
+    assertInteger(fn, `candidates[${c}]`, candidates[c], 0, regret.length - 1);
   return informationRatioMinimizers(regret, information, candidates)[0]!;
 }
 

@@ -1,3 +1,4 @@
+import { assertFiniteVector, assertInteger, MAX_ARRAY_LENGTH } from '@x/linalg';
 /**
  * What IDS needs from the posterior, per arm a: the probability $p^*_a$ that a is optimal, the
  * posterior mean $\mu_a$, and $M_{a,b} = E[\theta_a \mid A^* = b]$. From these, the expected
@@ -27,6 +28,30 @@ export interface PosteriorSummaries {
  * arXiv:1403.5556, Section 7 (the computation for independent arms on a grid).
  */
 export function posteriorSummaries(
+  grid: Float64Array,
+  pdf: Float64Array,
+  means: ArrayLike<number>,
+  candidates: ArrayLike<number>,
+  arms: number,
+): PosteriorSummaries {
+  const fn = 'posteriorSummaries';
+  if (!(grid instanceof Float64Array) || grid.length < 2)
+    throw new TypeError(`${fn}: grid must be a Float64Array of at least 2 points`);
+  assertFiniteVector(fn, 'grid', grid);
+  assertInteger(fn, 'arms', arms, 1, Math.floor(MAX_ARRAY_LENGTH / grid.length));
+  if (!(pdf instanceof Float64Array))
+    throw new TypeError(`${fn}: pdf must be a Float64Array of arms x grid points`);
+  assertFiniteVector(fn, 'pdf', pdf, arms * grid.length);
+  assertFiniteVector(fn, 'means', means, arms);
+  assertFiniteVector(fn, 'candidates', candidates);
+  if (candidates.length === 0) throw new RangeError(`${fn}: candidates must not be empty`);
+  for (let c = 0; c < candidates.length; c++)
+    assertInteger(fn, `candidates[${c}]`, candidates[c], 0, arms - 1);
+  return posteriorSummariesUnchecked(grid, pdf, means, candidates, arms);
+}
+
+/** {@link posteriorSummaries} without its checks, for IDS's select path. @internal */
+export function posteriorSummariesUnchecked(
   grid: Float64Array,
   pdf: Float64Array,
   means: ArrayLike<number>,

@@ -71,6 +71,28 @@ export abstract class LinearPolicy extends IndexPolicy {
     this.#checkContext(fn, context);
   }
 
+  /**
+   * Rejects a context or reward large enough to overflow the ridge statistics: the update adds
+   * $x x^\top$ and $r x$, and Sherman-Morrison forms $x^\top A^{-1} x \le \|x\|^2/\lambda$; each
+   * must stay below $10^{300}$.
+   */
+  protected override checkUpdateFinite(
+    fn: string,
+    arm: number,
+    reward: number,
+    context: ArrayLike<number> | undefined,
+  ): void {
+    const d = this.dim;
+    const x = context!;
+    const o = this.offset(arm);
+    let norm2 = 0;
+    for (let i = 0; i < d; i++) norm2 += x[o + i]! * x[o + i]!;
+    if (!(norm2 / this.ridge.lambda <= 1e300) || !(Math.abs(reward) * Math.sqrt(norm2) <= 1e300))
+      throw new RangeError(
+        `${fn}: the context or reward is too large for finite ridge statistics (|x|^2 = ${norm2}, reward ${reward}; nothing was applied)`,
+      );
+  }
+
   protected override afterUpdate(
     arm: number,
     reward: number,

@@ -1,4 +1,13 @@
-import { assertInRange, assertInteger, formatValue, type Rng } from '@x/linalg';
+import {
+  assertArrayLike,
+  assertInRange,
+  assertInteger,
+  assertRng,
+  formatValue,
+  MAX_ARRAY_LENGTH,
+  type Rng,
+  readOptions,
+} from '@x/linalg';
 import type {
   BanditPolicy,
   PolicyState,
@@ -65,7 +74,8 @@ export class Exp3 implements BanditPolicy {
    * @param arms - number of arms K >= 2
    * @throws RangeError if arms is not an integer >= 2 or horizon is not a positive integer
    */
-  constructor(arms: number, { horizon, implicitExploration = false }: Exp3Options = {}) {
+  constructor(arms: number, options: Exp3Options = {}) {
+    const { horizon, implicitExploration = false } = readOptions('Exp3', options);
     assertArms('Exp3', arms);
     if (arms < 2) throw new RangeError(`Exp3: arms must be >= 2, got ${arms}`);
     if (horizon !== undefined) assertInteger('Exp3', 'horizon', horizon, 1);
@@ -116,6 +126,7 @@ export class Exp3 implements BanditPolicy {
   }
 
   select(rng: Rng, options?: SelectOptions): number {
+    assertRng('Exp3.select', rng);
     const candidates = candidateArms('Exp3.select', options?.available, this.#all, this.#mark);
     this.#distribution(candidates);
     return this.#draw(rng, candidates);
@@ -126,7 +137,8 @@ export class Exp3 implements BanditPolicy {
     count: number,
     options?: SelectOptions & { readonly out?: Int32Array },
   ): Int32Array {
-    assertInteger('Exp3.selectMany', 'count', count, 0);
+    assertRng('Exp3.selectMany', rng);
+    assertInteger('Exp3.selectMany', 'count', count, 0, MAX_ARRAY_LENGTH);
     const out = options?.out;
     if (out !== undefined && out.length < count) {
       throw new TypeError(`Exp3.selectMany: out must have length >= ${count}, got ${out.length}`);
@@ -140,6 +152,7 @@ export class Exp3 implements BanditPolicy {
 
   /** A slate drawn without replacement, each next arm with probability proportional to its weight among those left. */
   selectSlate(rng: Rng, k: number, options?: SelectOptions): Int32Array {
+    assertRng('Exp3.selectSlate', rng);
     const candidates = Array.from(
       candidateArms('Exp3.selectSlate', options?.available, this.#all, this.#mark),
     );
@@ -184,6 +197,8 @@ export class Exp3 implements BanditPolicy {
   }
 
   updateMany(arms: ArrayLike<number>, rewards: ArrayLike<number>): void {
+    assertArrayLike('Exp3.updateMany', 'arms', arms);
+    assertArrayLike('Exp3.updateMany', 'rewards', rewards);
     if (arms.length !== rewards.length) {
       throw new TypeError(
         `Exp3.updateMany: arms and rewards must have equal lengths, got ${arms.length} and ${rewards.length}`,

@@ -1,4 +1,14 @@
-import { assertFiniteVector, assertInRange, assertInteger, formatValue, type Rng } from '@x/linalg';
+import {
+  assertArrayLike,
+  assertFiniteVector,
+  assertInRange,
+  assertInteger,
+  assertRng,
+  formatValue,
+  MAX_ARRAY_LENGTH,
+  type Rng,
+  readOptions,
+} from '@x/linalg';
 import type {
   BanditPolicy,
   PolicyState,
@@ -48,7 +58,8 @@ export class Exp4 implements BanditPolicy {
    * @param experts - number of experts N >= 1
    * @throws RangeError on bad counts or horizon
    */
-  constructor(arms: number, experts: number, { horizon }: Exp4Options = {}) {
+  constructor(arms: number, experts: number, options: Exp4Options = {}) {
+    const { horizon } = readOptions('Exp4', options);
     assertArms('Exp4', arms);
     if (arms < 2) throw new RangeError(`Exp4: arms must be >= 2, got ${arms}`);
     assertInteger('Exp4', 'experts', experts, 1, 1 << 20);
@@ -129,6 +140,7 @@ export class Exp4 implements BanditPolicy {
    * (experts' advice already expresses it).
    */
   select(rng: Rng, options?: SelectOptions): number {
+    assertRng('Exp4.select', rng);
     this.#checkAdvice('Exp4.select', options?.context);
     if (options?.available !== undefined)
       throw new TypeError(
@@ -142,7 +154,8 @@ export class Exp4 implements BanditPolicy {
     count: number,
     options?: SelectOptions & { readonly out?: Int32Array },
   ): Int32Array {
-    assertInteger('Exp4.selectMany', 'count', count, 0);
+    assertRng('Exp4.selectMany', rng);
+    assertInteger('Exp4.selectMany', 'count', count, 0, MAX_ARRAY_LENGTH);
     this.#checkAdvice('Exp4.selectMany', options?.context);
     const out = options?.out ?? new Int32Array(count);
     if (out.length < count)
@@ -154,6 +167,7 @@ export class Exp4 implements BanditPolicy {
 
   /** A slate drawn without replacement from the mixture. */
   selectSlate(rng: Rng, k: number, options?: SelectOptions): Int32Array {
+    assertRng('Exp4.selectSlate', rng);
     this.#checkAdvice('Exp4.selectSlate', options?.context);
     assertInteger('Exp4.selectSlate', 'k', k, 1, this.arms);
     const p = Float64Array.from(this.#mixture(options.context));
@@ -211,6 +225,9 @@ export class Exp4 implements BanditPolicy {
     rewards: ArrayLike<number>,
     contexts?: ArrayLike<ArrayLike<number>>,
   ): void {
+    assertArrayLike('Exp4.updateMany', 'arms', arms);
+    assertArrayLike('Exp4.updateMany', 'rewards', rewards);
+    if (contexts !== undefined) assertArrayLike('Exp4.updateMany', 'contexts', contexts);
     const fn = 'Exp4.updateMany';
     if (
       contexts === undefined ||

@@ -1,4 +1,4 @@
-import { assertInteger, type Rng } from '@x/linalg';
+import { assertInteger, type Rng, readOptions } from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -32,10 +32,15 @@ export class ExploreFirst extends IndexPolicy {
    * @param arms - number of arms K >= 1
    * @throws RangeError if neither or a bad `explorationPulls` / `horizon` is given, or the reward range is empty
    */
-  constructor(
-    arms: number,
-    { explorationPulls, horizon, rewardMin = 0, rewardMax = 1 }: ExploreFirstOptions,
-  ) {
+  constructor(arms: number, options: ExploreFirstOptions) {
+    if (options === undefined)
+      throw new TypeError('ExploreFirst: options { explorationPulls } or { horizon } are required');
+    const {
+      explorationPulls,
+      horizon,
+      rewardMin = 0,
+      rewardMax = 1,
+    } = readOptions('ExploreFirst', options);
     let pulls = explorationPulls;
     if (pulls === undefined) {
       assertInteger('ExploreFirst', 'horizon', horizon, 1);

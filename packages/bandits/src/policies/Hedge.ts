@@ -2,6 +2,7 @@ import {
   assertFiniteVector,
   assertInteger,
   assertPositive,
+  assertRng,
   type Rng,
   readOptions,
 } from '@x/linalg';
@@ -87,6 +88,7 @@ export class Hedge {
 
   /** Draws an expert from the current distribution. */
   select(rng: Rng): number {
+    assertRng('Hedge.select', rng);
     const p = this.probabilities();
     const u = rng.nextFloat64();
     let acc = 0;

@@ -1,4 +1,4 @@
-import { assertFinite, assertPositive, type Rng } from '@x/linalg';
+import { assertFinite, assertPositive, type Rng, readOptions } from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -39,7 +39,8 @@ export class Ucb1 extends IndexPolicy {
    * @param arms - number of arms K >= 1
    * @throws RangeError if arms is not a positive integer, c <= 0, or the reward range is empty
    */
-  constructor(arms: number, { c = 2, rewardMin = 0, rewardMax = 1 }: Ucb1Options = {}) {
+  constructor(arms: number, options: Ucb1Options = {}) {
+    const { c = 2, rewardMin = 0, rewardMax = 1 } = readOptions('Ucb1', options);
     assertPositive('Ucb1', 'c', c);
     assertFinite('Ucb1', 'rewardMin', rewardMin);
     assertFinite('Ucb1', 'rewardMax', rewardMax);

@@ -57,3 +57,23 @@ describe('EXP3 and EXP4 loss estimates stay finite', () => {
     expect(q.toJSON()).toEqual(p.toJSON());
   });
 });
+
+describe('accepted updates keep every policy finite', () => {
+  it('a reward near 1e308 is rejected before the sum of squares overflows, leaving the state as it was', async () => {
+    const { GaussianThompsonSampling, LinUcb } = await import('../index.ts');
+    const p = new GaussianThompsonSampling(2);
+    p.update(0, 1);
+    const before = JSON.stringify(p.toJSON());
+    expect(() => p.update(1, 1e200)).toThrow(
+      /GaussianThompsonSampling.update: reward 1e\+200 of arm 1 would overflow/,
+    );
+    expect(() => p.updateMany([1, 1], [1e154, 1e154])).toThrow(RangeError);
+    expect(JSON.stringify(p.toJSON())).toBe(before);
+    const l = new LinUcb(2, 2);
+    expect(() => l.update(0, 1, { context: [1e160, 0] })).toThrow(
+      /LinUcb.update: the context or reward is too large/,
+    );
+    l.update(0, 1, { context: [1, 0] });
+    expect(() => LinUcb.fromJSON(JSON.parse(JSON.stringify(l.toJSON())))).not.toThrow();
+  });
+});

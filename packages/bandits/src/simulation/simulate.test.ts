@@ -67,7 +67,7 @@ describe('simulate', () => {
   it('rejects bad options and mismatched arms', () => {
     const env = new BernoulliBandit([0.5, 0.5]);
     expect(() => simulate(createRng(1), env, () => new Ucb1(2), { horizon: 0 })).toThrow(
-      /horizon must be an integer >= 1/,
+      /simulate: horizon must be an integer in \[1, 2147483647\], got 0/,
     );
     expect(() =>
       simulate(createRng(1), env, () => new Ucb1(2), { horizon: 10, checkpoints: [5, 3] }),

@@ -1,7 +1,14 @@
-import { assertInteger, type Rng, RunningStats } from '@x/linalg';
+import {
+  assertFunction,
+  assertInteger,
+  assertRng,
+  formatValue,
+  type Rng,
+  RunningStats,
+} from '@x/linalg';
 import type { BanditPolicy } from '../BanditPolicy.ts';
 import type { BanditEnvironment } from '../environments/BanditEnvironment.ts';
-import { resolveCheckpoints } from '../validation.ts';
+import { assertMade, readRunOptions, resolveCheckpoints } from '../validation.ts';
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {
@@ -22,7 +29,7 @@ export interface SimulationResult {
   readonly rounds: Int32Array;
   /** Mean regret over the runs at each checkpoint. */
   readonly meanRegret: Float64Array;
-  /** Standard error of that mean (NaN for a single run). */
+  /** Standard error of that mean (Infinity for a single run: there is no spread to estimate it from). */
   readonly stdError: Float64Array;
   /** Each run's regret at the horizon. */
   readonly finalRegret: Float64Array;
@@ -32,6 +39,8 @@ export interface SimulationResult {
 
 /** About `count` distinct log-spaced rounds from 1 to T, always including T. */
 export function logSpacedRounds(horizon: number, count = 60): Int32Array {
+  assertInteger('logSpacedRounds', 'horizon', horizon, 1, 2 ** 31 - 1);
+  assertInteger('logSpacedRounds', 'count', count, 2, 100_000);
   const set = new Set<number>();
   for (let i = 0; i < count; i++) set.add(Math.max(1, Math.round(horizon ** (i / (count - 1)))));
   set.add(horizon);
@@ -64,11 +73,14 @@ export function simulate(
   rng: Rng,
   env: BanditEnvironment,
   createPolicy: () => BanditPolicy,
-  { horizon, runs = 1, checkpoints }: SimulateOptions,
+  options: SimulateOptions,
 ): SimulationResult {
+  assertRng('simulate', rng);
   const fn = 'simulate';
-  assertInteger(fn, 'horizon', horizon, 1);
-  assertInteger(fn, 'runs', runs, 1);
+  const { horizon, runs, checkpoints } = readRunOptions('simulate', options);
+  if (env === null || typeof env !== 'object' || typeof env.arms !== 'number')
+    throw new TypeError(`simulate: env must be an environment, got ${formatValue(env)}`);
+  assertFunction('simulate', 'createPolicy', createPolicy);
   const rounds = resolveCheckpoints(fn, horizon, checkpoints, () => logSpacedRounds(horizon));
   const k = env.arms;
   const contextual = typeof env.context === 'function';
@@ -80,7 +92,7 @@ export function simulate(
     const runRng = rng.split();
     const envRng = runRng.split();
     const policyRng = runRng.split();
-    const policy = createPolicy();
+    const policy = assertMade('simulate', 'createPolicy', createPolicy(), ['select', 'update']);
     if (policy.arms !== k)
       throw new TypeError(`${fn}: the policy has ${policy.arms} arms, the environment ${k}`);
     cumulative.fill(0);
@@ -117,7 +129,9 @@ export function simulate(
   return {
     rounds,
     meanRegret: Float64Array.from(stats, (s) => s.mean),
-    stdError: Float64Array.from(stats, (s) => (s.count > 1 ? s.standardError : Number.NaN)),
+    stdError: Float64Array.from(stats, (s) =>
+      s.count > 1 ? s.standardError : Number.POSITIVE_INFINITY,
+    ),
     finalRegret,
     meanTotalReward: totalReward / runs,
   };

@@ -1,4 +1,4 @@
-import { assertInteger, formatValue, type Rng } from '@x/linalg';
+import { assertInteger, formatValue, type Rng, readOptions } from '@x/linalg';
 import { ArmStatistics } from '../ArmStatistics.ts';
 import { assertStateEnvelope } from '../validation.ts';
 
@@ -59,7 +59,12 @@ export class TallyingSuccessiveElimination {
    * @param arms - K >= 1
    * @throws RangeError on bad counts, memory bound or horizon
    */
-  constructor(arms: number, { memoryBound, horizon }: TallyingSuccessiveEliminationOptions) {
+  constructor(arms: number, options: TallyingSuccessiveEliminationOptions) {
+    if (options === undefined)
+      throw new TypeError(
+        'TallyingSuccessiveElimination: options { memoryBound, horizon } are required',
+      );
+    const { memoryBound, horizon } = readOptions('TallyingSuccessiveElimination', options);
     assertInteger('TallyingSuccessiveElimination', 'arms', arms, 1, 1 << 20);
     assertInteger('TallyingSuccessiveElimination', 'memoryBound', memoryBound, 0);
     assertInteger('TallyingSuccessiveElimination', 'horizon', horizon, 1);

@@ -1,4 +1,4 @@
-import { assertFiniteVector, assertInteger, formatValue, type Rng } from '@x/linalg';
+import { assertFiniteVector, assertInteger, assertRng, formatValue, type Rng } from '@x/linalg';
 
 /**
  * A weighted tallying bandit: the loss of playing arm a depends on how often a was played in
@@ -53,6 +53,7 @@ export class WeightedTallyingBandit {
 
   /** The current tally of an arm. */
   tally(arm: number): number {
+    assertInteger('WeightedTallyingBandit.tally', 'arm', arm, 0, this.arms - 1);
     let s = 0;
     for (let k = 0; k < this.memory; k++) {
       // history[(t - 1 - k) mod m] is the play k + 1 rounds ago
@@ -64,6 +65,7 @@ export class WeightedTallyingBandit {
 
   /** The mean loss of playing an arm now (hidden from policies). */
   expectedLoss(arm: number): number {
+    assertInteger('WeightedTallyingBandit.expectedLoss', 'arm', arm, 0, this.arms - 1);
     const f = this.#loss[arm]!(this.tally(arm));
     if (!(f >= 0 && f <= 1))
       throw new RangeError(
@@ -84,6 +86,7 @@ export class WeightedTallyingBandit {
    * @throws RangeError on a bad arm
    */
   play(rng: Rng, arm: number): number {
+    assertRng('WeightedTallyingBandit.play', rng);
     assertInteger('WeightedTallyingBandit.play', 'arm', arm, 0, this.arms - 1);
     const loss = rng.nextFloat64() < this.expectedLoss(arm) ? 1 : 0;
     this.#history[this.#t % this.memory] = arm;

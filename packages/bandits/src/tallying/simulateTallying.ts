@@ -1,5 +1,5 @@
-import { assertInteger, type Rng, RunningStats } from '@x/linalg';
-import { resolveCheckpoints } from '../validation.ts';
+import { assertFunction, assertRng, type Rng, RunningStats } from '@x/linalg';
+import { assertMade, readRunOptions, resolveCheckpoints } from '../validation.ts';
 import type { WeightedTallyingBandit } from './WeightedTallyingBandit.ts';
 
 /** A learner for weighted tallying bandits: it plays in order, one reward per selection. */
@@ -19,14 +19,16 @@ export function simulateTallying(
   rng: Rng,
   createEnvironment: () => WeightedTallyingBandit,
   createLearner: () => TallyingLearner,
-  {
-    horizon,
-    runs = 1,
-    checkpoints,
-  }: { readonly horizon: number; readonly runs?: number; readonly checkpoints: ArrayLike<number> },
+  options: {
+    readonly horizon: number;
+    readonly runs?: number;
+    readonly checkpoints: ArrayLike<number>;
+  },
 ): { rounds: Int32Array; meanRegret: Float64Array; stdError: Float64Array } {
-  assertInteger('simulateTallying', 'horizon', horizon, 1);
-  assertInteger('simulateTallying', 'runs', runs, 1);
+  assertRng('simulateTallying', rng);
+  const { horizon, runs, checkpoints } = readRunOptions('simulateTallying', options);
+  assertFunction('simulateTallying', 'createEnvironment', createEnvironment);
+  assertFunction('simulateTallying', 'createLearner', createLearner);
   const rounds = resolveCheckpoints('simulateTallying', horizon, checkpoints, () =>
     Int32Array.of(horizon),
   );
@@ -35,8 +37,15 @@ export function simulateTallying(
     const runRng = rng.split();
     const userRng = runRng.split();
     const learnerRng = runRng.split();
-    const env = createEnvironment();
-    const learner = createLearner();
+    const env = assertMade('simulateTallying', 'createEnvironment', createEnvironment(), [
+      'repeatedExposureLoss',
+      'expectedLoss',
+      'play',
+    ]);
+    const learner = assertMade('simulateTallying', 'createLearner', createLearner(), [
+      'select',
+      'update',
+    ]);
     const best = env.repeatedExposureLoss();
     let regret = 0;
     let next = 0;
@@ -50,6 +59,8 @@ export function simulateTallying(
   return {
     rounds,
     meanRegret: Float64Array.from(stats, (s) => s.mean),
-    stdError: Float64Array.from(stats, (s) => (s.count > 1 ? s.standardError : Number.NaN)),
+    stdError: Float64Array.from(stats, (s) =>
+      s.count > 1 ? s.standardError : Number.POSITIVE_INFINITY,
+    ),
   };
 }

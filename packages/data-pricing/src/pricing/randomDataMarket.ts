@@ -2,6 +2,7 @@ import {
   assertInRange,
   assertInteger,
   assertPositive,
+  assertRng,
   type Rng,
   sampleStandardNormal,
 } from '@x/linalg';
@@ -49,6 +50,7 @@ export function randomDataMarket(
   rng: Rng,
   { types, products, dimension = 3, spread = 1, noiseVariance = 0.5 }: RandomDataMarketOptions,
 ): DataMarket {
+  assertRng('randomDataMarket', rng);
   const fn = 'randomDataMarket';
   assertInteger(fn, 'types', types, 1);
   assertInteger(fn, 'products', products, 1);

@@ -1,4 +1,4 @@
-import { assertInteger, type Rng, readOptions } from '@x/linalg';
+import { assertInteger, assertRng, type Rng, readOptions } from '@x/linalg';
 import { CachedUtility } from './CachedUtility.ts';
 import type { UtilityLike } from './Utility.ts';
 
@@ -29,6 +29,7 @@ export function banzhafMsr(
   utility: UtilityLike,
   options: { readonly samples?: number } = {},
 ): BanzhafResult {
+  assertRng('banzhafMsr', rng);
   const { samples = 1000 } = readOptions('banzhafMsr', options);
   const fn = 'banzhafMsr';
   assertInteger(fn, 'n', n, 1);

@@ -1,4 +1,4 @@
-import { assertInRange, assertInteger, type Rng, readOptions, shuffle } from '@x/linalg';
+import { assertInRange, assertInteger, assertRng, type Rng, readOptions, shuffle } from '@x/linalg';
 import { CachedUtility, callUtility } from './CachedUtility.ts';
 import type { IncrementalUtility, UtilityLike } from './Utility.ts';
 
@@ -57,6 +57,7 @@ export function permutationShapley(
   utility: UtilityLike | IncrementalUtility,
   options: PermutationShapleyOptions = {},
 ): PermutationShapleyResult {
+  assertRng('permutationShapley', rng);
   const {
     permutations = 1000,
     minPermutations = 30,

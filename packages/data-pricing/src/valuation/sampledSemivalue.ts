@@ -1,5 +1,6 @@
 import {
   assertInteger,
+  assertRng,
   type Rng,
   readOptions,
   sampleCategoricalUnchecked,
@@ -37,6 +38,7 @@ export function sampledSemivalue(
   semivalue: Semivalue = 'shapley',
   options: { readonly samples?: number } = {},
 ): SampledSemivalueResult {
+  assertRng('sampledSemivalue', rng);
   const { samples = 200 } = readOptions('sampledSemivalue', options);
   const fn = 'sampledSemivalue';
   assertInteger(fn, 'n', n, 1);

@@ -1,4 +1,5 @@
 import type { Rng } from '@x/linalg';
+import { assertRng } from '@x/linalg';
 import { episodicResult, recordRegret, regretRunSetup } from '../learning/regretRunSetup.ts';
 import type {
   EpisodicSimulationOptions,
@@ -26,6 +27,7 @@ export function simulateCascading(
   createAgent: () => CascadingAgent,
   options: EpisodicSimulationOptions,
 ): EpisodicSimulationResult {
+  assertRng('simulateCascading', rng);
   const fn = 'simulateCascading';
   const N = assertCascadingProblem(fn, problem);
   const { mdp, attraction, maxLength, horizon: H, start } = problem;

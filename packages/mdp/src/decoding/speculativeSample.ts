@@ -1,4 +1,9 @@
-import { assertProbabilityVector, type Rng, sampleCategoricalUnchecked } from '@x/linalg';
+import {
+  assertProbabilityVector,
+  assertRng,
+  type Rng,
+  sampleCategoricalUnchecked,
+} from '@x/linalg';
 
 /** The outcome of one {@link speculativeSample} step. */
 export interface SpeculativeSample {
@@ -29,6 +34,7 @@ export function speculativeSample(
   target: ArrayLike<number>,
   draft: ArrayLike<number>,
 ): SpeculativeSample {
+  assertRng('speculativeSample', rng);
   const fn = 'speculativeSample';
   assertProbabilityVector(fn, 'target', target);
   assertProbabilityVector(fn, 'draft', draft, target.length);

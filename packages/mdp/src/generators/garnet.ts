@@ -1,4 +1,4 @@
-import { assertInteger, type Rng, sampleChoice } from '@x/linalg';
+import { assertInteger, assertRng, type Rng, sampleChoice } from '@x/linalg';
 import { Mdp } from '../model/Mdp.ts';
 
 /**
@@ -17,6 +17,7 @@ import { Mdp } from '../model/Mdp.ts';
  * Automatica 45, 2009 (the Garnet(S, A, b) family).
  */
 export function garnet(rng: Rng, states: number, actions: number, branching: number): Mdp {
+  assertRng('garnet', rng);
   assertInteger('garnet', 'states', states, 1, 1 << 22);
   assertInteger('garnet', 'actions', actions, 1, 1 << 12);
   assertInteger('garnet', 'branching', branching, 1, states);

@@ -1,4 +1,11 @@
-import { assertInteger, assertPositive, type Rng, readOptions, sampleDirichlet } from '@x/linalg';
+import {
+  assertInteger,
+  assertPositive,
+  assertRng,
+  type Rng,
+  readOptions,
+  sampleDirichlet,
+} from '@x/linalg';
 import { TokenTree } from './TokenTree.ts';
 
 /** Options of {@link randomTokenTree}. */
@@ -19,6 +26,7 @@ export function randomTokenTree(
   length: number,
   options: RandomTokenTreeOptions = {},
 ): TokenTree {
+  assertRng('randomTokenTree', rng);
   const { concentration = 1 } = readOptions('randomTokenTree', options);
   const fn = 'randomTokenTree';
   assertInteger(fn, 'vocabulary', vocabulary, 2, 1 << 16);

@@ -1,6 +1,7 @@
 import {
   assertInteger,
   assertPositive,
+  assertRng,
   type Rng,
   readOptions,
   sampleBetaUnchecked,
@@ -56,6 +57,7 @@ export class Psrl implements EpisodicAgent {
   }
 
   plan(rng: Rng): Int32Array {
+    assertRng('Psrl.plan', rng);
     const { states: S, actions: A, visits, transitions, rewardSums } = this.#counts;
     const H = this.#horizon;
     // Sample the model.

@@ -14,6 +14,6 @@ export interface RegretRuns {
   readonly runRegret: Float64Array;
   /** Mean cumulative regret over the runs at each checkpoint. */
   readonly meanRegret: Float64Array;
-  /** Standard error of that mean (NaN for a single run). */
+  /** Standard error of that mean (Infinity for a single run: there is no spread to estimate it from). */
   readonly stdError: Float64Array;
 }

@@ -1,4 +1,11 @@
-import { assertInRange, assertInteger, assertPositive, type Rng, readOptions } from '@x/linalg';
+import {
+  assertInRange,
+  assertInteger,
+  assertPositive,
+  assertRng,
+  type Rng,
+  readOptions,
+} from '@x/linalg';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
 import { type LearnerState, readLearnerState } from './LearnerState.ts';
 import { TabularCounts } from './TabularCounts.ts';
@@ -73,6 +80,7 @@ export class Ucbvi implements EpisodicAgent {
 
   /** Optimistic backward induction; equal Q values (common while they sit at the cap) are broken at random. */
   plan(rng: Rng): Int32Array {
+    assertRng('Ucbvi.plan', rng);
     const { states: S, actions: A, visits, transitions, rewardSums } = this.#counts;
     const H = this.#horizon;
     const policy = new Int32Array(H * S);

@@ -1,4 +1,4 @@
-import { assertInRange, assertInteger } from '@x/linalg';
+import { assertInRange, assertInteger, readOptions } from '@x/linalg';
 import { type LearnerState, readLearnerState, readNumbers } from './LearnerState.ts';
 import { TabularCounts } from './TabularCounts.ts';
 
@@ -43,11 +43,8 @@ export class Ucrl2 {
    * @param actions - A
    * @throws RangeError on bad sizes or options
    */
-  constructor(
-    states: number,
-    actions: number,
-    { delta = 0.05, confidenceScale = 1 }: Ucrl2Options = {},
-  ) {
+  constructor(states: number, actions: number, options: Ucrl2Options = {}) {
+    const { delta = 0.05, confidenceScale = 1 } = readOptions('Ucrl2', options);
     assertInteger('Ucrl2', 'states', states, 1, 1 << 12);
     assertInteger('Ucrl2', 'actions', actions, 1, 1 << 12);
     assertInRange('Ucrl2', 'delta', delta, 0, 1, { loOpen: true, hiOpen: true });

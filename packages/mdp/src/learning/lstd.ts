@@ -3,6 +3,7 @@ import {
   assertInRange,
   assertInteger,
   assertPositive,
+  assertRng,
   luSolve,
   Matrix,
   type Rng,
@@ -44,6 +45,7 @@ export function lstd(
   policy: ArrayLike<number>,
   { steps, features, dim, ridge = 1e-6, start = 0 }: LstdOptions,
 ): { theta: Float64Array; values: Float64Array } {
+  assertRng('lstd', rng);
   const fn = 'lstd';
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
   assertInteger(fn, 'steps', steps, 1);

@@ -1,4 +1,4 @@
-import { assertInRange, type Rng, sampleIntUnchecked } from '@x/linalg';
+import { assertInRange, assertRng, type Rng, sampleIntUnchecked } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 import {
   assertTemporalDifferenceOptions,
@@ -28,6 +28,7 @@ export function qLearning(
   gamma: number,
   options: QLearningOptions,
 ): { q: Float64Array; policy: Int32Array } {
+  assertRng('qLearning', rng);
   const fn = 'qLearning';
   assertTemporalDifferenceOptions(fn, mdp, gamma, options);
   const epsilon = options.epsilon ?? 0.2;

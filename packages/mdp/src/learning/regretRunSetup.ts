@@ -52,7 +52,7 @@ export function regretCheckpoints(
 }
 
 /**
- * The per-run regret (C checkpoints per run) with its mean and standard error (NaN for one run)
+ * The per-run regret (C checkpoints per run) with its mean and standard error (Infinity for one run)
  * at each checkpoint, accumulated run by run in order, so that joined run ranges summarise to
  * the same bits as one call. @internal
  */
@@ -63,7 +63,9 @@ export function regretSummary(firstRun: number, runRegret: Float64Array, C: numb
     firstRun,
     runRegret,
     meanRegret: Float64Array.from(stats, (x) => x.mean),
-    stdError: Float64Array.from(stats, (x) => (x.count > 1 ? x.standardError : Number.NaN)),
+    stdError: Float64Array.from(stats, (x) =>
+      x.count > 1 ? x.standardError : Number.POSITIVE_INFINITY,
+    ),
   };
 }
 

@@ -1,4 +1,4 @@
-import { assertInteger, type Rng } from '@x/linalg';
+import { assertInteger, assertRng, type Rng } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 import { relativeValueIteration } from '../planning/relativeValueIteration.ts';
 import type { RegretRunOptions } from './RegretRunOptions.ts';
@@ -46,6 +46,7 @@ export function simulateAverageReward(
   createAgent: () => ContinuingAgent,
   options: AverageRewardSimulationOptions,
 ): AverageRewardSimulationResult {
+  assertRng('simulateAverageReward', rng);
   const fn = 'simulateAverageReward';
   const { steps, start = 0 } = options;
   assertInteger(fn, 'start', start, 0, mdp.states - 1);

@@ -1,4 +1,4 @@
-import { assertInteger, type Rng } from '@x/linalg';
+import { assertInteger, assertRng, type Rng } from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
 import type { RegretRunOptions } from './RegretRunOptions.ts';
@@ -60,6 +60,7 @@ export function simulateEpisodic(
   createAgent: () => EpisodicAgent,
   options: EpisodicSimulationOptions,
 ): EpisodicSimulationResult {
+  assertRng('simulateEpisodic', rng);
   const fn = 'simulateEpisodic';
   assertInteger(fn, 'horizon', horizon, 1);
   assertInteger(fn, 'start', start, 0, mdp.states - 1);

@@ -1,4 +1,4 @@
-import { assertInRange, type Rng } from '@x/linalg';
+import { assertInRange, assertRng, type Rng } from '@x/linalg';
 import { assertPolicy } from '../model/assertPolicy.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import {
@@ -32,6 +32,7 @@ export function tdLambda(
   lambda: number,
   options: TemporalDifferenceOptions,
 ): Float64Array {
+  assertRng('tdLambda', rng);
   const fn = 'tdLambda';
   assertTemporalDifferenceOptions(fn, mdp, gamma, options);
   assertPolicy(fn, mdp, policy);

@@ -1,4 +1,4 @@
-import { assertInteger, formatValue, type Rng, readOptions } from '@x/linalg';
+import { assertInteger, assertRng, formatValue, type Rng, readOptions } from '@x/linalg';
 
 /** Sparse transitions in compressed sparse row form: row r = s * A + a lists its successors. */
 export interface SparseMdpData {
@@ -182,6 +182,7 @@ export class Mdp {
 
   /** A successor drawn from $P(\cdot \mid s, a)$ (one uniform, a scan of the sparse row). */
   sampleNext(rng: Rng, s: number, a: number): number {
+    assertRng('Mdp.sampleNext', rng);
     const r = s * this.actions + a;
     const u = rng.nextFloat64();
     let acc = 0;

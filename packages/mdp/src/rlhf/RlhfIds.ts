@@ -1,6 +1,7 @@
 import {
   assertInRange,
   assertInteger,
+  assertRng,
   klBernoulli,
   logSumExpUnchecked,
   type Rng,
@@ -153,6 +154,7 @@ export class RlhfIds implements RlhfAgent {
 
   /** The policy for the next episode (see the class description). */
   plan(rng: Rng): Int32Array {
+    assertRng('RlhfIds.plan', rng);
     return this.#approximate ? this.#planApproximate(this.posterior) : this.#planExact(rng);
   }
 
@@ -163,6 +165,7 @@ export class RlhfIds implements RlhfAgent {
    * `expectedValue + informationWeight * information`.
    */
   candidateScores(rng: Rng): { environment: number; expectedValue: number; information: number }[] {
+    assertRng('RlhfIds.candidateScores', rng);
     const envs = this.#envs;
     const M = envs.size;
     const w = this.posterior;

@@ -1,4 +1,4 @@
-import { assertInRange, assertInteger, type Rng, sampleDirichlet } from '@x/linalg';
+import { assertInRange, assertInteger, assertRng, type Rng, sampleDirichlet } from '@x/linalg';
 import { Mdp } from '../model/Mdp.ts';
 import { EnvironmentClass } from './EnvironmentClass.ts';
 
@@ -35,6 +35,7 @@ export function randomEnvironmentClass(
     transitionSpread = spread,
   }: RandomEnvironmentClassOptions,
 ): EnvironmentClass {
+  assertRng('randomEnvironmentClass', rng);
   const fn = 'randomEnvironmentClass';
   assertInteger(fn, 'states', S, 1, 256);
   assertInteger(fn, 'actions', A, 1, 64);

@@ -1,4 +1,4 @@
-import { type Rng, sampleCategoricalUnchecked } from '@x/linalg';
+import { assertRng, type Rng, sampleCategoricalUnchecked } from '@x/linalg';
 import { episodicResult, recordRegret, regretCheckpoints } from '../learning/regretRunSetup.ts';
 import type {
   EpisodicSimulationOptions,
@@ -34,6 +34,7 @@ export function simulateRlhf(
   createAgent: () => RlhfAgent,
   options: RlhfSimulationOptions,
 ): EpisodicSimulationResult {
+  assertRng('simulateRlhf', rng);
   const fn = 'simulateRlhf';
   const { episodes, feedback = 'preference' } = options;
   const table = regretCheckpoints(fn, 'episodes', episodes, options);

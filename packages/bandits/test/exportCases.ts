@@ -1,0 +1,303 @@
+import { createRng } from '@x/linalg';
+import type { ClassCase, ExportCases } from '../../../test/contract.ts';
+import * as api from '../src/index.ts';
+
+const rng = () => createRng(1);
+const K = 3;
+
+/** Good calls of the BanditPolicy methods, for a policy over K arms (contexts when given). */
+const policyMethods = (context?: () => number[]) => {
+  const ctx = context === undefined ? {} : { context: context() };
+  const batch = context === undefined ? [] : [[context(), context()]];
+  return {
+    select: () => [rng(), { available: [0, 2], ...ctx }],
+    selectMany: () => [rng(), 3, ctx],
+    selectSlate: () => [rng(), 2, ctx],
+    actionProbabilities: () => [rng(), { samples: 200, ...ctx }],
+    update: () => [1, 0.5, ctx],
+    updateMany: () => [[0, 1], [1, 0], ...batch],
+  };
+};
+
+/** A policy class over K arms restored by its own fromJSON. */
+const indexPolicy = (
+  args: () => unknown[],
+  restore: (s: never) => { toJSON(): unknown },
+): ClassCase => ({
+  args,
+  methods: {
+    ...policyMethods(),
+    mean: () => [1],
+    pulls: () => [1],
+  },
+  restore: (s) => restore(s as never),
+  prepare: (p) => (p as api.Ucb1).updateMany([0, 1, 2, 0], [1, 0, 1, 0.5]),
+});
+
+/** A context of the disjoint model (one feature vector of length 2). */
+const ctx2 = () => [0.3, -0.2];
+const linear = (restore: (s: never) => { toJSON(): unknown }, options: object = {}): ClassCase => ({
+  args: () => [K, 2, { model: 'disjoint', ...options }],
+  methods: { ...policyMethods(ctx2), estimate: () => [0] },
+  restore: (s) => restore(s as never),
+  prepare: (p) => (p as api.LinUcb).updateMany([0, 1], [1, 0], [ctx2(), ctx2()]),
+});
+const logged = () => ({ actions: [0, 1, 0], rewards: [1, 0, 0.5], propensities: [0.5, 0.5, 0.5] });
+const hypotheses = () => [
+  [0, 1, 2],
+  [2, 1, 0],
+  [1, 0, 2],
+];
+
+/** A good call of every export of `@x/bandits` (see test/contract.ts). */
+export const CASES: ExportCases = {
+  AdversarialBandit: {
+    args: () => [[0.1, 0.9, 0.5, 0.5], 2],
+    methods: { expectedReward: () => [1, 0], pull: () => [rng(), 0, 1] },
+  },
+  BayesUcb: indexPolicy(() => [K, { horizon: 100 }], api.BayesUcb.fromJSON),
+  BernoulliBandit: {
+    args: () => [[0.2, 0.5, 0.7]],
+    methods: { expectedReward: () => [0, 1], pull: () => [rng(), 0, 1] },
+  },
+  BetaThompsonSampling: indexPolicy(
+    () => [K, { alpha: 1, beta: 1 }],
+    api.BetaThompsonSampling.fromJSON,
+  ),
+  BoundedBandit: {
+    args: () => [
+      [
+        { mean: 0.5, sample: () => 0.5 },
+        { mean: 0.2, sample: () => 0.2 },
+      ],
+      0,
+      1,
+    ],
+    methods: { expectedReward: () => [0, 1], pull: () => [rng(), 0, 1] },
+  },
+  BradleyTerryPosterior: {
+    args: () => [hypotheses()],
+    methods: {
+      logWeights: () => [],
+      meanUtility: () => [],
+      probabilityBest: () => [],
+      setLogWeights: () => [[0, -1, -2]],
+      update: () => [0, 1, true],
+      weights: () => [],
+    },
+  },
+  BradleyTerryPreference: {
+    args: () => [[0, 0.5, 1]],
+    methods: {
+      bordaRegret: () => [0, 1],
+      compare: () => [rng(), 0, 1],
+      condorcetRegret: () => [0, 1],
+      preference: () => [0, 2],
+    },
+  },
+  CascadeUcb: {
+    args: () => [4, 2, {}],
+    methods: { selectList: () => [rng(), {}], update: () => [[0, 1], 1] },
+    restore: (s) => api.CascadeUcb.fromJSON(s as never),
+  },
+  CascadingBandit: {
+    args: () => [[0.1, 0.5, 0.3, 0.2], 2],
+    methods: {
+      click: () => [rng(), [0, 1]],
+      expectedReward: () => [[0, 1]],
+      optimalReward: () => [],
+    },
+  },
+  DoubleThompsonSampling: {
+    args: () => [K, {}],
+    methods: {
+      selectPair: () => [rng()],
+      update: () => [0, 1, true],
+      wins: () => [0, 1],
+    },
+    restore: (s) => api.DoubleThompsonSampling.fromJSON(s as never),
+  },
+  EpsilonGreedy: indexPolicy(() => [K, { epsilon: 0.1 }], api.EpsilonGreedy.fromJSON),
+  Exp3: {
+    args: () => [K, { horizon: 100 }],
+    methods: policyMethods(),
+    restore: (s) => api.Exp3.fromJSON(s as never),
+  },
+  Exp4: {
+    args: () => [2, 2, {}],
+    methods: {
+      select: () => [rng(), { context: [0.5, 0.5, 1, 0] }],
+      selectMany: () => [rng(), 3, { context: [0.5, 0.5, 1, 0] }],
+      selectSlate: () => [rng(), 2, { context: [0.5, 0.5, 1, 0] }],
+      actionProbabilities: () => [rng(), { context: [0.5, 0.5, 1, 0] }],
+      update: () => [1, 0.5, { context: [0.5, 0.5, 1, 0] }],
+      updateMany: () => [
+        [0, 1],
+        [1, 0],
+        [
+          [0.5, 0.5, 1, 0],
+          [1, 0, 0, 1],
+        ],
+      ],
+    },
+    restore: (s) => api.Exp4.fromJSON(s as never),
+  },
+  ExploreFirst: indexPolicy(() => [K, { explorationPulls: 2 }], api.ExploreFirst.fromJSON),
+  GaussianBandit: {
+    args: () => [[0.2, 0.5, 0.7], 1],
+    methods: { expectedReward: () => [0, 1], pull: () => [rng(), 0, 1] },
+  },
+  GaussianThompsonSampling: indexPolicy(() => [K, {}], api.GaussianThompsonSampling.fromJSON),
+  Hedge: {
+    args: () => [K, { learningRate: 0.1 }],
+    methods: {
+      probabilities: () => [],
+      select: () => [rng()],
+      update: () => [[1, 0, 0.5]],
+    },
+    restore: (s) => api.Hedge.fromJSON(s as never),
+  },
+  InformationDirectedSampling: indexPolicy(() => [K, {}], api.InformationDirectedSampling.fromJSON),
+  KlUcb: indexPolicy(() => [K, { c: 0 }], api.KlUcb.fromJSON),
+  LinUcb: linear(api.LinUcb.fromJSON),
+  LinearBandit: {
+    args: () => [
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      [0.5, 0.2],
+      0.1,
+    ],
+    methods: {
+      context: () => [],
+      expectedReward: () => [0, 1],
+      pull: () => [rng(), 0, 1],
+    },
+  },
+  LinearContextualBandit: {
+    args: () => [[0.5, -0.2], K, {}],
+    methods: {
+      context: () => [rng(), 0],
+      expectedReward: () => [0, 1, [0.3, -0.2, 0.1, 0.4, -0.5, 0.2]],
+      pull: () => [rng(), 0, 1, [0.3, -0.2, 0.1, 0.4, -0.5, 0.2]],
+    },
+  },
+  LinearThompsonSampling: linear(api.LinearThompsonSampling.fromJSON),
+  LogisticContextualBandit: {
+    args: () => [[0.5, -0.2], K, {}],
+    methods: {
+      context: () => [rng(), 0],
+      expectedReward: () => [0, 1, [0.3, -0.2, 0.1, 0.4, -0.5, 0.2]],
+      pull: () => [rng(), 0, 1, [0.3, -0.2, 0.1, 0.4, -0.5, 0.2]],
+    },
+  },
+  Moss: indexPolicy(() => [K, { horizon: 100 }], api.Moss.fromJSON),
+  NormalGammaThompsonSampling: indexPolicy(() => [K, {}], api.NormalGammaThompsonSampling.fromJSON),
+  PreferenceIds: {
+    args: () => [hypotheses(), {}],
+    methods: {
+      information: () => [0, 1],
+      objective: () => [0, 1],
+      selectPair: () => [rng()],
+      update: () => [0, 1, true],
+    },
+    restore: (s) => api.PreferenceIds.fromJSON(s as never),
+  },
+  SquareCb: linear(api.SquareCb.fromJSON),
+  SuccessiveElimination: {
+    ...indexPolicy(() => [K, { horizon: 100 }], api.SuccessiveElimination.fromJSON),
+    methods: { select: () => [rng()], update: () => [1, 0.5], isActive: () => [1] },
+  },
+  TallyingSuccessiveElimination: {
+    args: () => [K, { horizon: 50, memoryBound: 3 }],
+    methods: { activeArms: () => [], select: () => [rng()], update: () => [1, 0.5] },
+    restore: (s) => api.TallyingSuccessiveElimination.fromJSON(s as never),
+  },
+  Ucb1: indexPolicy(() => [K, {}], api.Ucb1.fromJSON),
+  UcbV: indexPolicy(() => [K, {}], api.UcbV.fromJSON),
+  WeightedTallyingBandit: {
+    args: () => [
+      [(t: number) => 0.1 * t, (t: number) => 0.2 * t],
+      [0.5, 0.5],
+    ],
+    methods: {
+      expectedLoss: () => [0],
+      play: () => [rng(), 1],
+      repeatedExposureLoss: () => [],
+      tally: () => [0],
+    },
+  },
+  doublyRobustEstimate: {
+    args: () => [
+      logged(),
+      [
+        [0.5, 0.5],
+        [0.5, 0.5],
+        [0.5, 0.5],
+      ],
+      [
+        [0.5, 0.5],
+        [0.5, 0.5],
+        [0.5, 0.5],
+      ],
+      {},
+    ],
+  },
+  ipsEstimate: { args: () => [logged(), [0.5, 0.5, 0.5], {}] },
+  snipsEstimate: { args: () => [logged(), [0.5, 0.5, 0.5], {}] },
+  logSpacedRounds: { args: () => [100, 5] },
+  minimizeInformationRatio: {
+    args: () => [
+      [0.1, 0.3],
+      [0.2, 0.05],
+      [0, 1],
+    ],
+  },
+  policyFromJSON: { args: () => [new api.Ucb1(2).toJSON()] },
+  posteriorSummaries: {
+    args: () => [
+      Float64Array.of(0, 0.5, 1),
+      Float64Array.of(0.5, 1, 0.5, 0.5, 1, 0.5),
+      [0.5, 0.5],
+      [0, 1],
+      2,
+    ],
+  },
+  simulate: {
+    args: () => [
+      rng(),
+      new api.BernoulliBandit([0.2, 0.8]),
+      () => new api.Ucb1(2),
+      { horizon: 20, runs: 2 },
+    ],
+  },
+  simulateCascade: {
+    args: () => [
+      rng(),
+      new api.CascadingBandit([0.1, 0.5, 0.3], 2),
+      () => new api.CascadeUcb(3, 2),
+      { horizon: 20, runs: 2 },
+    ],
+  },
+  simulateDuel: {
+    args: () => [
+      rng(),
+      new api.BradleyTerryPreference([0, 0.5, 1]),
+      () => new api.DoubleThompsonSampling(3),
+      { horizon: 20, runs: 2 },
+    ],
+  },
+  simulateTallying: {
+    args: () => [
+      rng(),
+      () =>
+        new api.WeightedTallyingBandit(
+          [(t: number) => 0.1 * t, (t: number) => 0.3 * t],
+          [0.5, 0.5],
+        ),
+      () => new api.TallyingSuccessiveElimination(2, { horizon: 20, memoryBound: 2 }),
+      { horizon: 20, runs: 2, checkpoints: [10, 20] },
+    ],
+  },
+};
