@@ -1,4 +1,5 @@
-import { assertInteger } from '@x/linalg';
+import { assertInteger, MAX_ARRAY_LENGTH } from '@x/linalg';
+import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 
 /** The result of finite-horizon planning. */
@@ -20,8 +21,19 @@ export interface FiniteHorizonResult {
  * References: Puterman, Markov Decision Processes, 1994, Section 4.5.
  */
 export function backwardInduction(mdp: Mdp, horizon: number): FiniteHorizonResult {
+  assertMdp('backwardInduction', mdp);
   assertInteger('backwardInduction', 'horizon', horizon, 1, 1 << 24);
   const S = mdp.states;
+  if ((horizon + 1) * S > MAX_ARRAY_LENGTH)
+    throw new RangeError(
+      `backwardInduction: (horizon + 1) x states must be at most ${MAX_ARRAY_LENGTH}, got ${(horizon + 1) * S}`,
+    );
+  let rmax = 0;
+  for (let i = 0; i < mdp.reward.length; i++) rmax = Math.max(rmax, Math.abs(mdp.reward[i]!));
+  if (!(rmax * horizon <= Number.MAX_VALUE / 4))
+    throw new RangeError(
+      `backwardInduction: the value scale max|R| x horizon = ${rmax * horizon} overflows`,
+    );
   const A = mdp.actions;
   const values = [new Float64Array(S)];
   const policy: Int32Array[] = [];

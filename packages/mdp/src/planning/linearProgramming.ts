@@ -5,6 +5,7 @@ import {
   readOptions,
   solveLinearProgram,
 } from '@x/linalg';
+import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { greedyFromValues, type PlanningResult } from './PlanningResult.ts';
 
@@ -53,6 +54,7 @@ export async function linearProgramming(
   const { initial, highs } = readOptions('linearProgramming', options);
   const fn = 'linearProgramming';
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
+  assertMdp(fn, mdp, gamma);
   const S = mdp.states;
   const A = mdp.actions;
   let mu: Float64Array;

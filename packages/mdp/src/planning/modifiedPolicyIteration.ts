@@ -1,4 +1,5 @@
 import { assertInRange, assertInteger, assertPositive, readOptions } from '@x/linalg';
+import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { greedyFromValues, type PlanningResult } from './PlanningResult.ts';
 
@@ -39,6 +40,7 @@ export function modifiedPolicyIteration(
   } = readOptions('modifiedPolicyIteration', options);
   const fn = 'modifiedPolicyIteration';
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
+  assertMdp(fn, mdp, gamma);
   assertPositive(fn, 'epsilon', epsilon);
   assertInteger(fn, 'sweeps', sweeps, 0, 1e6);
   assertInteger(fn, 'maxIterations', maxIterations, 1);

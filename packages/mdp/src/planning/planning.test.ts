@@ -222,3 +222,19 @@ describe('backward induction', () => {
     expect(res.policy.length).toBe(H);
   });
 });
+
+describe('planners check their model', () => {
+  it('reject an object that is not an Mdp, and a value scale that overflows', async () => {
+    const { valueIteration: vi } = await import('./valueIteration.ts');
+    const { policyIteration: pi } = await import('./policyIteration.ts');
+    const { backwardInduction: bi } = await import('./backwardInduction.ts');
+    const { Mdp } = await import('../model/Mdp.ts');
+    expect(() => vi({} as never, 0.9)).toThrow(/valueIteration: mdp must be an Mdp/);
+    expect(() => pi(null as never, 0.9)).toThrow(/policyIteration: mdp must be an Mdp/);
+    const huge = Mdp.fromDense([[[1]]], [[1e307]]);
+    // V* = 1e307 / (1 - 0.999) = 1e310: not a double. Before, VI reported converged Infinity.
+    expect(() => vi(huge, 0.999)).toThrow(/valueIteration: the value scale .* overflows/);
+    expect(() => bi(huge, 1e5)).toThrow(/backwardInduction: the value scale/);
+    expect(vi(huge, 0.5).values[0]).toBeCloseTo(2e307, -300);
+  });
+});

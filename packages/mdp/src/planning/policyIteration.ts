@@ -1,4 +1,5 @@
 import { assertInRange, assertInteger, bicgstab, luSolve, Matrix, readOptions } from '@x/linalg';
+import { assertMdp } from '../model/assertMdp.ts';
 import { assertPolicy } from '../model/assertPolicy.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { greedyFromValues, type PlanningResult } from './PlanningResult.ts';
@@ -35,6 +36,7 @@ export function evaluatePolicy(
   const { solver = 'auto', initialGuess } = readOptions('evaluatePolicy', options);
   const fn = 'evaluatePolicy';
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
+  assertMdp(fn, mdp, gamma);
   const S = mdp.states;
   const A = mdp.actions;
   assertPolicy(fn, mdp, policy);
@@ -97,6 +99,7 @@ export function policyIteration(
   const { maxIterations = 10_000, solver = 'auto' } = readOptions('policyIteration', options);
   const fn = 'policyIteration';
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
+  assertMdp(fn, mdp, gamma);
   assertInteger(fn, 'maxIterations', maxIterations, 1);
   const S = mdp.states;
   const A = mdp.actions;

@@ -1,4 +1,5 @@
 import { assertInRange, assertInteger, assertPositive, readOptions } from '@x/linalg';
+import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 
 /** Options of {@link relativeValueIteration}. */
@@ -51,6 +52,7 @@ export function relativeValueIteration(
     maxIterations = 1e7,
   } = readOptions('relativeValueIteration', options);
   const fn = 'relativeValueIteration';
+  assertMdp(fn, mdp);
   assertPositive(fn, 'epsilon', epsilon);
   assertInRange(fn, 'aperiodicity', aperiodicity, 0, 1, { loOpen: true });
   const S = mdp.states;

@@ -1,4 +1,5 @@
 import { assertInRange, assertInteger, assertPositive, formatValue, readOptions } from '@x/linalg';
+import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { softMaximum } from './softMaximum.ts';
 
@@ -54,6 +55,7 @@ export function softValueIteration(
   } = readOptions('softValueIteration', options);
   const fn = 'softValueIteration';
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
+  assertMdp(fn, mdp, gamma);
   assertPositive(fn, 'temperature', temperature);
   assertPositive(fn, 'epsilon', epsilon);
   assertInteger(fn, 'maxIterations', maxIterations, 1);

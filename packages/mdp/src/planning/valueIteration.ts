@@ -1,4 +1,5 @@
 import { assertInRange, assertInteger, assertPositive, readOptions } from '@x/linalg';
+import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { greedyFromValues, type PlanningResult } from './PlanningResult.ts';
 
@@ -45,6 +46,7 @@ export function valueIteration(
   } = readOptions('valueIteration', options);
   const fn = 'valueIteration';
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
+  assertMdp(fn, mdp, gamma);
   assertPositive(fn, 'epsilon', epsilon);
   assertInteger(fn, 'maxIterations', maxIterations, 1);
   if (method !== 'jacobi' && method !== 'gauss-seidel')
