@@ -17,7 +17,7 @@ export interface BanzhafResult {
  * values. The Banzhaf value is the semivalue most robust to noise in the utility. If some point
  * is always in (or always out of) the samples, more subsets are drawn until it is not.
  *
- * @param samples - subsets to draw, >= 2 (default 1000)
+ * @param options - `samples`: subsets to draw, >= 2 (default 1000)
  * @throws RangeError on a bad n or samples; Error naming the subset if the utility fails
  *
  * References: Wang and Jia, "Data Banzhaf: A Robust Data Valuation Framework for Machine

@@ -25,7 +25,7 @@ export interface SampledSemivalueResult {
  * Unbiased for Shapley, Banzhaf and Beta$(\alpha, \beta)$ Shapley; Beta weights with $\alpha >
  * \beta$ emphasise small coalitions, where a point's marginal contribution is least noisy.
  *
- * @param samples - marginal contributions drawn per point, >= 2 (default 200)
+ * @param options - `samples`: marginal contributions drawn per point, >= 2 (default 200)
  * @throws RangeError on bad arguments; Error naming the subset if the utility fails
  *
  * References: Kwon and Zou, "Beta Shapley: a Unified and Noise-reduced Data Valuation Framework
