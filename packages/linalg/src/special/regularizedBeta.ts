@@ -2,7 +2,7 @@ import betainc from '@stdlib/math-base-special-betainc';
 import { gaussLegendre } from '../numeric/gaussLegendre.ts';
 import { productError } from '../numeric/productError.ts';
 import { assertInRange, assertPositive } from '../validate/assert.ts';
-import { stirlingError } from './stirlingError.ts';
+import { devianceSeries, stirlingError } from './stirlingError.ts';
 
 /** Below this, both shape parameters are served by stdlib's `betainc` (accurate to ~1e-12 there). */
 const LARGE_SHAPE = 1000;
@@ -95,19 +95,7 @@ function betaTail(x: number, a: number, b: number, lower: boolean): number {
 /** $D(a, a + \delta) = \delta - a\log(1 + \delta/a)$, the deviance as a function of the offset. */
 function devianceFromMean(a: number, delta: number): number {
   const m = a + delta;
-  if (Math.abs(delta) < 0.1 * (a + m)) {
-    // The series of `deviance` with x - m = -delta, x + m = 2a + delta, exact in delta.
-    let v = -delta / (a + m);
-    let s = -delta * v;
-    let term = 2 * a * v;
-    v *= v;
-    for (let j = 1; j < 40; j++) {
-      term *= v;
-      const next = s + term / (2 * j + 1);
-      if (next === s) return next;
-      s = next;
-    }
-    return s;
-  }
+  // The series of `deviance` with x - m = -delta exactly, x + m = 2a + delta.
+  if (Math.abs(delta) < 0.1 * (a + m)) return devianceSeries(a, -delta, a + m);
   return delta - a * Math.log1p(delta / a);
 }

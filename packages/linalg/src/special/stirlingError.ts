@@ -33,19 +33,26 @@ export function stirlingError(z: number): number {
  */
 export function deviance(x: number, m: number): number {
   if (x === 0) return m;
-  if (Math.abs(x - m) < 0.1 * (x + m)) {
-    let v = (x - m) / (x + m);
-    let s = (x - m) * v;
-    let term = 2 * x * v;
-    v *= v;
-    // |v| < 1/19 here: each term shrinks by v^2 < 0.003, so 20 terms reach far below an ulp.
-    for (let j = 1; j < 40; j++) {
-      term *= v;
-      const next = s + term / (2 * j + 1);
-      if (next === s) return next;
-      s = next;
-    }
-    return s;
-  }
+  if (Math.abs(x - m) < 0.1 * (x + m)) return devianceSeries(x, x - m, x + m);
   return x * Math.log(x / m) + m - x;
+}
+
+/**
+ * The series of {@link deviance} given $x$, $x - m$ and $x + m$ (so callers that know $x - m$
+ * exactly pass it without rounding): $D = (x - m)v + 2x\sum_{j \ge 1} v^{2j+1}/(2j+1)$ with $v =
+ * (x - m)/(x + m)$, for $|v| < 0.1$, where each term shrinks by $v^2 < 0.01$: 40 terms bound the
+ * loop far below an ulp. @internal
+ */
+export function devianceSeries(x: number, diff: number, sum: number): number {
+  let v = diff / sum;
+  let s = diff * v;
+  let term = 2 * x * v;
+  v *= v;
+  for (let j = 1; j < 40; j++) {
+    term *= v;
+    const next = s + term / (2 * j + 1);
+    if (next === s) return next;
+    s = next;
+  }
+  return s;
 }
