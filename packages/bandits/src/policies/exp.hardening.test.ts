@@ -77,3 +77,16 @@ describe('accepted updates keep every policy finite', () => {
     expect(() => LinUcb.fromJSON(JSON.parse(JSON.stringify(l.toJSON())))).not.toThrow();
   });
 });
+
+describe('tallying learners read untrusted rewards', () => {
+  it('a reward given as a string is a TypeError and changes nothing', async () => {
+    const { TallyingSuccessiveElimination } = await import('../index.ts');
+    const l = new TallyingSuccessiveElimination(2, { horizon: 20, memoryBound: 1 });
+    const arm = l.select(createRng(1));
+    const before = JSON.stringify(l.toJSON());
+    expect(() => l.update(arm, '0.5' as unknown as number)).toThrow(
+      /TallyingSuccessiveElimination.update: reward must be a number, got "0.5"/,
+    );
+    expect(JSON.stringify(l.toJSON())).toBe(before);
+  });
+});

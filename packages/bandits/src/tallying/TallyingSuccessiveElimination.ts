@@ -102,6 +102,8 @@ export class TallyingSuccessiveElimination {
       throw new RangeError(
         `${fn}: arm must be the one just selected (${this.#pending}), got ${formatValue(arm)}`,
       );
+    if (typeof reward !== 'number')
+      throw new TypeError(`${fn}: reward must be a number, got ${formatValue(reward)}`);
     if (!(reward >= 0 && reward <= 1))
       throw new RangeError(`${fn}: reward must be in [0, 1], got ${formatValue(reward)}`);
     this.#pending = -1;

@@ -28,14 +28,21 @@ export class TabularCounts {
   addEpisode(fn: string, episode: readonly Transition[]): void {
     const S = this.states;
     const A = this.actions;
+    if (!Array.isArray(episode))
+      throw new TypeError(
+        `${fn}: episode must be an array of transitions, got ${formatValue(episode)}`,
+      );
     for (const [k, t] of episode.entries()) {
+      if (t === null || typeof t !== 'object')
+        throw new TypeError(`${fn}: transition ${k} must be an object, got ${formatValue(t)}`);
       const ok = (x: number, n: number) => Number.isInteger(x) && x >= 0 && x < n;
       if (!(ok(t.state, S) && ok(t.next, S) && ok(t.action, A))) {
         throw new RangeError(
           `${fn}: transition ${k} is out of range: ${formatValue(JSON.stringify(t))}`,
         );
       }
-      if (!(t.reward >= 0 && t.reward <= 1))
+      // typeof first: '0.5' (as JSON and query strings deliver it) compares as a number.
+      if (typeof t.reward !== 'number' || !(t.reward >= 0 && t.reward <= 1))
         throw new RangeError(
           `${fn}: transition ${k} reward must be in [0, 1], got ${formatValue(t.reward)}`,
         );

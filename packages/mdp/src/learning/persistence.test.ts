@@ -156,3 +156,24 @@ describe('saving and resuming learners', () => {
     );
   });
 });
+
+describe('learners read untrusted rewards', () => {
+  it('a reward given as a string is rejected and leaves the state as it was', async () => {
+    const { Psrl } = await import('./Psrl.ts');
+    const { Ucbvi } = await import('./Ucbvi.ts');
+    const { Ucrl2 } = await import('./Ucrl2.ts');
+    const bad = [{ state: 0, action: 0, reward: '0.5' as unknown as number, next: 1 }];
+    for (const learner of [new Psrl(2, 2, 3), new Ucbvi(2, 2, 3)]) {
+      const before = JSON.stringify(learner.toJSON());
+      expect(() => learner.observe(bad)).toThrow(
+        /transition 0 reward must be in \[0, 1\], got "0.5"/,
+      );
+      expect(() => learner.observe(null as never)).toThrow(TypeError);
+      expect(JSON.stringify(learner.toJSON())).toBe(before);
+    }
+    const u = new Ucrl2(2, 2);
+    const before = JSON.stringify(u.toJSON());
+    expect(() => u.observe(0, 0, '1' as unknown as number, 1)).toThrow(/Ucrl2.observe/);
+    expect(JSON.stringify(u.toJSON())).toBe(before);
+  });
+});
