@@ -22,6 +22,22 @@ export interface ProbabilityOptions extends SelectOptions {
    * sampling). @default 2000
    */
   readonly samples?: number;
+  /**
+   * 'exact' (the default) computes the probabilities in closed form or by quadrature where the
+   * policy can (Beta and Gaussian Thompson sampling, every deterministic index, EXP3, EXP4), and
+   * falls back to Monte Carlo elsewhere; 'monte-carlo' always estimates by `samples` draws.
+   * @default 'exact'
+   */
+  readonly method?: 'exact' | 'monte-carlo';
+}
+
+/** An arm chosen together with the probability with which it was chosen, for logging. */
+export interface ChoiceWithPropensity {
+  readonly arm: number;
+  /** $P(\text{arm} \mid \text{history})$, the propensity an off-policy estimator needs. */
+  readonly propensity: number;
+  /** Whether the propensity is exact (up to quadrature accuracy) rather than a Monte Carlo estimate. */
+  readonly exact: boolean;
 }
 
 /** Options of {@link BanditPolicy.update}. */
@@ -82,6 +98,11 @@ export interface BanditPolicy {
    */
   actionProbabilities(rng: Rng, options?: ProbabilityOptions): Float64Array;
   /** Records the reward of an arm. */
+  /**
+   * Chooses an arm as `select` does (the same draw from the same generator state) and returns
+   * it with the probability with which it was chosen.
+   */
+  selectWithPropensity(rng: Rng, options?: ProbabilityOptions): ChoiceWithPropensity;
   update(arm: number, reward: number, options?: UpdateOptions): void;
   /**
    * Records many rewards (with their contexts, for contextual policies); all are validated

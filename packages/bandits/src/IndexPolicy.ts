@@ -9,11 +9,13 @@ import {
 import { ArmStatistics } from './ArmStatistics.ts';
 import type {
   BanditPolicy,
+  ChoiceWithPropensity,
   PolicyState,
   ProbabilityOptions,
   SelectOptions,
   UpdateOptions,
 } from './BanditPolicy.ts';
+import { type PosteriorMarginal, probabilityOfBest } from './policies/probabilityOfBest.ts';
 import { assertArm, assertArms, assertReward, candidateArms } from './validation.ts';
 
 /**
@@ -167,10 +169,67 @@ export abstract class IndexPolicy implements BanditPolicy {
     const candidates = candidateArms(fn, options?.available, this.#all, this.#mark);
     const samples = options?.samples ?? 2000;
     assertInteger(fn, 'samples', samples, 1, MAX_PROBABILITY_SAMPLES);
+    if (
+      options?.method !== undefined &&
+      options.method !== 'exact' &&
+      options.method !== 'monte-carlo'
+    )
+      throw new RangeError(
+        `${fn}: method must be 'exact' or 'monte-carlo', got ${formatValue(options.method)}`,
+      );
     this.prepare(fn, options?.context);
-    return this.randomScores
-      ? this.estimateProbabilities(rng, candidates, samples)
-      : this.exactProbabilities(rng, candidates);
+    return this.#probabilities(rng, candidates, samples, options?.method ?? 'exact').probabilities;
+  }
+
+  #probabilities(
+    rng: Rng,
+    candidates: ArrayLike<number>,
+    samples: number,
+    method: 'exact' | 'monte-carlo',
+  ): { probabilities: Float64Array; exact: boolean } {
+    if (!this.randomScores)
+      return { probabilities: this.exactProbabilities(rng, candidates), exact: true };
+    const posterior = method === 'exact' ? this.posteriorMarginals() : undefined;
+    if (posterior !== undefined) {
+      const out = new Float64Array(this.arms);
+      probabilityOfBest(posterior.marginals, candidates, posterior.lo, posterior.hi, out);
+      return { probabilities: out, exact: true };
+    }
+    return { probabilities: this.estimateProbabilities(rng, candidates, samples), exact: false };
+  }
+
+  /**
+   * Chooses an arm as {@link IndexPolicy.select} does, from the same generator state, and returns
+   * it with its propensity: exact for deterministic indices (1 / ties) and for Thompson sampling
+   * with Beta or Gaussian posteriors (quadrature), a Monte Carlo estimate from a clone of `rng`
+   * otherwise (`exact: false`).
+   * @throws TypeError or RangeError as select and actionProbabilities do
+   */
+  selectWithPropensity(rng: Rng, options?: ProbabilityOptions): ChoiceWithPropensity {
+    const fn = `${this.typeName}.selectWithPropensity`;
+    assertRng(fn, rng);
+    const candidates = candidateArms(fn, options?.available, this.#all, this.#mark);
+    const samples = options?.samples ?? 2000;
+    assertInteger(fn, 'samples', samples, 1, MAX_PROBABILITY_SAMPLES);
+    const method = options?.method ?? 'exact';
+    if (method !== 'exact' && method !== 'monte-carlo')
+      throw new RangeError(
+        `${fn}: method must be 'exact' or 'monte-carlo', got ${formatValue(method)}`,
+      );
+    this.prepare(fn, options?.context);
+    const { probabilities, exact } = this.#probabilities(rng.clone(), candidates, samples, method);
+    const arm = this.choose(rng, candidates);
+    return { arm, propensity: probabilities[arm]!, exact };
+  }
+
+  /**
+   * The posterior marginal of every arm's random score, when the scores are independent draws
+   * with a density (Thompson sampling): the exact propensities then come by quadrature.
+   */
+  protected posteriorMarginals():
+    | { readonly marginals: readonly PosteriorMarginal[]; readonly lo: number; readonly hi: number }
+    | undefined {
+    return undefined;
   }
 
   /**

@@ -8,6 +8,7 @@
 
 export type {
   BanditPolicy,
+  ChoiceWithPropensity,
   PolicyState,
   ProbabilityOptions,
   SelectOptions,

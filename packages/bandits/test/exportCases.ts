@@ -14,6 +14,7 @@ const policyMethods = (context?: () => number[]) => {
     selectMany: () => [rng(), 3, ctx],
     selectSlate: () => [rng(), 2, ctx],
     actionProbabilities: () => [rng(), { samples: 200, ...ctx }],
+    selectWithPropensity: () => [rng(), { samples: 200, ...ctx }],
     update: () => [1, 0.5, ctx],
     updateMany: () => [[0, 1], [1, 0], ...batch],
   };
@@ -130,6 +131,7 @@ export const CASES: ExportCases = {
       selectMany: () => [rng(), 3, { context: [0.5, 0.5, 1, 0] }],
       selectSlate: () => [rng(), 2, { context: [0.5, 0.5, 1, 0] }],
       actionProbabilities: () => [rng(), { context: [0.5, 0.5, 1, 0] }],
+      selectWithPropensity: () => [rng(), { context: [0.5, 0.5, 1, 0] }],
       update: () => [1, 0.5, { context: [0.5, 0.5, 1, 0] }],
       updateMany: () => [
         [0, 1],

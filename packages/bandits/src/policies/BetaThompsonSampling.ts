@@ -1,4 +1,11 @@
-import { assertPositive, type Rng, readOptions, sampleBetaUnchecked } from '@x/linalg';
+import {
+  assertPositive,
+  logBeta,
+  type Rng,
+  readOptions,
+  regularizedBeta,
+  sampleBetaUnchecked,
+} from '@x/linalg';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -48,6 +55,23 @@ export class BetaThompsonSampling extends IndexPolicy {
 
   protected params(): Record<string, number | null> {
     return { alpha: this.#alpha, beta: this.#beta };
+  }
+
+  /** Each arm's Beta posterior, for exact propensities by quadrature. */
+  protected override posteriorMarginals() {
+    const marginals = Array.from({ length: this.arms }, (_, arm) => {
+      const sum = this.stats.sums[arm]!;
+      const a = this.#alpha + sum;
+      const b = this.#beta + this.stats.counts[arm]! - sum;
+      const logB = logBeta(a, b);
+      return {
+        mean: a / (a + b),
+        sd: Math.sqrt((a * b) / ((a + b) ** 2 * (a + b + 1))),
+        pdf: (x: number) => Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logB),
+        cdf: (x: number) => regularizedBeta(x, a, b),
+      };
+    });
+    return { marginals, lo: 0, hi: 1 };
   }
 
   protected score(arm: number, rng: Rng): number {

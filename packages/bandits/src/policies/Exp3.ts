@@ -10,6 +10,7 @@ import {
 } from '@x/linalg';
 import type {
   BanditPolicy,
+  ChoiceWithPropensity,
   PolicyState,
   ProbabilityOptions,
   SelectOptions,
@@ -165,6 +166,16 @@ export class Exp3 implements BanditPolicy {
       candidates.splice(candidates.indexOf(a), 1);
     }
     return out;
+  }
+
+  /**
+   * Chooses an arm as `select` does and returns it with its exact probability.
+   * @throws TypeError or RangeError as select does
+   */
+  selectWithPropensity(rng: Rng, options?: ProbabilityOptions): ChoiceWithPropensity {
+    const probabilities = this.actionProbabilities(rng, options);
+    const arm = this.select(rng, options);
+    return { arm, propensity: probabilities[arm]!, exact: true };
   }
 
   actionProbabilities(_rng: Rng, options?: ProbabilityOptions): Float64Array {

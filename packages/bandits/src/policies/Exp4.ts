@@ -11,6 +11,7 @@ import {
 } from '@x/linalg';
 import type {
   BanditPolicy,
+  ChoiceWithPropensity,
   PolicyState,
   ProbabilityOptions,
   SelectOptions,
@@ -188,6 +189,16 @@ export class Exp4 implements BanditPolicy {
       p[pick] = 0;
     }
     return out;
+  }
+
+  /**
+   * Chooses an arm as `select` does and returns it with its exact probability.
+   * @throws TypeError or RangeError as select does
+   */
+  selectWithPropensity(rng: Rng, options?: ProbabilityOptions): ChoiceWithPropensity {
+    const probabilities = this.actionProbabilities(rng, options);
+    const arm = this.select(rng, options);
+    return { arm, propensity: probabilities[arm]!, exact: true };
   }
 
   actionProbabilities(_rng: Rng, options?: ProbabilityOptions): Float64Array {

@@ -1,6 +1,8 @@
 import {
   assertFinite,
   assertPositive,
+  normalCdf,
+  normalPdf,
   type Rng,
   readOptions,
   sampleStandardNormal,
@@ -68,6 +70,30 @@ export class GaussianThompsonSampling extends IndexPolicy {
 
   protected params(): Record<string, number | null> {
     return { priorMean: this.#m0, priorStd: this.#s0, noiseStd: this.#sigma };
+  }
+
+  /** Each arm's normal posterior, for exact propensities by quadrature. */
+  protected override posteriorMarginals() {
+    const v0 = this.#s0 * this.#s0;
+    const v = this.#sigma * this.#sigma;
+    const marginals = Array.from({ length: this.arms }, (_, arm) => {
+      const precision = 1 / v0 + this.stats.counts[arm]! / v;
+      const mean = (this.#m0 / v0 + this.stats.sums[arm]! / v) / precision;
+      const sd = 1 / Math.sqrt(precision);
+      return {
+        mean,
+        sd,
+        pdf: (x: number) => normalPdf(x, mean, sd),
+        cdf: (x: number) => normalCdf(x, mean, sd),
+      };
+    });
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const m of marginals) {
+      lo = Math.min(lo, m.mean - 40 * m.sd);
+      hi = Math.max(hi, m.mean + 40 * m.sd);
+    }
+    return { marginals, lo, hi };
   }
 
   protected score(arm: number, rng: Rng): number {

@@ -18,6 +18,7 @@ function fixedArm(arms: number, arm: number): BanditPolicy {
     selectMany: (rng, count) => inner.selectMany(rng, count, { available: [arm] }),
     selectSlate: (rng, k) => inner.selectSlate(rng, k),
     actionProbabilities: (rng) => inner.actionProbabilities(rng, { available: [arm] }),
+    selectWithPropensity: (rng) => inner.selectWithPropensity(rng, { available: [arm] }),
     update: (a, r) => inner.update(a, Math.min(1, Math.max(0, r))),
     updateMany: (a, r) => inner.updateMany(a, r),
     reset: () => inner.reset(),
