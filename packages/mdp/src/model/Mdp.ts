@@ -1,4 +1,12 @@
-import { assertInteger, assertRng, formatValue, type Rng, readOptions } from '@x/linalg';
+import {
+  assertInRange,
+  assertInteger,
+  assertRng,
+  formatValue,
+  MAX_ARRAY_LENGTH,
+  type Rng,
+  readOptions,
+} from '@x/linalg';
 
 /** Sparse transitions in compressed sparse row form: row r = s * A + a lists its successors. */
 export interface SparseMdpData {
@@ -44,6 +52,13 @@ export class Mdp {
   constructor(data: SparseMdpData, options: MdpOptions = {}) {
     const { tolerance = 1e-9 } = readOptions('Mdp', options);
     const fn = 'Mdp';
+    // The tolerance is on a sum of probabilities: between 0 and 1e-3 makes sense (a NaN or huge
+    // tolerance would accept any row).
+    assertInRange(fn, 'tolerance', tolerance, 0, 1e-3);
+    if (data === null || typeof data !== 'object')
+      throw new TypeError(
+        `${fn}: data must be an object { states, actions, rowStart, next, prob, reward }, got ${formatValue(data)}`,
+      );
     assertInteger(fn, 'states', data.states, 1, 1 << 26);
     assertInteger(fn, 'actions', data.actions, 1, 1 << 16);
     const S = data.states;
@@ -57,7 +72,10 @@ export class Mdp {
       throw new TypeError(
         `${fn}: reward must have length S*A = ${rows}, got ${formatValue(data.reward)}`,
       );
+    if (data.rowStart[0] !== 0)
+      throw new RangeError(`${fn}: rowStart[0] must be 0, got ${formatValue(data.rowStart[0])}`);
     const nnz = data.rowStart[rows]!;
+    assertInteger(fn, `rowStart[${rows}]`, nnz, 0, MAX_ARRAY_LENGTH);
     if (data.next?.length !== nnz || data.prob?.length !== nnz)
       throw new TypeError(`${fn}: next and prob must have ${nnz} entries`);
     for (let r = 0; r < rows; r++) {
@@ -65,7 +83,7 @@ export class Mdp {
       const a = r % A;
       const start = data.rowStart[r]!;
       const end = data.rowStart[r + 1]!;
-      if (!(end >= start))
+      if (typeof end !== 'number' || !Number.isInteger(end) || !(end >= start))
         throw new RangeError(`${fn}: rowStart must not decrease (state ${s}, action ${a})`);
       if (end === start) throw new RangeError(`${fn}: state ${s}, action ${a} has no successor`);
       let sum = 0;
@@ -76,7 +94,7 @@ export class Mdp {
           throw new RangeError(
             `${fn}: state ${s}, action ${a} has successor ${formatValue(j)} outside [0, ${S - 1}]`,
           );
-        if (!(p >= 0 && p <= 1))
+        if (typeof p !== 'number' || !(p >= 0 && p <= 1))
           throw new RangeError(
             `${fn}: P(${j} | ${s}, ${a}) must be in [0, 1], got ${formatValue(p)}`,
           );
