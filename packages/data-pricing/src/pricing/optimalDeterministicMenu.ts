@@ -1,5 +1,5 @@
 import type { MatrixLike } from '@x/linalg';
-import { readOptions } from '@x/linalg';
+import { assertInteger, readOptions } from '@x/linalg';
 import type { MarketOptions } from './MarketOptions.ts';
 import { firstBestRevenue, readMarket } from './readMarket.ts';
 
@@ -52,6 +52,8 @@ export function optimalDeterministicMenu(
     maxAssignments = 2 ** 20,
   } = readOptions('optimalDeterministicMenu', options);
   const fn = 'optimalDeterministicMenu';
+  // Enumeration is bounded: at most 2^31 assignments, whatever maxAssignments says.
+  assertInteger(fn, 'maxAssignments', maxAssignments, 1, 2 ** 31);
   const market = readMarket(fn, values, weights, costs);
   const { T, D, values: v, weights: w, costs: c, scale } = market;
   const count = (D + 1) ** T;

@@ -89,3 +89,15 @@ describe('dataProductValues', () => {
     expect(() => dataProductValues([], [[[1]]], 1)).toThrow(/must not be empty/);
   });
 });
+
+describe('bounded enumeration and allocation', () => {
+  it('optimalDeterministicMenu rejects maxAssignments: Infinity; knnUtility rejects a label of 1e9', async () => {
+    const { optimalDeterministicMenu } = await import('./optimalDeterministicMenu.ts');
+    const { knnUtility } = await import('../utilities/knnUtility.ts');
+    expect(() =>
+      optimalDeterministicMenu([[1], [2]], { maxAssignments: Number.POSITIVE_INFINITY }),
+    ).toThrow(/optimalDeterministicMenu: maxAssignments must be an integer in \[1, 2147483648\]/);
+    const data = { x: [[0], [1]], y: [0, 1e9] };
+    expect(() => knnUtility(data, data, 1)).toThrow(/knnUtility: class labels must be below/);
+  });
+});

@@ -4,6 +4,9 @@ import type { IncrementalUtility } from '../valuation/Utility.ts';
 import { incrementalUtility } from './incrementalUtility.ts';
 import type { ModelUtilityOptions } from './ModelUtilityOptions.ts';
 
+/** The most classes a KNN utility counts votes for. */
+const MAX_CLASSES = 2 ** 20;
+
 /** Options of {@link knnUtility}. */
 export interface KnnUtilityOptions extends ModelUtilityOptions {
   /** `'classification'`: accuracy of the majority vote (ties to the smallest label); `'regression'`: minus the squared error of the neighbours' mean. @default 'classification' */
@@ -49,6 +52,11 @@ export function knnUtility(
   const V = va.n;
   const classification = task === 'classification';
   const classes = classification ? Math.max(tr.maxLabel, va.maxLabel) + 1 : 0;
+  // One vote counter per class label: labels are class indices 0..C-1, not arbitrary codes.
+  if (classes > MAX_CLASSES)
+    throw new RangeError(
+      `${fn}: class labels must be below ${MAX_CLASSES} (indices 0..C-1), got ${classes - 1}`,
+    );
   const scale = aggregate === 'mean' ? 1 / V : 1;
   const empty =
     emptyScore ??

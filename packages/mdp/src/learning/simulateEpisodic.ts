@@ -1,4 +1,5 @@
 import { assertInteger, assertRng, type Rng } from '@x/linalg';
+import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
 import type { RegretRunOptions } from './RegretRunOptions.ts';
@@ -24,8 +25,23 @@ export function episodicValue(
   policy: Int32Array | null,
   start: number,
 ): number {
+  const fn = 'episodicValue';
+  assertMdp(fn, mdp);
+  assertInteger(fn, 'horizon', horizon, 1, 1 << 24);
   const S = mdp.states;
   const A = mdp.actions;
+  assertInteger(fn, 'start', start, 0, S - 1);
+  if (policy !== null) {
+    if (!(policy instanceof Int32Array) || policy.length !== horizon * S)
+      throw new TypeError(
+        `${fn}: policy must be null or an Int32Array of horizon x states = ${horizon * S} actions`,
+      );
+    for (let i = 0; i < policy.length; i++)
+      if (!(policy[i]! >= 0 && policy[i]! < A))
+        throw new RangeError(
+          `${fn}: policy[${i}] must be an action in [0, ${A - 1}], got ${policy[i]}`,
+        );
+  }
   let next = new Float64Array(S);
   let v = new Float64Array(S);
   for (let h = horizon - 1; h >= 0; h--) {

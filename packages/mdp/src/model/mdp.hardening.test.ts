@@ -24,3 +24,16 @@ describe('Mdp reads untrusted model data', () => {
     expect(() => new Mdp(null as never)).toThrow(/Mdp: data must be an object/);
   });
 });
+
+describe('episodicValue bounds its work', () => {
+  it('rejects an infinite horizon and a bad start instead of looping', async () => {
+    const { episodicValue } = await import('../learning/simulateEpisodic.ts');
+    const m = new Mdp(good());
+    expect(episodicValue(m, 3, null, 0)).toBe(1);
+    expect(() => episodicValue(m, Number.POSITIVE_INFINITY, null, 0)).toThrow(
+      /episodicValue: horizon must be an integer in \[1, 16777216\], got Infinity/,
+    );
+    expect(() => episodicValue(m, 3, null, 2)).toThrow(/episodicValue: start must be an integer/);
+    expect(() => episodicValue(m, 2, Int32Array.of(0, 0, 0, 5), 0)).toThrow(RangeError);
+  });
+});
