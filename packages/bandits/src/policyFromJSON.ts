@@ -1,4 +1,4 @@
-import { formatValue } from '@x/linalg';
+import { asCaller, formatValue } from '@x/linalg';
 import type { BanditPolicy, PolicyState } from './BanditPolicy.ts';
 import { InformationDirectedSampling } from './ids/InformationDirectedSampling.ts';
 import { LinearThompsonSampling } from './linear/LinearThompsonSampling.ts';
@@ -17,7 +17,6 @@ import { NormalGammaThompsonSampling } from './policies/NormalGammaThompsonSampl
 import { SuccessiveElimination } from './policies/SuccessiveElimination.ts';
 import { Ucb1 } from './policies/Ucb1.ts';
 import { UcbV } from './policies/UcbV.ts';
-import { asCaller } from './validation.ts';
 
 const LOADERS: Readonly<Record<string, (state: PolicyState) => BanditPolicy>> = {
   BayesUcb: BayesUcb.fromJSON,

@@ -1,4 +1,4 @@
-import { assertFinite, assertInteger, formatValue } from '@x/linalg';
+import { assertFinite, assertInteger, formatValue, MAX_ROUNDS, MAX_RUNS } from '@x/linalg';
 
 /** Checks an arm index. @throws RangeError naming the value */
 export function assertArm(fn: string, arm: unknown, arms: number): asserts arm is number {
@@ -167,26 +167,6 @@ export function assertItemList(
 }
 
 /**
- * Runs `body`, re-throwing a TypeError or RangeError from a delegate with the caller's name in
- * front (`policyFromJSON: Ucb1.fromJSON: ...`), so every message starts with the function the
- * user called.
- */
-export function asCaller<T>(fn: string, body: () => T): T {
-  try {
-    return body();
-  } catch (error) {
-    if (error instanceof RangeError && !error.message.startsWith(fn))
-      throw new RangeError(`${fn}: ${error.message}`, { cause: error });
-    if (error instanceof TypeError && !error.message.startsWith(fn))
-      throw new TypeError(`${fn}: ${error.message}`, { cause: error });
-    throw error;
-  }
-}
-
-/** The most runs a simulator takes: one split of the generator per run, and a generator splits 2^16 times. */
-export const MAX_RUNS = 2 ** 16;
-
-/**
  * Reads a simulator's options: an object with an integer `horizon` in [1, 2^31 - 1] (rounds are
  * Int32) and `runs` in [1, 2^16] (default 1).
  * @throws TypeError if options is not an object; RangeError on a bad horizon or run count
@@ -199,30 +179,8 @@ export function readRunOptions<T extends { readonly horizon: number; readonly ru
     throw new TypeError(
       `${fn}: options { horizon, runs } are required, got ${formatValue(options)}`,
     );
-  assertInteger(fn, 'horizon', options.horizon, 1, 2 ** 31 - 1);
+  assertInteger(fn, 'horizon', options.horizon, 1, MAX_ROUNDS);
   const runs = options.runs ?? 1;
   assertInteger(fn, 'runs', runs, 1, MAX_RUNS);
   return { ...options, runs };
-}
-
-/**
- * Checks what a factory argument made: an object with the named methods, so a wrong factory
- * fails with the simulator's name instead of deep inside its loop.
- * @throws TypeError otherwise
- */
-export function assertMade<T>(
-  fn: string,
-  factory: string,
-  value: T,
-  methods: readonly string[],
-): T {
-  const ok =
-    value !== null &&
-    typeof value === 'object' &&
-    methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
-  if (!ok)
-    throw new TypeError(
-      `${fn}: ${factory} must return an object with ${methods.join(', ')}, got ${formatValue(value)}`,
-    );
-  return value;
 }

@@ -96,12 +96,15 @@ export { quantile } from './stats/quantile.ts';
 export { RunningStats, type RunningStatsState } from './stats/RunningStats.ts';
 export { studentTQuantile } from './stats/studentTQuantile.ts';
 export {
+  asCaller,
   assertArrayLike,
   assertFinite,
   assertFiniteVector,
   assertFunction,
   assertInRange,
+  assertInstance,
   assertInteger,
+  assertMade,
   assertNotNaN,
   assertPositive,
   assertProbabilityVector,
@@ -109,6 +112,9 @@ export {
   assertWeights,
   formatValue,
   MAX_ARRAY_LENGTH,
+  MAX_ROUNDS,
+  MAX_RUNS,
+  readObject,
   readOptions,
 } from './validate/assert.ts';
 export { assertSymmetricPositiveDefinite } from './validate/assertSymmetricPositiveDefinite.ts';

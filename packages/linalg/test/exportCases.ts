@@ -32,6 +32,13 @@ export const CASES: ExportCases = {
   assertFunction: { args: () => ['f', 'x', () => 1], trusted: true },
   assertRng: { args: () => ['f', rng()], trusted: true },
   readOptions: { args: () => ['f', {}], trusted: true },
+  asCaller: { args: () => ['f', () => 1], trusted: true },
+  assertMade: { args: () => ['f', 'x', { a: () => 1 }, ['a']], trusted: true },
+  readObject: { args: () => ['f', 'x', {}], trusted: true },
+  assertInstance: {
+    args: () => ['f', 'x', new api.RunningStats(), api.RunningStats],
+    trusted: true,
+  },
   assertFiniteVector: { args: () => ['f', 'x', [1]], trusted: true },
   assertInRange: { args: () => ['f', 'x', 0.5, 0, 1], trusted: true },
   assertInteger: { args: () => ['f', 'x', 1], trusted: true },

@@ -1,7 +1,14 @@
-import { assertFunction, assertRng, formatValue, type Rng, RunningStats } from '@x/linalg';
+import {
+  assertFunction,
+  assertMade,
+  assertRng,
+  formatValue,
+  type Rng,
+  RunningStats,
+} from '@x/linalg';
 import type { SimulationResult } from '../simulation/simulate.ts';
 import { logSpacedRounds } from '../simulation/simulate.ts';
-import { assertMade, readRunOptions, resolveCheckpoints } from '../validation.ts';
+import { readRunOptions, resolveCheckpoints } from '../validation.ts';
 import type { CascadeUcb } from './CascadeUcb.ts';
 import type { CascadingBandit } from './CascadingBandit.ts';
 

@@ -1,4 +1,5 @@
 import {
+  asCaller,
   assertFinite,
   assertInteger,
   assertRng,
@@ -8,7 +9,7 @@ import {
   readOptions,
   sigmoid,
 } from '@x/linalg';
-import { asCaller, assertStateEnvelope } from '../validation.ts';
+import { assertStateEnvelope } from '../validation.ts';
 import { BradleyTerryPosterior } from './BradleyTerryPosterior.ts';
 import type { DuelingPolicy, DuelingState } from './DuelingPolicy.ts';
 

@@ -1,6 +1,13 @@
-import { assertFunction, assertRng, formatValue, type Rng, RunningStats } from '@x/linalg';
+import {
+  assertFunction,
+  assertMade,
+  assertRng,
+  formatValue,
+  type Rng,
+  RunningStats,
+} from '@x/linalg';
 import { logSpacedRounds } from '../simulation/simulate.ts';
-import { assertMade, readRunOptions, resolveCheckpoints } from '../validation.ts';
+import { readRunOptions, resolveCheckpoints } from '../validation.ts';
 import type { BradleyTerryPreference } from './BradleyTerryPreference.ts';
 import type { DuelingPolicy } from './DuelingPolicy.ts';
 

@@ -1,6 +1,7 @@
 import {
   assertFunction,
   assertInteger,
+  assertMade,
   assertRng,
   formatValue,
   type Rng,
@@ -8,7 +9,7 @@ import {
 } from '@x/linalg';
 import type { BanditPolicy } from '../BanditPolicy.ts';
 import type { BanditEnvironment } from '../environments/BanditEnvironment.ts';
-import { assertMade, readRunOptions, resolveCheckpoints } from '../validation.ts';
+import { readRunOptions, resolveCheckpoints } from '../validation.ts';
 
 /** Options of {@link simulate}. */
 export interface SimulateOptions {

@@ -1,5 +1,5 @@
-import { assertFunction, assertRng, type Rng, RunningStats } from '@x/linalg';
-import { assertMade, readRunOptions, resolveCheckpoints } from '../validation.ts';
+import { assertFunction, assertMade, assertRng, type Rng, RunningStats } from '@x/linalg';
+import { readRunOptions, resolveCheckpoints } from '../validation.ts';
 import type { WeightedTallyingBandit } from './WeightedTallyingBandit.ts';
 
 /** A learner for weighted tallying bandits: it plays in order, one reward per selection. */

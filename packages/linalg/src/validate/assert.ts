@@ -246,3 +246,76 @@ export function readOptions<T extends object>(fn: string, options: T | undefined
   }
   return options;
 }
+
+/**
+ * Checks a required object argument (a problem, a data set, a feedback record) and returns it:
+ * anything but a non-null, non-array object is a TypeError naming the caller and the argument,
+ * instead of the bare error a destructuring would throw.
+ * @throws TypeError if value is not an object
+ */
+export function readObject<T extends object>(fn: string, name: string, value: T): T {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new TypeError(`${fn}: ${name} must be an object, got ${formatValue(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Asserts that `value` was built by the class `type` (and so validated by its constructor).
+ * @throws TypeError otherwise
+ */
+export function assertInstance<T>(
+  fn: string,
+  name: string,
+  value: unknown,
+  type: abstract new (...args: never[]) => T,
+): asserts value is T {
+  if (!(value instanceof type)) {
+    throw new TypeError(`${fn}: ${name} must be a ${type.name}, got ${formatValue(value)}`);
+  }
+}
+
+/**
+ * Runs `body`, re-throwing a TypeError or RangeError from a delegate with the caller's name in
+ * front (`policyFromJSON: Ucb1.fromJSON: ...`), so every message starts with the function the
+ * user called.
+ */
+export function asCaller<T>(fn: string, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof RangeError && !error.message.startsWith(fn))
+      throw new RangeError(`${fn}: ${error.message}`, { cause: error });
+    if (error instanceof TypeError && !error.message.startsWith(fn))
+      throw new TypeError(`${fn}: ${error.message}`, { cause: error });
+    throw error;
+  }
+}
+
+/** The most runs a simulator takes: one split of the generator per run, and a generator splits 2^16 times. */
+export const MAX_RUNS = 2 ** 16;
+
+/** The most rounds, steps or episodes a simulator plays per run: counts are Int32. */
+export const MAX_ROUNDS = 2 ** 31 - 1;
+
+/**
+ * Checks what a factory argument made: an object with the named methods, so a wrong factory
+ * fails with the simulator's name instead of deep inside its loop.
+ * @throws TypeError otherwise
+ */
+export function assertMade<T>(
+  fn: string,
+  factory: string,
+  value: T,
+  methods: readonly string[],
+): T {
+  const ok =
+    value !== null &&
+    typeof value === 'object' &&
+    methods.every((m) => typeof (value as Record<string, unknown>)[m] === 'function');
+  if (!ok)
+    throw new TypeError(
+      `${fn}: ${factory} must return an object with ${methods.join(', ')}, got ${formatValue(value)}`,
+    );
+  return value;
+}
