@@ -1,4 +1,5 @@
-import { assertInteger } from '@x/linalg';
+import { assertInteger, MAX_ARRAY_LENGTH, readObject } from '@x/linalg';
+import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { assertAttraction } from './bestPerm.ts';
 
@@ -18,7 +19,8 @@ export interface CascadingProblem {
 
 /** Validates a cascading problem and returns its number of items N. @internal */
 export function assertCascadingProblem(fn: string, problem: CascadingProblem): number {
-  const { mdp } = problem;
+  const { mdp } = readObject(fn, 'problem', problem);
+  assertMdp(fn, mdp);
   const N = mdp.actions - 1;
   if (N < 1)
     throw new RangeError(
@@ -26,7 +28,7 @@ export function assertCascadingProblem(fn: string, problem: CascadingProblem): n
     );
   assertAttraction(fn, problem.attraction, mdp.states * N);
   assertInteger(fn, 'maxLength', problem.maxLength, 1);
-  assertInteger(fn, 'horizon', problem.horizon, 1);
+  assertInteger(fn, 'horizon', problem.horizon, 1, Math.floor(MAX_ARRAY_LENGTH / mdp.states));
   assertInteger(fn, 'start', problem.start, 0, mdp.states - 1);
   return N;
 }

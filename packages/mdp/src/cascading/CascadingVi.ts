@@ -1,4 +1,12 @@
-import { assertInRange, assertInteger, assertPositive, type Rng, readOptions } from '@x/linalg';
+import {
+  assertInRange,
+  assertInteger,
+  assertPositive,
+  formatValue,
+  type Rng,
+  readObject,
+  readOptions,
+} from '@x/linalg';
 import { type LearnerState, readLearnerState, readNumbers } from '../learning/LearnerState.ts';
 import { TabularCounts } from '../learning/TabularCounts.ts';
 import { bestPermUnchecked } from './bestPerm.ts';
@@ -145,7 +153,10 @@ export class CascadingVi implements CascadingAgent {
     const fn = 'CascadingVi.observe';
     const S = this.#states;
     const N = this.#items;
+    if (!Array.isArray(episode))
+      throw new TypeError(`${fn}: episode must be an array of steps, got ${formatValue(episode)}`);
     for (const [k, step] of episode.entries()) {
+      readObject(fn, `episode[${k}]`, step);
       assertInteger(fn, `episode[${k}].state`, step.state, 0, S - 1);
       assertInteger(fn, `episode[${k}].next`, step.next, 0, S - 1);
       assertList(fn, step.list, N, this.#maxLength, `episode[${k}].list`);

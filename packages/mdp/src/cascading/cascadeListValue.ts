@@ -1,4 +1,4 @@
-import { assertInteger } from '@x/linalg';
+import { assertArrayLike, assertInteger } from '@x/linalg';
 import { assertCascadeInputs } from './bestPerm.ts';
 
 /**
@@ -19,6 +19,7 @@ export function cascadeListValue(
 ): number {
   const fn = 'cascadeListValue';
   assertCascadeInputs(fn, attraction, itemValues, noClickValue);
+  assertArrayLike(fn, 'list', list);
   const seen = new Set<number>();
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;

@@ -1,4 +1,5 @@
-import { assertInteger } from '@x/linalg';
+import { assertInteger, MAX_ARRAY_LENGTH } from '@x/linalg';
+import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { assertAttraction, bestPermUnchecked } from './bestPerm.ts';
 
@@ -33,6 +34,7 @@ export function cascadingBackwardInduction(
   horizon: number,
 ): CascadingPlan {
   const fn = 'cascadingBackwardInduction';
+  assertMdp(fn, mdp);
   const S = mdp.states;
   const N = mdp.actions - 1;
   if (N < 1)
@@ -41,7 +43,7 @@ export function cascadingBackwardInduction(
     );
   assertAttraction(fn, attraction, S * N);
   assertInteger(fn, 'maxLength', maxLength, 1);
-  assertInteger(fn, 'horizon', horizon, 1);
+  assertInteger(fn, 'horizon', horizon, 1, Math.floor(MAX_ARRAY_LENGTH / S));
   const q = Float64Array.from(attraction);
   const values = new Float64Array(horizon * S);
   const lists: Int32Array[] = new Array(horizon * S);

@@ -1,4 +1,4 @@
-import { assertInteger } from '@x/linalg';
+import { assertArrayLike, assertInteger } from '@x/linalg';
 import { assertCascadingProblem, type CascadingProblem } from './CascadingProblem.ts';
 import { cascadeListValueUnchecked } from './cascadeListValue.ts';
 
@@ -20,6 +20,7 @@ export function evaluateCascadingPolicy(
   const N = assertCascadingProblem(fn, problem);
   const { mdp, horizon: H, maxLength: m } = problem;
   const S = mdp.states;
+  assertArrayLike(fn, 'lists', lists);
   if (lists.length !== H * S)
     throw new TypeError(`${fn}: lists must have H * S = ${H * S} entries, got ${lists.length}`);
   for (let i = 0; i < lists.length; i++) assertList(fn, lists[i]!, N, m, `lists[${i}]`);
@@ -34,8 +35,9 @@ export function assertList(
   m: number,
   name: string,
 ): void {
-  if (!(list?.length >= 1 && list.length <= m))
-    throw new RangeError(`${fn}: ${name} must show 1 to ${m} items, got ${list?.length}`);
+  assertArrayLike(fn, name, list);
+  if (!(list.length >= 1 && list.length <= m))
+    throw new RangeError(`${fn}: ${name} must show 1 to ${m} items, got ${list.length}`);
   for (let i = 0; i < list.length; i++) {
     assertInteger(fn, `${name}[${i}]`, list[i], 0, N - 1);
     for (let j = 0; j < i; j++)

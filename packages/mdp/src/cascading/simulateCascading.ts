@@ -1,5 +1,11 @@
-import type { Rng } from '@x/linalg';
-import { assertRng } from '@x/linalg';
+import {
+  assertFunction,
+  assertMade,
+  assertRng,
+  formatValue,
+  type Rng,
+  readObject,
+} from '@x/linalg';
 import { episodicResult, recordRegret, regretRunSetup } from '../learning/regretRunSetup.ts';
 import type {
   EpisodicSimulationOptions,
@@ -27,21 +33,22 @@ export function simulateCascading(
   createAgent: () => CascadingAgent,
   options: EpisodicSimulationOptions,
 ): EpisodicSimulationResult {
-  assertRng('simulateCascading', rng);
   const fn = 'simulateCascading';
+  assertRng(fn, rng);
   const N = assertCascadingProblem(fn, problem);
   const { mdp, attraction, maxLength, horizon: H, start } = problem;
-  const { episodes } = options;
+  assertFunction(fn, 'createAgent', createAgent);
+  const { episodes } = readObject(fn, 'options', options);
   const table = regretRunSetup(fn, mdp, 'episodes', episodes, options);
   const optimal = cascadingBackwardInduction(mdp, attraction, maxLength, H).values[start]!;
   const S = mdp.states;
   recordRegret(rng, table, episodes, (envRng, agentRng) => {
-    const agent = createAgent();
+    const agent = assertMade(fn, 'createAgent', createAgent(), ['plan', 'observe']);
     return () => {
       const lists = agent.plan(agentRng);
-      if (lists.length !== H * S)
+      if (!Array.isArray(lists) || lists.length !== H * S)
         throw new RangeError(
-          `${fn}: the agent planned ${lists.length} lists, not H * S = ${H * S}`,
+          `${fn}: the agent planned ${formatValue(lists)} lists, not H * S = ${H * S}`,
         );
       for (let i = 0; i < lists.length; i++)
         assertList(fn, lists[i]!, N, maxLength, `the agent's list ${i}`);

@@ -1,4 +1,11 @@
-import { assertFinite, assertInteger, assertPositive, assertProbabilityVector } from '@x/linalg';
+import {
+  assertFinite,
+  assertFiniteVector,
+  assertInteger,
+  assertPositive,
+  assertProbabilityVector,
+  readObject,
+} from '@x/linalg';
 
 /**
  * The candidate-length problem of speculative decoding: each drafted token is accepted (given
@@ -40,12 +47,13 @@ export function buildCandidateLengthTree(
   fn: string,
   problem: CandidateLengthProblem,
 ): CandidateLengthTree {
-  const { acceptance, weights, draftCost, verifyCost, maxCandidates } = problem;
+  const { acceptance, weights, draftCost, verifyCost, maxCandidates } = readObject(
+    fn,
+    'problem',
+    problem,
+  );
   assertProbabilityVector(fn, 'weights', weights);
-  if (acceptance.length !== weights.length)
-    throw new RangeError(
-      `${fn}: acceptance must have length ${weights.length}, got ${acceptance.length}`,
-    );
+  assertFiniteVector(fn, 'acceptance', acceptance, weights.length);
   for (let j = 0; j < acceptance.length; j++) {
     const a = acceptance[j]!;
     if (!(a >= 0 && a <= 1))

@@ -1,4 +1,4 @@
-import { assertInRange, assertInteger } from '@x/linalg';
+import { assertInRange, assertInteger, readObject } from '@x/linalg';
 import {
   buildCandidateLengthTree,
   type CandidateLengthProblem,
@@ -30,15 +30,16 @@ export function candidateLengthRate(
 ): { rate: number; tokensPerRound: number; timePerRound: number } {
   const fn = 'candidateLengthRate';
   const tree = buildCandidateLengthTree(fn, problem);
+  const given: { candidates?: number; rejectionThreshold?: number } = readObject(fn, 'rule', rule);
   const { survival, depthStart } = tree;
   const stop = new Uint8Array(survival.length);
-  if ('candidates' in rule) {
-    assertInteger(fn, 'rule.candidates', rule.candidates, 0, problem.maxCandidates);
-    for (let i = depthStart[rule.candidates]!; i < survival.length; i++) stop[i] = 1;
-  } else if ('rejectionThreshold' in rule) {
-    assertInRange(fn, 'rule.rejectionThreshold', rule.rejectionThreshold, 0, 1);
+  if (Object.hasOwn(given, 'candidates')) {
+    assertInteger(fn, 'rule.candidates', given.candidates, 0, problem.maxCandidates);
+    for (let i = depthStart[given.candidates as number]!; i < survival.length; i++) stop[i] = 1;
+  } else if (Object.hasOwn(given, 'rejectionThreshold')) {
+    assertInRange(fn, 'rule.rejectionThreshold', given.rejectionThreshold, 0, 1);
     for (let i = 0; i < survival.length; i++)
-      stop[i] = 1 - survival[i]! > rule.rejectionThreshold ? 1 : 0;
+      stop[i] = 1 - survival[i]! > (given.rejectionThreshold as number) ? 1 : 0;
   } else {
     throw new TypeError(`${fn}: rule must have 'candidates' or 'rejectionThreshold'`);
   }

@@ -1,4 +1,5 @@
 import { assertInRange, assertInteger } from '@x/linalg';
+import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 
 /** The CVaR-optimal plan found by {@link maximizeCvar}. */
@@ -39,6 +40,7 @@ export interface CvarSolution {
  */
 export function maximizeCvar(mdp: Mdp, horizon: number, tau: number, start = 0): CvarSolution {
   const fn = 'maximizeCvar';
+  assertMdp(fn, mdp);
   assertInteger(fn, 'horizon', horizon, 1);
   assertInRange(fn, 'tau', tau, 0, 1, { loOpen: true });
   assertInteger(fn, 'start', start, 0, mdp.states - 1);
@@ -87,6 +89,11 @@ export function maximizeCvar(mdp: Mdp, horizon: number, tau: number, start = 0):
   }
   const finals = collected[horizon]!;
   const returns = [...new Set(finals)];
+  // One backward induction per candidate threshold: bound the total work before starting.
+  if (returns.length * size > 2 ** 30)
+    throw new RangeError(
+      `${fn}: ${returns.length} distinct returns x ${size} augmented states is more than 2^30 steps; lower horizon (got ${horizon})`,
+    );
   const cost = states.map((layer) => new Float64Array(layer.length));
   // Two buffers of decisions: the current threshold's and the best one's, swapped on improvement.
   const decisions = () => states.slice(0, horizon).map((layer) => new Int32Array(layer.length));

@@ -1,5 +1,6 @@
 import { assertInRange, assertInteger } from '@x/linalg';
-import { Mdp } from '../model/Mdp.ts';
+import type { Mdp } from '../model/Mdp.ts';
+import { SparseMdpBuilder } from './sparseMdpBuilder.ts';
 
 /**
  * A chain of n states with two actions: "forward" (0) moves one state right with probability
@@ -18,15 +19,13 @@ import { Mdp } from '../model/Mdp.ts';
 export function chain(n: number, slip = 0): Mdp {
   assertInteger('chain', 'n', n, 2, 1 << 20);
   assertInRange('chain', 'slip', slip, 0, 1, { hiOpen: true });
-  const P = Array.from({ length: n }, (_, s) => {
-    const forward = new Array<number>(n).fill(0);
-    const ahead = Math.min(n - 1, s + 1);
-    forward[ahead] = forward[ahead]! + 1 - slip;
-    forward[s] = forward[s]! + slip;
-    const back = new Array<number>(n).fill(0);
-    back[0] = 1;
-    return [forward, back];
-  });
-  const R = Array.from({ length: n }, (_, s) => [s === n - 1 ? 1 : 0, 0.2]);
-  return Mdp.fromDense(P, R);
+  const model = new SparseMdpBuilder(n, 2, 2);
+  for (let s = 0; s < n; s++) {
+    model.add(Math.min(n - 1, s + 1), 1 - slip);
+    model.add(s, slip);
+    model.endRow(s === n - 1 ? 1 : 0);
+    model.add(0, 1);
+    model.endRow(0.2);
+  }
+  return model.build();
 }

@@ -1,5 +1,6 @@
 import { assertInteger } from '@x/linalg';
-import { Mdp } from '../model/Mdp.ts';
+import type { Mdp } from '../model/Mdp.ts';
+import { SparseMdpBuilder } from './sparseMdpBuilder.ts';
 
 /**
  * RiverSwim: a chain of n states; action 0 swims left (always succeeds, reward 5/1000 at the
@@ -16,27 +17,22 @@ import { Mdp } from '../model/Mdp.ts';
  */
 export function riverSwim(n = 6): Mdp {
   assertInteger('riverSwim', 'n', n, 2, 1 << 20);
-  const dense = Array.from({ length: n }, () => [
-    new Array<number>(n).fill(0),
-    new Array<number>(n).fill(0),
-  ]);
-  const rewards = Array.from({ length: n }, () => [0, 0]);
+  const model = new SparseMdpBuilder(n, 2, 3);
   for (let s = 0; s < n; s++) {
-    dense[s]![0]![Math.max(0, s - 1)] = 1;
-    const right = dense[s]![1]!;
+    model.add(Math.max(0, s - 1), 1);
+    model.endRow(s === 0 ? 5 / 1000 : 0);
     if (s === 0) {
-      right[0] = 0.4;
-      right[1] = 0.6;
+      model.add(0, 0.4);
+      model.add(1, 0.6);
     } else if (s === n - 1) {
-      right[n - 1] = 0.6;
-      right[n - 2] = 0.4;
+      model.add(n - 1, 0.6);
+      model.add(n - 2, 0.4);
     } else {
-      right[s + 1] = 0.35;
-      right[s] = 0.6;
-      right[s - 1] = 0.05;
+      model.add(s + 1, 0.35);
+      model.add(s, 0.6);
+      model.add(s - 1, 0.05);
     }
+    model.endRow(s === n - 1 ? 1 : 0);
   }
-  rewards[0]![0] = 5 / 1000;
-  rewards[n - 1]![1] = 1;
-  return Mdp.fromDense(dense, rewards);
+  return model.build();
 }

@@ -1,4 +1,11 @@
-import { assertFiniteVector, assertInteger, assertProbabilityVector, formatValue } from '@x/linalg';
+import {
+  assertFiniteVector,
+  assertInstance,
+  assertInteger,
+  assertProbabilityVector,
+  formatValue,
+  readObject,
+} from '@x/linalg';
 
 /** The data of a {@link TokenTree}. */
 export interface TokenTreeData {
@@ -41,6 +48,7 @@ export class TokenTree {
   /** @throws TypeError on mismatched sizes; RangeError on an invalid size, row or reward */
   constructor(data: TokenTreeData) {
     const fn = 'TokenTree';
+    readObject(fn, 'data', data);
     assertInteger(fn, 'vocabulary', data.vocabulary, 2, 1 << 16);
     assertInteger(fn, 'length', data.length, 1, 64);
     const V = data.vocabulary;
@@ -85,8 +93,14 @@ export function copyPolicy(
     throw new TypeError(
       `${fn}: ${name} must have (number of prefixes) x vocabulary = ${n} entries, got ${formatValue(policy?.length)}`,
     );
+  assertFiniteVector(fn, name, policy, n);
   const out = Float64Array.from(policy);
   for (let node = 0; node < tree.prefixes; node++)
     assertProbabilityVector(fn, `${name} at prefix ${node}`, out.subarray(node * V, node * V + V));
   return out;
+}
+
+/** Checks that `tree` is a {@link TokenTree} (built, and so validated, by its constructor). */
+export function assertTokenTree(fn: string, tree: unknown): asserts tree is TokenTree {
+  assertInstance(fn, 'tree', tree, TokenTree);
 }

@@ -1,4 +1,4 @@
-import { copyPolicy, type TokenTree } from './TokenTree.ts';
+import { assertTokenTree, copyPolicy, type TokenTree } from './TokenTree.ts';
 import { childEntries, tiltedSequenceLaw } from './tiltedSequenceLaw.ts';
 
 /**
@@ -13,6 +13,7 @@ import { childEntries, tiltedSequenceLaw } from './tiltedSequenceLaw.ts';
  * Chakraborty et al., "Transfer Q Star", arXiv:2405.20495, Section 3.
  */
 export function continuationValue(tree: TokenTree, policy: ArrayLike<number>): Float64Array {
+  assertTokenTree('continuationValue', tree);
   const p = copyPolicy('continuationValue', 'policy', tree, policy);
   return childEntries(tree, tiltedSequenceLaw(tree, p).value);
 }

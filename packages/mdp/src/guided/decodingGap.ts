@@ -1,7 +1,7 @@
 import { assertFiniteVector, assertPositive, klCategorical } from '@x/linalg';
 import { decodingOutcome, prefixReach } from './decodingOutcome.ts';
 import { softBackwardInduction } from './softBackwardInduction.ts';
-import type { TokenTree } from './TokenTree.ts';
+import { assertTokenTree, type TokenTree } from './TokenTree.ts';
 import { tiltedDecoding } from './tiltedDecoding.ts';
 
 /** The suboptimality of value-guided decoding and its bound, from {@link decodingGap}. */
@@ -50,9 +50,11 @@ export function decodingGap(
   beta: number,
 ): DecodingGap {
   const fn = 'decodingGap';
+  assertTokenTree(fn, tree);
   const V = tree.vocabulary;
   assertFiniteVector(fn, 'q', q, tree.prefixes * V);
   assertPositive(fn, 'alpha', alpha);
+  assertPositive(fn, 'beta', beta);
   const optimum = softBackwardInduction(tree, beta);
   const policy = tiltedDecoding(tree, q, alpha);
   const outcome = decodingOutcome(tree, policy);

@@ -1,4 +1,4 @@
-import { copyPolicy, type TokenTree } from './TokenTree.ts';
+import { assertTokenTree, copyPolicy, type TokenTree } from './TokenTree.ts';
 
 /** What a decoding policy achieves on a {@link TokenTree}. */
 export interface DecodingOutcome {
@@ -18,6 +18,7 @@ export interface DecodingOutcome {
  * @throws TypeError or RangeError on an invalid policy (naming the prefix)
  */
 export function decodingOutcome(tree: TokenTree, policy: ArrayLike<number>): DecodingOutcome {
+  assertTokenTree('decodingOutcome', tree);
   const p = copyPolicy('decodingOutcome', 'policy', tree, policy);
   const V = tree.vocabulary;
   const I = tree.prefixes;

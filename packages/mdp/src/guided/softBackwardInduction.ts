@@ -1,5 +1,5 @@
 import { assertPositive } from '@x/linalg';
-import type { TokenTree } from './TokenTree.ts';
+import { assertTokenTree, type TokenTree } from './TokenTree.ts';
 import { childEntries, tiltedSequenceLaw } from './tiltedSequenceLaw.ts';
 
 /** The KL-regularised optimum of a {@link TokenTree}, from {@link softBackwardInduction}. */
@@ -30,6 +30,7 @@ export interface RegularizedOptimum {
  * Rafailov et al., "Direct Preference Optimization", arXiv:2305.18290 (the closed form).
  */
 export function softBackwardInduction(tree: TokenTree, beta: number): RegularizedOptimum {
+  assertTokenTree('softBackwardInduction', tree);
   assertPositive('softBackwardInduction', 'beta', beta);
   const law = tiltedSequenceLaw(tree, tree.reference, { weight: (y) => tree.reward[y]!, beta });
   const softValues = law.softValue.slice(0, tree.prefixes);

@@ -1,5 +1,5 @@
 import { assertFiniteVector, assertInRange } from '@x/linalg';
-import type { TokenTree } from './TokenTree.ts';
+import { assertTokenTree, type TokenTree } from './TokenTree.ts';
 
 /**
  * Value-guided decoding: $\pi_\alpha(z \mid s) \propto \pi_{ref}(z \mid s)\, e^{\alpha Q(s,z)}$,
@@ -18,6 +18,7 @@ import type { TokenTree } from './TokenTree.ts';
  */
 export function tiltedDecoding(tree: TokenTree, q: ArrayLike<number>, alpha: number): Float64Array {
   const fn = 'tiltedDecoding';
+  assertTokenTree(fn, tree);
   const V = tree.vocabulary;
   assertFiniteVector(fn, 'q', q, tree.prefixes * V);
   assertInRange(fn, 'alpha', alpha, 0, Number.POSITIVE_INFINITY, { hiOpen: true });

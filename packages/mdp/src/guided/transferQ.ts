@@ -1,5 +1,5 @@
 import { assertFiniteVector, assertPositive, readOptions } from '@x/linalg';
-import { copyPolicy, type TokenTree } from './TokenTree.ts';
+import { assertTokenTree, copyPolicy, type TokenTree } from './TokenTree.ts';
 import { childEntries, tiltedSequenceLaw } from './tiltedSequenceLaw.ts';
 
 /** Options of {@link transferQ}: set both for indirect transfer. */
@@ -38,6 +38,7 @@ export function transferQ(
 ): Float64Array {
   const { baselineReward, beta } = readOptions('transferQ', options);
   const fn = 'transferQ';
+  assertTokenTree(fn, tree);
   const p = copyPolicy(fn, 'baseline', tree, baseline);
   if (baselineReward === undefined) {
     if (beta !== undefined)

@@ -5,9 +5,12 @@ import {
   assertPositive,
   assertRng,
   luSolve,
+  MAX_ROUNDS,
   Matrix,
   type Rng,
+  readObject,
 } from '@x/linalg';
+import { assertMdp } from '../model/assertMdp.ts';
 import { assertPolicy } from '../model/assertPolicy.ts';
 import type { Mdp } from '../model/Mdp.ts';
 
@@ -43,12 +46,14 @@ export function lstd(
   mdp: Mdp,
   gamma: number,
   policy: ArrayLike<number>,
-  { steps, features, dim, ridge = 1e-6, start = 0 }: LstdOptions,
+  options: LstdOptions,
 ): { theta: Float64Array; values: Float64Array } {
-  assertRng('lstd', rng);
   const fn = 'lstd';
+  assertRng(fn, rng);
+  assertMdp(fn, mdp);
+  const { steps, features, dim, ridge = 1e-6, start = 0 } = readObject(fn, 'options', options);
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
-  assertInteger(fn, 'steps', steps, 1);
+  assertInteger(fn, 'steps', steps, 1, MAX_ROUNDS);
   assertPositive(fn, 'ridge', ridge);
   const S = mdp.states;
   const A = mdp.actions;

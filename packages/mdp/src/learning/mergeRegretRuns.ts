@@ -1,3 +1,4 @@
+import { assertArrayLike, assertInteger, readObject } from '@x/linalg';
 import type { RegretRuns } from './RegretRuns.ts';
 import { regretSummary } from './regretRunSetup.ts';
 
@@ -28,7 +29,16 @@ function sameField(a: unknown, b: unknown): boolean {
  */
 export function mergeRegretRuns<T extends RegretRuns>(parts: readonly T[]): T {
   const fn = 'mergeRegretRuns';
+  assertArrayLike(fn, 'parts', parts);
   if (parts.length === 0) throw new RangeError(`${fn}: parts must not be empty`);
+  for (let i = 0; i < parts.length; i++) {
+    const part = readObject(fn, `parts[${i}]`, parts[i]!);
+    assertInteger(fn, `parts[${i}].firstRun`, part.firstRun, 0);
+    if (!(part.meanRegret instanceof Float64Array) || !(part.runRegret instanceof Float64Array))
+      throw new TypeError(
+        `${fn}: parts[${i}] must be a simulator's result (meanRegret and runRegret Float64Arrays)`,
+      );
+  }
   const sorted = [...parts].sort((a, b) => a.firstRun - b.firstRun);
   const first = sorted[0]!;
   const C = first.meanRegret.length;

@@ -1,4 +1,13 @@
-import { assertInteger, type Rng, RunningStats } from '@x/linalg';
+import {
+  assertArrayLike,
+  assertInteger,
+  formatValue,
+  MAX_ROUNDS,
+  MAX_RUNS,
+  type Rng,
+  RunningStats,
+  readObject,
+} from '@x/linalg';
 import type { Mdp } from '../model/Mdp.ts';
 import type { RegretRunOptions } from './RegretRunOptions.ts';
 import type { RegretRuns } from './RegretRuns.ts';
@@ -38,15 +47,28 @@ export function regretCheckpoints(
   fn: string,
   lengthName: string,
   length: number,
-  { runs = 1, firstRun = 0, checkpoints }: RegretRunOptions,
+  options: RegretRunOptions,
 ): RegretTable {
-  assertInteger(fn, lengthName, length, 1);
-  assertInteger(fn, 'runs', runs, 1);
-  assertInteger(fn, 'firstRun', firstRun, 0);
-  const marks = Int32Array.from(checkpoints);
+  const { runs = 1, firstRun = 0, checkpoints } = readObject(fn, 'options', options);
+  assertInteger(fn, lengthName, length, 1, MAX_ROUNDS);
+  assertInteger(fn, 'runs', runs, 1, MAX_RUNS);
+  assertInteger(fn, 'firstRun', firstRun, 0, MAX_RUNS - runs);
+  assertArrayLike(fn, 'checkpoints', checkpoints);
+  if (checkpoints.length > length)
+    throw new RangeError(`${fn}: checkpoints must increase within [1, ${length}]`);
+  const marks = new Int32Array(checkpoints.length);
   for (let i = 0; i < marks.length; i++) {
-    if (!(marks[i]! >= 1 && marks[i]! <= length) || (i > 0 && marks[i]! <= marks[i - 1]!))
-      throw new RangeError(`${fn}: checkpoints must increase within [1, ${length}]`);
+    const c = checkpoints[i];
+    if (
+      typeof c !== 'number' ||
+      !Number.isInteger(c) ||
+      !(c >= 1 && c <= length) ||
+      (i > 0 && c <= marks[i - 1]!)
+    )
+      throw new RangeError(
+        `${fn}: checkpoints must increase within [1, ${length}], got ${formatValue(c)} at ${i}`,
+      );
+    marks[i] = c;
   }
   return { marks, runs, firstRun, runRegret: new Float64Array(runs * marks.length) };
 }

@@ -1,4 +1,12 @@
-import { assertInteger, assertRng, type Rng } from '@x/linalg';
+import {
+  assertFunction,
+  assertInteger,
+  assertMade,
+  assertRng,
+  type Rng,
+  readObject,
+} from '@x/linalg';
+import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { relativeValueIteration } from '../planning/relativeValueIteration.ts';
 import type { RegretRunOptions } from './RegretRunOptions.ts';
@@ -46,9 +54,11 @@ export function simulateAverageReward(
   createAgent: () => ContinuingAgent,
   options: AverageRewardSimulationOptions,
 ): AverageRewardSimulationResult {
-  assertRng('simulateAverageReward', rng);
   const fn = 'simulateAverageReward';
-  const { steps, start = 0 } = options;
+  assertRng(fn, rng);
+  assertMdp(fn, mdp);
+  assertFunction(fn, 'createAgent', createAgent);
+  const { steps, start = 0 } = readObject(fn, 'options', options);
   assertInteger(fn, 'start', start, 0, mdp.states - 1);
   const { marks, runs, firstRun, runRegret } = regretRunSetup(fn, mdp, 'steps', steps, options);
   const gain = relativeValueIteration(mdp, { epsilon: 1e-10 }).gain;
@@ -57,7 +67,7 @@ export function simulateAverageReward(
   for (let run = 0; run < runs; run++) {
     const runRng = rng.split();
     const envRng = runRng.split();
-    const agent = createAgent();
+    const agent = assertMade(fn, 'createAgent', createAgent(), ['act', 'observe']);
     let collected = 0;
     let s = start;
     let mark = 0;

@@ -1,4 +1,12 @@
-import { assertInteger, assertRng, type Rng } from '@x/linalg';
+import {
+  asCaller,
+  assertFunction,
+  assertInteger,
+  assertMade,
+  assertRng,
+  type Rng,
+  readObject,
+} from '@x/linalg';
 import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
@@ -76,20 +84,22 @@ export function simulateEpisodic(
   createAgent: () => EpisodicAgent,
   options: EpisodicSimulationOptions,
 ): EpisodicSimulationResult {
-  assertRng('simulateEpisodic', rng);
   const fn = 'simulateEpisodic';
-  assertInteger(fn, 'horizon', horizon, 1);
+  assertRng(fn, rng);
+  assertMdp(fn, mdp);
+  assertInteger(fn, 'horizon', horizon, 1, 1 << 24);
   assertInteger(fn, 'start', start, 0, mdp.states - 1);
-  const { episodes } = options;
+  assertFunction(fn, 'createAgent', createAgent);
+  const { episodes } = readObject(fn, 'options', options);
   const table = regretRunSetup(fn, mdp, 'episodes', episodes, options);
   const optimal = episodicValue(mdp, horizon, null, start);
   const S = mdp.states;
   const A = mdp.actions;
   recordRegret(rng, table, episodes, (envRng, agentRng) => {
-    const agent = createAgent();
+    const agent = assertMade(fn, 'createAgent', createAgent(), ['plan', 'observe']);
     return () => {
       const policy = agent.plan(agentRng);
-      const regret = optimal - episodicValue(mdp, horizon, policy, start);
+      const regret = optimal - asCaller(fn, () => episodicValue(mdp, horizon, policy, start));
       const episode: Transition[] = [];
       let s = start;
       for (let h = 0; h < horizon; h++) {

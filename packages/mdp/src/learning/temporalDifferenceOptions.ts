@@ -1,4 +1,5 @@
-import { assertInRange, assertInteger } from '@x/linalg';
+import { assertInRange, assertInteger, MAX_ROUNDS, readObject } from '@x/linalg';
+import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 
 /** Options of the temporal-difference learners. */
@@ -18,8 +19,10 @@ export function assertTemporalDifferenceOptions(
   gamma: number,
   o: TemporalDifferenceOptions,
 ): void {
+  assertMdp(fn, mdp);
+  readObject(fn, 'options', o);
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
-  assertInteger(fn, 'steps', o.steps, 1);
+  assertInteger(fn, 'steps', o.steps, 1, MAX_ROUNDS);
   assertInRange(fn, 'decay', o.decay ?? 0.7, 0.5, 1, { loOpen: true });
   assertInteger(fn, 'start', o.start ?? 0, 0, mdp.states - 1);
 }

@@ -1,4 +1,5 @@
 import {
+  assertArrayLike,
   assertInRange,
   assertInteger,
   assertRng,
@@ -201,6 +202,7 @@ export class Mdp {
   /** A successor drawn from $P(\cdot \mid s, a)$ (one uniform, a scan of the sparse row). */
   sampleNext(rng: Rng, s: number, a: number): number {
     assertRng('Mdp.sampleNext', rng);
+    this.#assertPair('Mdp.sampleNext', s, a);
     const r = s * this.actions + a;
     const u = rng.nextFloat64();
     let acc = 0;
@@ -214,10 +216,29 @@ export class Mdp {
 
   /** $\sum_{s'} P(s' \mid s, a) V(s')$. */
   expectedNext(s: number, a: number, values: ArrayLike<number>): number {
+    const fn = 'Mdp.expectedNext';
+    this.#assertPair(fn, s, a);
+    assertArrayLike(fn, 'values', values);
+    if (values.length !== this.states)
+      throw new TypeError(`${fn}: values must have length ${this.states}, got ${values.length}`);
     const r = s * this.actions + a;
+    const end = this.rowStart[r + 1]!;
     let v = 0;
-    for (let k = this.rowStart[r]!; k < this.rowStart[r + 1]!; k++)
-      v += this.prob[k]! * values[this.next[k]!]!;
+    for (let k = this.rowStart[r]!; k < end; k++) {
+      const x = values[this.next[k]!];
+      // Only the entries read are checked, so a valid call costs O(1) more.
+      if (typeof x !== 'number' || !Number.isFinite(x))
+        throw new RangeError(
+          `${fn}: values[${this.next[k]}] must be a finite number, got ${formatValue(x)}`,
+        );
+      v += this.prob[k]! * x;
+    }
     return v;
+  }
+
+  /** Checks a state and an action index. */
+  #assertPair(fn: string, s: number, a: number): void {
+    assertInteger(fn, 's', s, 0, this.states - 1);
+    assertInteger(fn, 'a', a, 0, this.actions - 1);
   }
 }

@@ -1,4 +1,4 @@
-import { assertInteger } from '@x/linalg';
+import { assertArrayLike, assertInteger } from '@x/linalg';
 import type { Mdp } from './Mdp.ts';
 
 /**
@@ -6,6 +6,7 @@ import type { Mdp } from './Mdp.ts';
  * on a wrong length and a RangeError naming the state on an invalid action.
  */
 export function assertPolicy(fn: string, mdp: Mdp, policy: ArrayLike<number>): void {
+  assertArrayLike(fn, 'policy', policy);
   if (policy.length !== mdp.states)
     throw new TypeError(`${fn}: policy must have length ${mdp.states}, got ${policy.length}`);
   for (let s = 0; s < mdp.states; s++)

@@ -152,7 +152,7 @@ describe('generators', () => {
     expect(r.policy[0 * 4 + 2]).toBe(1);
     expect(r.policy[2 * 4 + 0]).toBe(0);
     expect(() => gridworld(2, 2, { goals: [[5, 0, 1]] })).toThrow(
-      /goal \(5, 0\) is outside the grid/,
+      /^gridworld: goals\[0\] row must be an integer in \[0, 1\], got 5/,
     );
   });
 });

@@ -1,4 +1,12 @@
-import { assertInteger, formatValue, normalizedWeights } from '@x/linalg';
+import {
+  asCaller,
+  assertFiniteVector,
+  assertInteger,
+  formatValue,
+  MAX_ARRAY_LENGTH,
+  normalizedWeights,
+  readObject,
+} from '@x/linalg';
 import { episodicValue } from '../learning/simulateEpisodic.ts';
 import { Mdp, type SparseMdpData } from '../model/Mdp.ts';
 import { backwardInduction } from '../planning/backwardInduction.ts';
@@ -57,16 +65,31 @@ export class EnvironmentClass {
   readonly baselineValues: Float64Array;
 
   /** @throws TypeError or RangeError on mismatched sizes, rewards outside [0, 1] or a bad prior or baseline */
-  constructor({ environments: given, prior, horizon, start = 0, baseline }: EnvironmentClassData) {
+  constructor(data: EnvironmentClassData) {
     const fn = 'EnvironmentClass';
-    if (!(given?.length >= 1))
-      throw new RangeError(`${fn}: environments must hold at least one MDP`);
-    const environments = given.map((e) => (e instanceof Mdp ? e : new Mdp(e)));
+    const {
+      environments: given,
+      prior,
+      horizon,
+      start = 0,
+      baseline,
+    } = readObject(fn, 'data', data);
+    if (!Array.isArray(given) || given.length < 1)
+      throw new TypeError(
+        `${fn}: environments must be an array of at least one MDP, got ${formatValue(given)}`,
+      );
+    const environments = given.map((e, i) =>
+      e instanceof Mdp ? e : asCaller(`${fn}: environments[${i}]`, () => new Mdp(e)),
+    );
     const M = environments.length;
     const S = environments[0]!.states;
     const A = environments[0]!.actions;
     assertInteger(fn, 'horizon', horizon, 1, 1 << 12);
     assertInteger(fn, 'start', start, 0, S - 1);
+    if (M * S * A * S > MAX_ARRAY_LENGTH || horizon * S * A > MAX_ARRAY_LENGTH)
+      throw new RangeError(
+        `${fn}: size x S x A x S and H x S x A must be at most ${MAX_ARRAY_LENGTH}, got ${M * S * A * S} and ${horizon * S * A}`,
+      );
     this.environments = environments;
     this.size = M;
     this.states = S;
@@ -98,10 +121,7 @@ export class EnvironmentClass {
     this.prior = normalizedWeights(fn, 'prior', prior, M);
     if (baseline === undefined) this.baseline = new Float64Array(horizon * S * A).fill(1 / A);
     else {
-      if (baseline.length !== horizon * S * A)
-        throw new TypeError(
-          `${fn}: baseline must have H * S * A = ${horizon * S * A} entries, got ${baseline.length}`,
-        );
+      assertFiniteVector(fn, 'baseline', baseline, horizon * S * A);
       this.baseline = Float64Array.from(baseline);
       for (let row = 0; row < horizon * S; row++) {
         let sum = 0;

@@ -1,16 +1,19 @@
 import {
+  asCaller,
   assertInRange,
+  assertInstance,
   assertInteger,
   assertRng,
   klBernoulli,
   logSumExpUnchecked,
   type Rng,
+  readObject,
   readOptions,
   sampleCategoricalUnchecked,
 } from '@x/linalg';
 import { denseBackwardInduction } from '../learning/denseBackwardInduction.ts';
 import { type LearnerState, readLearnerState } from '../learning/LearnerState.ts';
-import type { EnvironmentClass } from './EnvironmentClass.ts';
+import { EnvironmentClass } from './EnvironmentClass.ts';
 import type { RlhfAgent, RlhfFeedback } from './RlhfFeedback.ts';
 import {
   feedbackLogLikelihoodInto,
@@ -95,6 +98,7 @@ export class RlhfIds implements RlhfAgent {
   };
 
   constructor(envs: EnvironmentClass, options: RlhfIdsOptions = {}) {
+    assertInstance('RlhfIds', 'envs', envs, EnvironmentClass);
     const {
       feedback = 'preference',
       variant = 'exact',
@@ -115,7 +119,7 @@ export class RlhfIds implements RlhfAgent {
     this.#envs = envs;
     this.#kind = feedback;
     this.#approximate = variant === 'approximate';
-    this.#cells = surrogateCells(envs, epsilon);
+    this.#cells = asCaller(fn, () => surrogateCells(envs, epsilon));
     const lambda = informationWeight ?? envs.horizon;
     assertInRange(fn, 'informationWeight', lambda, 0, Number.POSITIVE_INFINITY, { hiOpen: true });
     this.#lambda = lambda;
@@ -318,6 +322,7 @@ export class RlhfIds implements RlhfAgent {
    */
   observe(feedback: RlhfFeedback): void {
     const fn = 'RlhfIds.observe';
+    readObject(fn, 'feedback', feedback);
     const envs = this.#envs;
     const H = envs.horizon;
     const states = copyTrajectory(fn, 'states', feedback.states, H + 1, envs.states, envs.start);

@@ -1,4 +1,11 @@
-import { assertInRange, assertInteger, assertRng, type Rng, sampleDirichlet } from '@x/linalg';
+import {
+  assertInRange,
+  assertInteger,
+  assertRng,
+  type Rng,
+  readObject,
+  sampleDirichlet,
+} from '@x/linalg';
 import { Mdp } from '../model/Mdp.ts';
 import { EnvironmentClass } from './EnvironmentClass.ts';
 
@@ -26,20 +33,22 @@ export interface RandomEnvironmentClassOptions {
  */
 export function randomEnvironmentClass(
   rng: Rng,
-  {
+  options: RandomEnvironmentClassOptions,
+): EnvironmentClass {
+  const fn = 'randomEnvironmentClass';
+  assertRng(fn, rng);
+  const {
     states: S,
     actions: A,
     horizon,
     size,
     spread = 0.5,
     transitionSpread = spread,
-  }: RandomEnvironmentClassOptions,
-): EnvironmentClass {
-  assertRng('randomEnvironmentClass', rng);
-  const fn = 'randomEnvironmentClass';
+  } = readObject(fn, 'options', options);
   assertInteger(fn, 'states', S, 1, 256);
   assertInteger(fn, 'actions', A, 1, 64);
   assertInteger(fn, 'size', size, 1, 4096);
+  assertInteger(fn, 'horizon', horizon, 1, 1 << 12);
   assertInRange(fn, 'spread', spread, 0, 1);
   assertInRange(fn, 'transitionSpread', transitionSpread, 0, 1);
   const ones = new Float64Array(S).fill(1);

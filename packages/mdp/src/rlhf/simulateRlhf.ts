@@ -1,11 +1,21 @@
-import { assertRng, type Rng, sampleCategoricalUnchecked } from '@x/linalg';
+import {
+  asCaller,
+  assertFunction,
+  assertInstance,
+  assertMade,
+  assertRng,
+  formatValue,
+  type Rng,
+  readObject,
+  sampleCategoricalUnchecked,
+} from '@x/linalg';
 import { episodicResult, recordRegret, regretCheckpoints } from '../learning/regretRunSetup.ts';
 import type {
   EpisodicSimulationOptions,
   EpisodicSimulationResult,
 } from '../learning/simulateEpisodic.ts';
 import { episodicValue } from '../learning/simulateEpisodic.ts';
-import type { EnvironmentClass } from './EnvironmentClass.ts';
+import { EnvironmentClass } from './EnvironmentClass.ts';
 import type { RlhfAgent } from './RlhfFeedback.ts';
 import { type RlhfFeedbackKind, sampleTrajectoryInto, trajectoryReturn } from './rlhfEpisode.ts';
 
@@ -34,19 +44,25 @@ export function simulateRlhf(
   createAgent: () => RlhfAgent,
   options: RlhfSimulationOptions,
 ): EpisodicSimulationResult {
-  assertRng('simulateRlhf', rng);
   const fn = 'simulateRlhf';
-  const { episodes, feedback = 'preference' } = options;
+  assertRng(fn, rng);
+  assertInstance(fn, 'envs', envs, EnvironmentClass);
+  assertFunction(fn, 'createAgent', createAgent);
+  const { episodes, feedback = 'preference' } = readObject(fn, 'options', options);
+  if (feedback !== 'preference' && feedback !== 'reward')
+    throw new RangeError(
+      `${fn}: feedback must be 'preference' or 'reward', got ${formatValue(feedback)}`,
+    );
   const table = regretCheckpoints(fn, 'episodes', episodes, options);
   const { size: M, states: S, actions: A, horizon: H } = envs;
   recordRegret(rng, table, episodes, (envRng, agentRng) => {
     const truth = sampleCategoricalUnchecked(envRng, envs.prior);
     const mdp = envs.environments[truth]!;
     const optimal = envs.policyValues[truth * M + truth]!;
-    const agent = createAgent();
+    const agent = assertMade(fn, 'createAgent', createAgent(), ['plan', 'observe']);
     return () => {
       const policy = agent.plan(agentRng);
-      const regret = optimal - episodicValue(mdp, H, policy, envs.start);
+      const regret = optimal - asCaller(fn, () => episodicValue(mdp, H, policy, envs.start));
       const states = new Int32Array(H + 1);
       const actions = new Int32Array(H);
       sampleTrajectoryInto(envs, truth, policy, envRng, states, actions);

@@ -1,5 +1,5 @@
-import { assertInRange } from '@x/linalg';
-import type { EnvironmentClass } from './EnvironmentClass.ts';
+import { assertInRange, assertInstance } from '@x/linalg';
+import { EnvironmentClass } from './EnvironmentClass.ts';
 
 /** A partition of an environment class into cells of nearby environments. */
 export interface SurrogateCells {
@@ -33,6 +33,7 @@ export interface SurrogateCells {
  * arXiv:2206.04640, Section 4 (surrogate learning targets).
  */
 export function surrogateCells(envs: EnvironmentClass, epsilon: number): SurrogateCells {
+  assertInstance('surrogateCells', 'envs', envs, EnvironmentClass);
   assertInRange('surrogateCells', 'epsilon', epsilon, 0, Number.POSITIVE_INFINITY, {
     hiOpen: true,
   });

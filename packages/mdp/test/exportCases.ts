@@ -1,0 +1,185 @@
+import { createRng } from '@x/linalg';
+import type { ClassCase, ExportCases } from '../../../test/contract.ts';
+import * as api from '../src/index.ts';
+
+const rng = () => createRng(1);
+/** A three-state river swim (S = 3, A = 2): small enough to fuzz every planner quickly. */
+const mdp = () => api.riverSwim(3);
+const H = 3;
+/** A two-token, length-two response tree. */
+const tree = () => api.randomTokenTree(createRng(2), 2, 2);
+const envs = () =>
+  api.randomEnvironmentClass(createRng(3), { size: 3, states: 2, actions: 2, horizon: 2 });
+const cascading = () => ({
+  mdp: api.riverSwim(2),
+  attraction: [0.5, 0.3, 0.4, 0.2],
+  maxLength: 2,
+  horizon: 2,
+  start: 0,
+});
+const episode = () => [
+  { state: 0, action: 1, reward: 0.5, next: 1 },
+  { state: 1, action: 0, reward: 0, next: 0 },
+  { state: 0, action: 0, reward: 0.1, next: 0 },
+];
+const speculation = () => ({
+  acceptance: [0.9, 0.5],
+  weights: [0.5, 0.5],
+  draftCost: 0.1,
+  verifyCost: 1,
+  maxCandidates: 4,
+});
+const sparse = () => ({
+  states: 2,
+  actions: 1,
+  rowStart: [0, 1, 2],
+  next: [1, 0],
+  prob: [1, 1],
+  reward: [0, 1],
+});
+
+/** An episodic learner over S = 3, A = 2, H = 3, restored by its own fromJSON. */
+const episodicLearner = (
+  args: () => unknown[],
+  restore: (s: never) => { toJSON(): unknown },
+): ClassCase => ({
+  args,
+  methods: { observe: () => [episode()], plan: () => [rng()] },
+  restore: (s) => restore(s as never),
+  prepare: (a) => (a as api.Ucbvi).observe(episode()),
+});
+
+/** A good call of every export of `@x/mdp` (see test/contract.ts). */
+export const CASES: ExportCases = {
+  CascadingVi: {
+    args: () => [2, 4, 2, 2, {}],
+    methods: {
+      observe: () => [
+        [
+          { state: 0, list: [0, 1], clicked: 1, reward: 1, next: 1 },
+          { state: 1, list: [2], clicked: -1, reward: 0, next: 1 },
+        ],
+      ],
+      plan: () => [rng()],
+    },
+    restore: (s) => api.CascadingVi.fromJSON(s),
+  },
+  EnvironmentClass: {
+    args: () => [
+      {
+        environments: [sparse(), { ...sparse(), reward: [1, 0] }],
+        horizon: 2,
+        prior: [0.5, 0.5],
+      },
+    ],
+  },
+  Mdp: {
+    args: () => [sparse(), {}],
+    methods: {
+      expectedNext: () => [0, 0, [1, 2]],
+      sampleNext: () => [rng(), 0, 0],
+    },
+    restore: (s) => new api.Mdp(s as api.SparseMdpData),
+  },
+  Psrl: episodicLearner(() => [3, 2, H, {}], api.Psrl.fromJSON),
+  RlhfIds: {
+    args: () => [envs(), { informationSamples: 8 }],
+    methods: {
+      candidateScores: () => [rng()],
+      observe: () => [{ states: [0, 1], actions: [1, 0], preferred: true }],
+      plan: () => [rng()],
+    },
+  },
+  TokenTree: {
+    args: () => [{ vocabulary: 2, length: 1, reference: [0.5, 0.5], reward: [1, 0] }],
+  },
+  Ucbvi: episodicLearner(() => [3, 2, H, { episodes: 10 }], api.Ucbvi.fromJSON),
+  Ucrl2: {
+    args: () => [3, 2, {}],
+    methods: { act: () => [1], observe: () => [0, 1, 0.5, 1] },
+    restore: (s) => api.Ucrl2.fromJSON(s),
+    prepare: (a) => (a as api.Ucrl2).observe(0, 1, 0.5, 1),
+  },
+  backwardInduction: { args: () => [mdp(), H] },
+  bestPerm: { args: () => [[0.5, 0.3, 0.4], [1, 0.5, 0.2], 0.1, 2] },
+  bestRejectionThreshold: { args: () => [speculation()] },
+  candidateLengthRate: { args: () => [speculation(), { candidates: 2 }] },
+  cascadeListValue: { args: () => [[0, 2], [0.5, 0.3, 0.4], [1, 0.5, 0.2], 0.1] },
+  cascadingBackwardInduction: { args: () => [api.riverSwim(2), [0.5, 0.3, 0.4, 0.2], 2, 2] },
+  chain: { args: () => [4, 0.1] },
+  continuationValue: { args: () => [tree(), [0.5, 0.5, 0.5, 0.5, 0.5, 0.5]] },
+  decodingGap: { args: () => [tree(), [0, 0, 0.5, 0.5, 1, 0], 1, 1] },
+  decodingOutcome: { args: () => [tree(), [0.5, 0.5, 0.5, 0.5, 0.5, 0.5]] },
+  episodicValue: { args: () => [mdp(), H, null, 0], keep: [2] },
+  evaluateCascadingPolicy: { args: () => [cascading(), [Int32Array.of(0, 1), Int32Array.of(2)]] },
+  evaluatePolicy: { args: () => [mdp(), 0.9, [1, 1, 1], {}] },
+  expectedTokensPerRound: { args: () => [0.8, 3] },
+  garnet: { args: () => [rng(), 4, 2, 2] },
+  gridworld: { args: () => [2, 3, { goals: [[1, 2, 1]], slip: 0.1, stepReward: 0, walls: [] }] },
+  linearProgramming: { args: () => [mdp(), 0.9, {}] },
+  lstd: { args: () => [rng(), mdp(), 0.9, [1, 1, 1], { steps: 50 }] },
+  maximizeCvar: { args: () => [mdp(), H, 0.5, 0] },
+  mergeRegretRuns: {
+    args: () => [
+      [
+        api.simulateEpisodic(rng(), mdp(), H, 0, () => new api.Psrl(3, 2, H), {
+          episodes: 4,
+          runs: 2,
+          checkpoints: [2, 4],
+        }),
+      ],
+    ],
+  },
+  modifiedPolicyIteration: { args: () => [mdp(), 0.9, {}] },
+  policyIteration: { args: () => [mdp(), 0.9, {}] },
+  qLearning: { args: () => [rng(), mdp(), 0.9, { steps: 50 }] },
+  randomEnvironmentClass: {
+    args: () => [rng(), { size: 2, states: 2, actions: 2, horizon: 2 }],
+  },
+  randomTokenTree: { args: () => [rng(), 2, 2, {}] },
+  relativeValueIteration: { args: () => [mdp(), {}] },
+  riverSwim: { args: () => [4] },
+  simulateAverageReward: {
+    args: () => [
+      rng(),
+      mdp(),
+      () => new api.Ucrl2(3, 2),
+      { steps: 20, runs: 2, checkpoints: [10, 20] },
+    ],
+  },
+  simulateCascading: {
+    args: () => [
+      rng(),
+      cascading(),
+      () => new api.CascadingVi(2, 4, 2, 2),
+      { episodes: 4, runs: 2, checkpoints: [2, 4] },
+    ],
+  },
+  simulateEpisodic: {
+    args: () => [
+      rng(),
+      mdp(),
+      H,
+      0,
+      () => new api.Psrl(3, 2, H),
+      { episodes: 4, runs: 2, checkpoints: [2, 4] },
+    ],
+  },
+  simulateRlhf: {
+    args: () => [
+      rng(),
+      envs(),
+      () => new api.RlhfIds(envs(), { variant: 'approximate' }),
+      { episodes: 3, runs: 1, checkpoints: [3] },
+    ],
+  },
+  softBackwardInduction: { args: () => [tree(), 1] },
+  softValueIteration: { args: () => [mdp(), 0.9, 0.5, {}] },
+  solveCandidateLength: { args: () => [speculation()] },
+  speculativeSample: { args: () => [rng(), [0.5, 0.5], [0.7, 0.3]] },
+  surrogateCells: { args: () => [envs(), 0.1] },
+  tdLambda: { args: () => [rng(), mdp(), 0.9, [1, 1, 1], 0.5, { steps: 50 }] },
+  tiltedDecoding: { args: () => [tree(), [0, 0, 0.5, 0.5, 1, 0], 1] },
+  transferQ: { args: () => [tree(), [0.5, 0.5, 0.5, 0.5, 0.5, 0.5], {}] },
+  valueIteration: { args: () => [mdp(), 0.9, {}] },
+};
