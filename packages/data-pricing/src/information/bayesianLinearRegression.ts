@@ -4,6 +4,7 @@ import {
   choleskySolve,
   Matrix,
   type MatrixLike,
+  readObject,
   toMatrix,
 } from '@x/linalg';
 
@@ -32,6 +33,7 @@ export function bayesianLinearRegression(
   noiseVariance: number,
 ): GaussianBelief {
   const fn = 'bayesianLinearRegression';
+  readObject(fn, 'prior', prior);
   assertPositive(fn, 'noiseVariance', noiseVariance);
   const sigma = toMatrix(fn, 'prior.covariance', prior.covariance, { square: true });
   const d = sigma.rows;

@@ -1,4 +1,4 @@
-import { assertProbabilityVector, type MatrixLike, toMatrix } from '@x/linalg';
+import { assertProbabilityVector, type MatrixLike, readObject, toMatrix } from '@x/linalg';
 
 /** A finite decision problem: a prior over states and the utility of each action in each state. */
 export interface DecisionProblem {
@@ -42,6 +42,7 @@ export function valueOfInformation(
   experiment: MatrixLike,
 ): InformationValue {
   const fn = 'valueOfInformation';
+  readObject(fn, 'problem', problem);
   const u = toMatrix(fn, 'utility', problem.utility);
   const S = u.rows;
   const A = u.columns;

@@ -1,4 +1,10 @@
-import { assertFiniteVector, formatValue, type MatrixLike } from '@x/linalg';
+import {
+  assertArrayLike,
+  assertFiniteVector,
+  formatValue,
+  type MatrixLike,
+  readObject,
+} from '@x/linalg';
 import { firstBestRevenue, readMarket } from './readMarket.ts';
 
 /** A seller's menu facing a population of buyer types. */
@@ -47,6 +53,7 @@ export interface MenuOutcome {
  */
 export function evaluateMenu(menu: Menu, assignment?: ArrayLike<number>): MenuOutcome {
   const fn = 'evaluateMenu';
+  readObject(fn, 'menu', menu);
   const market = readMarket(fn, menu.values, menu.weights);
   const { T, D, values, weights: w, scale } = market;
   assertFiniteVector(fn, 'prices', menu.prices, D);
@@ -76,6 +83,7 @@ export function evaluateMenu(menu: Menu, assignment?: ArrayLike<number>): MenuOu
   const violations: { type: number; prefers: number; gain: number }[] = [];
   let individuallyRational = true;
   if (assignment !== undefined) {
+    assertArrayLike(fn, 'assignment', assignment);
     if (assignment.length !== T)
       throw new TypeError(`${fn}: assignment must have ${T} entries, got ${assignment.length}`);
     for (let t = 0; t < T; t++) {

@@ -3,7 +3,9 @@ import {
   assertInteger,
   assertPositive,
   assertRng,
+  MAX_ARRAY_LENGTH,
   type Rng,
+  readObject,
   sampleStandardNormal,
 } from '@x/linalg';
 import { dataProductValues } from './dataProductValues.ts';
@@ -46,15 +48,23 @@ export interface DataMarket {
  * regression is the information gain); the random priors are this library's test-bed, not the
  * paper's.
  */
-export function randomDataMarket(
-  rng: Rng,
-  { types, products, dimension = 3, spread = 1, noiseVariance = 0.5 }: RandomDataMarketOptions,
-): DataMarket {
-  assertRng('randomDataMarket', rng);
+export function randomDataMarket(rng: Rng, options: RandomDataMarketOptions): DataMarket {
   const fn = 'randomDataMarket';
-  assertInteger(fn, 'types', types, 1);
-  assertInteger(fn, 'products', products, 1);
-  assertInteger(fn, 'dimension', dimension, 1);
+  assertRng(fn, rng);
+  const {
+    types,
+    products,
+    dimension = 3,
+    spread = 1,
+    noiseVariance = 0.5,
+  } = readObject(fn, 'options', options);
+  assertInteger(fn, 'types', types, 1, 1 << 16);
+  assertInteger(fn, 'products', products, 1, 1 << 16);
+  assertInteger(fn, 'dimension', dimension, 1, 1 << 12);
+  if (types * products > MAX_ARRAY_LENGTH || (types + products) * dimension ** 2 > MAX_ARRAY_LENGTH)
+    throw new RangeError(
+      `${fn}: types x products and (types + products) x dimension^2 must be at most ${MAX_ARRAY_LENGTH}`,
+    );
   assertInRange(fn, 'spread', spread, 0, Number.POSITIVE_INFINITY, { hiOpen: true });
   assertPositive(fn, 'noiseVariance', noiseVariance);
   const priors = Array.from({ length: types }, () =>

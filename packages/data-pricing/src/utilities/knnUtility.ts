@@ -1,4 +1,4 @@
-import { assertFinite, assertInteger, readOptions } from '@x/linalg';
+import { assertFinite, assertInteger, MAX_ARRAY_LENGTH, readOptions } from '@x/linalg';
 import { type Dataset, flattenDataset, type Task } from '../data/Dataset.ts';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
 import { incrementalUtility } from './incrementalUtility.ts';
@@ -45,7 +45,7 @@ export function knnUtility(
     );
   if (aggregate !== 'mean' && aggregate !== 'sum')
     throw new RangeError(`${fn}: aggregate must be 'mean' or 'sum', got ${String(aggregate)}`);
-  assertInteger(fn, 'k', k, 1);
+  assertInteger(fn, 'k', k, 1, MAX_ARRAY_LENGTH);
   const tr = flattenDataset(fn, 'train', train, task);
   const va = flattenDataset(fn, 'validation', validation, task, tr.d);
   const { n: N, d } = tr;
@@ -64,6 +64,12 @@ export function knnUtility(
       ? (V / new Set(tr.y).size) * scale
       : -va.y.reduce((acc, y) => acc + y * y, 0) * scale);
   if (emptyScore !== undefined) assertFinite(fn, 'emptyScore', emptyScore);
+  if (V * N > MAX_ARRAY_LENGTH)
+    throw new RangeError(
+      `${fn}: validation x train points must be at most ${MAX_ARRAY_LENGTH}, got ${V} x ${N}`,
+    );
+  // More neighbours than points means every point: K = min(k, N) gives the same utility.
+  const K = Math.min(k, N);
   const distance = new Float64Array(V * N);
   for (let v = 0; v < V; v++)
     for (let i = 0; i < N; i++) {
@@ -75,7 +81,7 @@ export function knnUtility(
       distance[v * N + i] = s;
     }
   // Per validation point, the current K nearest (indices, by distance then index).
-  const nearest = new Int32Array(V * k);
+  const nearest = new Int32Array(V * K);
   let count = 0;
   const votes = new Float64Array(Math.max(1, classes));
   const closer = (v: number, a: number, b: number) => {
@@ -85,10 +91,10 @@ export function knnUtility(
   };
   const score = (): number => {
     if (count === 0) return empty;
-    const m = Math.min(k, count);
+    const m = Math.min(K, count);
     let total = 0;
     for (let v = 0; v < V; v++) {
-      const base = v * k;
+      const base = v * K;
       if (classification) {
         votes.fill(0);
         let best = 0;
@@ -105,13 +111,13 @@ export function knnUtility(
     return total * scale;
   };
   const insert = (i: number) => {
-    const m = Math.min(k, count);
+    const m = Math.min(K, count);
     for (let v = 0; v < V; v++) {
-      const base = v * k;
+      const base = v * K;
       let r = m;
-      if (m === k) {
-        if (!closer(v, i, nearest[base + k - 1]!)) continue;
-        r = k - 1;
+      if (m === K) {
+        if (!closer(v, i, nearest[base + K - 1]!)) continue;
+        r = K - 1;
       }
       while (r > 0 && closer(v, i, nearest[base + r - 1]!)) {
         nearest[base + r] = nearest[base + r - 1]!;

@@ -1,5 +1,5 @@
-import { assertInteger, formatValue } from '@x/linalg';
-import type { Utility, UtilityLike } from './Utility.ts';
+import { assertInteger, formatValue, MAX_ARRAY_LENGTH, readOptions } from '@x/linalg';
+import type { Utility, UtilityLike, UtilityObject } from './Utility.ts';
 
 /** The most characters of index-list keys a cache holds (about 128 MB of strings). */
 const KEY_CHAR_BUDGET = 2 ** 26;
@@ -25,11 +25,12 @@ export class CachedUtility {
    * @param maxEntries - the most subsets kept (default 1,000,000)
    * @throws RangeError if n or maxEntries is not a positive integer; TypeError if utility is not a function
    */
-  constructor(n: number, utility: UtilityLike, { maxEntries = 1_000_000 } = {}) {
-    assertInteger('CachedUtility', 'n', n, 1);
+  constructor(n: number, utility: UtilityLike, options: { maxEntries?: number } = {}) {
+    const { maxEntries = 1_000_000 } = readOptions('CachedUtility', options);
+    assertInteger('CachedUtility', 'n', n, 1, MAX_ARRAY_LENGTH);
     assertInteger('CachedUtility', 'maxEntries', maxEntries, 0);
     this.size = n;
-    this.#utility = toUtility('CachedUtility', utility);
+    this.#utility = toUtility('CachedUtility', utility, 'CachedUtility.evaluate');
     this.#maxEntries = maxEntries;
   }
 
@@ -75,7 +76,7 @@ export class CachedUtility {
       return cached;
     }
     this.#calls++;
-    const value = callUtility(this.#utility, subset);
+    const value = this.#utility(subset);
     const chars = typeof key === 'string' ? key.length : 0;
     if (this.#cache.size < this.#maxEntries && this.#keyChars + chars <= KEY_CHAR_BUDGET) {
       this.#cache.set(key, value);
@@ -85,24 +86,49 @@ export class CachedUtility {
   }
 }
 
-/** Calls a utility and checks its result. @internal */
-export function callUtility(utility: Utility, subset: Int32Array): number {
-  let value: unknown;
-  try {
-    value = utility(subset);
-  } catch (error) {
-    throw new Error(`utility failed on subset [${subset.join(', ')}]`, { cause: error });
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value))
-    throw new TypeError(
-      `utility must return a finite number, got ${String(value)} on subset [${subset.join(', ')}]`,
-    );
-  return value;
+/** The indices of a subset for an error message (the first 20). */
+function showSubset(subset: Int32Array): string {
+  const head = Array.from(subset.subarray(0, 20)).join(', ');
+  return subset.length > 20 ? `[${head}, ... (${subset.length} points)]` : `[${head}]`;
 }
 
-/** The function behind a utility or utility object. @internal */
-export function toUtility(fn: string, utility: UtilityLike): Utility {
-  if (typeof utility === 'function') return utility;
-  if (typeof utility?.evaluate === 'function') return (subset) => utility.evaluate(subset);
-  throw new TypeError(`${fn}: utility must be a function or have an evaluate method`);
+/**
+ * A utility (function or object with `evaluate`) as a checked function: its result must be a
+ * finite number, and a failure names the function the user called (`caller`, by default `fn`)
+ * and the subset. @internal
+ */
+export function toUtility(fn: string, utility: UtilityLike, caller = fn): Utility {
+  if (typeof utility === 'function' && CHECKED.has(utility)) return utility;
+  let call: Utility;
+  if (typeof utility === 'function') call = utility;
+  else if (
+    utility !== null &&
+    typeof utility === 'object' &&
+    typeof (utility as UtilityObject).evaluate === 'function'
+  )
+    call = (subset) => utility.evaluate(subset);
+  else
+    throw new TypeError(
+      `${fn}: utility must be a function or have an evaluate method, got ${formatValue(utility)}`,
+    );
+  const checked: Utility = (subset) => {
+    let value: unknown;
+    try {
+      value = call(subset);
+    } catch (error) {
+      throw new Error(`${caller}: utility failed on subset ${showSubset(subset)}`, {
+        cause: error,
+      });
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw new TypeError(
+        `${caller}: utility must return a finite number, got ${formatValue(value)} on subset ${showSubset(subset)}`,
+      );
+    return value;
+  };
+  CHECKED.add(checked);
+  return checked;
 }
+
+/** The utilities {@link toUtility} made: wrapped once, so errors keep the first caller's name. */
+const CHECKED = new WeakSet<Utility>();

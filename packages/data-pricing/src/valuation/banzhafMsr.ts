@@ -1,5 +1,12 @@
-import { assertInteger, assertRng, type Rng, readOptions } from '@x/linalg';
-import { CachedUtility } from './CachedUtility.ts';
+import {
+  assertInteger,
+  assertRng,
+  MAX_ARRAY_LENGTH,
+  MAX_ROUNDS,
+  type Rng,
+  readOptions,
+} from '@x/linalg';
+import { CachedUtility, toUtility } from './CachedUtility.ts';
 import type { UtilityLike } from './Utility.ts';
 
 /** The result of {@link banzhafMsr}. */
@@ -32,9 +39,9 @@ export function banzhafMsr(
   assertRng('banzhafMsr', rng);
   const { samples = 1000 } = readOptions('banzhafMsr', options);
   const fn = 'banzhafMsr';
-  assertInteger(fn, 'n', n, 1);
-  assertInteger(fn, 'samples', samples, 2);
-  const cached = new CachedUtility(n, utility);
+  assertInteger(fn, 'n', n, 1, MAX_ARRAY_LENGTH);
+  assertInteger(fn, 'samples', samples, 2, MAX_ROUNDS);
+  const cached = new CachedUtility(n, toUtility(fn, utility));
   const sumIn = new Float64Array(n);
   const sumOut = new Float64Array(n);
   const countIn = new Int32Array(n);
@@ -45,7 +52,10 @@ export function banzhafMsr(
     for (let i = 0; i < n; i++) if (countIn[i] === 0 || countIn[i] === drawn) return true;
     return false;
   };
-  while (drawn < samples || lacking()) {
+  // Past `samples`, draw on until every point has been both in and out of a subset. A lacking
+  // point stays lacking with probability 1/2 per draw, so 1024 extra draws leave one lacking
+  // with probability below n 2^-1024: the loop is bounded and the error below never seen.
+  while (drawn < samples || (lacking() && drawn < samples + 1024)) {
     let k = 0;
     for (let i = 0; i < n; i++) {
       member[i] = rng.nextFloat64() < 0.5 ? 1 : 0;
@@ -60,6 +70,8 @@ export function banzhafMsr(
       } else sumOut[i]! += u;
     }
   }
+  if (lacking())
+    throw new RangeError(`${fn}: a point was never both in and out of the ${drawn} subsets drawn`);
   const values = new Float64Array(n);
   for (let i = 0; i < n; i++)
     values[i] = sumIn[i]! / countIn[i]! - sumOut[i]! / (drawn - countIn[i]!);

@@ -1,5 +1,5 @@
 import { assertInteger } from '@x/linalg';
-import { callUtility, toUtility } from './CachedUtility.ts';
+import { toUtility } from './CachedUtility.ts';
 import { type Semivalue, semivalueWeights } from './semivalueWeights.ts';
 import type { UtilityLike } from './Utility.ts';
 
@@ -24,7 +24,21 @@ export function exactSemivalue(
   utility: UtilityLike,
   semivalue: Semivalue = 'shapley',
 ): Float64Array {
-  const fn = 'exactSemivalue';
+  return semivalueByEnumeration('exactSemivalue', n, utility, semivalue);
+}
+
+/** Exact Shapley values: {@link exactSemivalue} with Shapley weights. */
+export function exactShapley(n: number, utility: UtilityLike): Float64Array {
+  return semivalueByEnumeration('exactShapley', n, utility, 'shapley');
+}
+
+/** The enumeration behind both exports; errors name `fn`, the function the user called. */
+function semivalueByEnumeration(
+  fn: string,
+  n: number,
+  utility: UtilityLike,
+  semivalue: Semivalue,
+): Float64Array {
   assertInteger(fn, 'n', n, 1, 20);
   const utilityFn = toUtility(fn, utility);
   const weights = semivalueWeights(fn, n, semivalue);
@@ -36,7 +50,7 @@ export function exactSemivalue(
     let k = 0;
     for (let i = 0; i < n; i++) if (mask & (1 << i)) members[k++] = i;
     size[mask] = k;
-    u[mask] = callUtility(utilityFn, members.slice(0, k));
+    u[mask] = utilityFn(members.slice(0, k));
   }
   const values = new Float64Array(n);
   for (let mask = 0; mask < subsets; mask++) {
@@ -45,9 +59,4 @@ export function exactSemivalue(
       if (!(mask & (1 << i))) values[i]! += w * (u[mask | (1 << i)]! - u[mask]!);
   }
   return values;
-}
-
-/** Exact Shapley values: {@link exactSemivalue} with Shapley weights. */
-export function exactShapley(n: number, utility: UtilityLike): Float64Array {
-  return exactSemivalue(n, utility, 'shapley');
 }

@@ -1,4 +1,4 @@
-import { assertInteger, readOptions } from '@x/linalg';
+import { assertInteger, MAX_ARRAY_LENGTH, readOptions } from '@x/linalg';
 import { type Dataset, flattenDataset, type Task } from '../data/Dataset.ts';
 import { DistanceSorter } from '../data/sortByDistance.ts';
 
@@ -68,7 +68,7 @@ export function knnShapley(
     );
   if (aggregate !== 'mean' && aggregate !== 'sum')
     throw new RangeError(`${fn}: aggregate must be 'mean' or 'sum', got ${String(aggregate)}`);
-  assertInteger(fn, 'k', k, 1);
+  assertInteger(fn, 'k', k, 1, MAX_ARRAY_LENGTH);
   const tr = flattenDataset(fn, 'train', train, task);
   const te = flattenDataset(fn, 'test', test, task, tr.d);
   const { n: N, d } = tr;

@@ -1,5 +1,5 @@
-import { assertInteger } from '@x/linalg';
-import { callUtility, toUtility } from './CachedUtility.ts';
+import { assertInteger, MAX_ARRAY_LENGTH } from '@x/linalg';
+import { toUtility } from './CachedUtility.ts';
 import type { UtilityLike } from './Utility.ts';
 
 /**
@@ -13,16 +13,16 @@ import type { UtilityLike } from './Utility.ts';
  * baseline); Cook, "Detection of Influential Observation in Linear Regression", Technometrics 1977.
  */
 export function leaveOneOut(n: number, utility: UtilityLike): Float64Array {
-  assertInteger('leaveOneOut', 'n', n, 1);
+  assertInteger('leaveOneOut', 'n', n, 1, MAX_ARRAY_LENGTH);
   const utilityFn = toUtility('leaveOneOut', utility);
   const all = Int32Array.from({ length: n }, (_, i) => i);
-  const full = callUtility(utilityFn, all);
+  const full = utilityFn(all);
   const values = new Float64Array(n);
   const without = new Int32Array(n - 1);
   for (let i = 0; i < n; i++) {
     without.set(all.subarray(0, i), 0);
     without.set(all.subarray(i + 1), i);
-    values[i] = full - callUtility(utilityFn, without.slice());
+    values[i] = full - utilityFn(without.slice());
   }
   return values;
 }

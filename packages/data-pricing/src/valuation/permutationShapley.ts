@@ -1,5 +1,14 @@
-import { assertInRange, assertInteger, assertRng, type Rng, readOptions, shuffle } from '@x/linalg';
-import { CachedUtility, callUtility } from './CachedUtility.ts';
+import {
+  assertInRange,
+  assertInteger,
+  assertRng,
+  MAX_ARRAY_LENGTH,
+  MAX_ROUNDS,
+  type Rng,
+  readOptions,
+  shuffle,
+} from '@x/linalg';
+import { CachedUtility, toUtility } from './CachedUtility.ts';
 import type { IncrementalUtility, UtilityLike } from './Utility.ts';
 
 /** Options of {@link permutationShapley}. */
@@ -65,9 +74,9 @@ export function permutationShapley(
     tolerance = 0.01,
   } = readOptions('permutationShapley', options);
   const fn = 'permutationShapley';
-  assertInteger(fn, 'n', n, 1);
-  assertInteger(fn, 'permutations', permutations, 1);
-  assertInteger(fn, 'minPermutations', minPermutations, 1);
+  assertInteger(fn, 'n', n, 1, MAX_ARRAY_LENGTH);
+  assertInteger(fn, 'permutations', permutations, 1, MAX_ROUNDS);
+  assertInteger(fn, 'minPermutations', minPermutations, 1, MAX_ROUNDS);
   assertInRange(fn, 'truncation', truncation, 0, 1);
   assertInRange(fn, 'tolerance', tolerance, 0, Number.POSITIVE_INFINITY, { hiOpen: true });
   const incremental =
@@ -79,12 +88,11 @@ export function permutationShapley(
     throw new RangeError(
       `${fn}: the incremental utility has size ${(utility as IncrementalUtility).size}, not n = ${n}`,
     );
-  const cached = incremental ? null : new CachedUtility(n, utility);
+  const checkedUtility = toUtility(fn, utility);
+  const cached = incremental ? null : new CachedUtility(n, checkedUtility);
   let calls = 0;
   const evaluate = (subset: Int32Array) =>
-    incremental
-      ? callUtility((s) => (utility as IncrementalUtility).evaluate(s), subset)
-      : cached!.evaluate(subset);
+    incremental ? checkedUtility(subset) : cached!.evaluate(subset);
   const all = Int32Array.from({ length: n }, (_, i) => i);
   const full = evaluate(all);
   const empty = evaluate(new Int32Array(0));
@@ -99,7 +107,7 @@ export function permutationShapley(
     shuffle(rng, order);
     let previous: number;
     if (incremental) {
-      previous = checked(() => (utility as IncrementalUtility).reset());
+      previous = incrementalStep(utility as IncrementalUtility, -1);
     } else previous = empty;
     let size = 0;
     let truncated = false;
@@ -110,7 +118,7 @@ export function permutationShapley(
       if (!truncated) {
         let current: number;
         if (incremental) {
-          current = checked(() => (utility as IncrementalUtility).add(i));
+          current = incrementalStep(utility as IncrementalUtility, i);
           calls++;
         } else {
           // Keep the prefix sorted: insert i.
@@ -152,10 +160,11 @@ export function permutationShapley(
   };
 }
 
-function checked(step: () => number): number {
+/** One checked step of an incremental utility: `reset()` when i < 0, else `add(i)`. */
+function incrementalStep(utility: IncrementalUtility, i: number): number {
   let value: unknown;
   try {
-    value = step();
+    value = i < 0 ? utility.reset() : utility.add(i);
   } catch (error) {
     throw new Error('permutationShapley: the incremental utility failed', { cause: error });
   }

@@ -1,12 +1,14 @@
 import {
   assertInteger,
   assertRng,
+  MAX_ARRAY_LENGTH,
+  MAX_ROUNDS,
   type Rng,
   readOptions,
   sampleCategoricalUnchecked,
   sampleIntUnchecked,
 } from '@x/linalg';
-import { CachedUtility } from './CachedUtility.ts';
+import { CachedUtility, toUtility } from './CachedUtility.ts';
 import { type Semivalue, semivalueLogWeights } from './semivalueWeights.ts';
 import type { UtilityLike } from './Utility.ts';
 
@@ -41,8 +43,8 @@ export function sampledSemivalue(
   assertRng('sampledSemivalue', rng);
   const { samples = 200 } = readOptions('sampledSemivalue', options);
   const fn = 'sampledSemivalue';
-  assertInteger(fn, 'n', n, 1);
-  assertInteger(fn, 'samples', samples, 2);
+  assertInteger(fn, 'n', n, 1, MAX_ARRAY_LENGTH);
+  assertInteger(fn, 'samples', samples, 2, MAX_ROUNDS);
   // Probability of each coalition size: C(n-1, s) p(s), formed in log space (p(s) alone
   // underflows for large n: Banzhaf's 2^-(n-1) is 0 from n = 1076).
   const sizeProbability = semivalueLogWeights(fn, n, semivalue);
@@ -51,7 +53,7 @@ export function sampledSemivalue(
     sizeProbability[s] = Math.exp(logBinom + sizeProbability[s]!);
     logBinom += Math.log((n - 1 - s) / (s + 1));
   }
-  const cached = new CachedUtility(n, utility);
+  const cached = new CachedUtility(n, toUtility(fn, utility));
   const values = new Float64Array(n);
   const standardErrors = new Float64Array(n);
   const others = new Int32Array(n - 1);

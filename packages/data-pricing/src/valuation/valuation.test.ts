@@ -104,7 +104,7 @@ describe('exactSemivalue', () => {
     expect(() => leaveOneOut(2, () => Number.NaN)).toThrow(
       /finite number, got NaN on subset \[0, 1\]/,
     );
-    expect(() => exactShapley(21, () => 0)).toThrow(/exactSemivalue: n/);
+    expect(() => exactShapley(21, () => 0)).toThrow(/^exactShapley: n/);
     expect(() => exactSemivalue(3, () => 0, { alpha: 0, beta: 1 })).toThrow(/alpha/);
   });
 });
