@@ -1,5 +1,5 @@
 import type { Highs } from 'highs';
-import { readOptions } from '../validate/assert.ts';
+import { formatValue, readOptions } from '../validate/assert.ts';
 
 /**
  * A sparse linear program, $\min$ or $\max\ c^\top x$ subject to $l_r \le Ax \le u_r$ and
@@ -88,8 +88,31 @@ export async function solveLinearProgram(
   lp: LinearProgram,
   options: LinearProgramOptions = {},
 ): Promise<LinearProgramSolution> {
-  const { highs } = readOptions('solveLinearProgram', options);
+  const { highs } = readOptions(fn, options);
+  if (
+    highs !== undefined &&
+    (highs === null ||
+      typeof highs !== 'object' ||
+      typeof highs.withModel !== 'function' ||
+      typeof highs.constants !== 'object')
+  )
+    throw new TypeError(
+      `${fn}: highs must be a loaded HiGHS instance (await highsLoader()), got ${formatValue(highs)}`,
+    );
   const solver = highs ?? (await loadHighs(fn));
+  try {
+    return runModel(fn, solver, lp);
+  } catch (error) {
+    // HiGHS's own messages (a failed parse or allocation) reach the user with the caller's name.
+    if (error instanceof Error && error.message.startsWith(`${fn}:`)) throw error;
+    throw new Error(`${fn}: HiGHS failed: ${(error as Error)?.message ?? String(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Loads `lp` into HiGHS, solves it and reads the optimum. */
+function runModel(fn: string, solver: Highs, lp: LinearProgram): LinearProgramSolution {
   const { starts, indices, values } = lp.matrix;
   const rows = lp.rowLower.length;
   const cols = lp.cost.length;

@@ -89,3 +89,24 @@ describe('generators at their documented maxima', () => {
     );
   }, 60_000);
 });
+
+describe('messages name the function the user called', () => {
+  it('policyIteration names its own solver option; a bad HiGHS instance is named by the planner', async () => {
+    const { linearProgramming, policyIteration, riverSwim } = await import('../index.ts');
+    expect(() => policyIteration(riverSwim(3), 0.9, { solver: 'x' as never })).toThrow(
+      /^policyIteration: solver must be 'direct', 'iterative' or 'auto', got "x"/,
+    );
+    await expect(linearProgramming(riverSwim(3), 0.9, { highs: {} as never })).rejects.toThrow(
+      /^linearProgramming: highs must be a loaded HiGHS instance/,
+    );
+    const failing = {
+      constants: { objectiveSense: {}, modelStatus: {} },
+      withModel: () => {
+        throw new Error('raw HiGHS failure');
+      },
+    };
+    await expect(linearProgramming(riverSwim(3), 0.9, { highs: failing as never })).rejects.toThrow(
+      /^linearProgramming: HiGHS failed: raw HiGHS failure/,
+    );
+  });
+});

@@ -1,4 +1,12 @@
-import { assertInRange, assertInteger, bicgstab, luSolve, Matrix, readOptions } from '@x/linalg';
+import {
+  assertInRange,
+  assertInteger,
+  bicgstab,
+  formatValue,
+  luSolve,
+  Matrix,
+  readOptions,
+} from '@x/linalg';
 import { assertMdp } from '../model/assertMdp.ts';
 import { assertPolicy } from '../model/assertPolicy.ts';
 import type { Mdp } from '../model/Mdp.ts';
@@ -40,10 +48,7 @@ export function evaluatePolicy(
   const S = mdp.states;
   const A = mdp.actions;
   assertPolicy(fn, mdp, policy);
-  if (solver !== 'direct' && solver !== 'iterative' && solver !== 'auto')
-    throw new RangeError(
-      `${fn}: solver must be 'direct', 'iterative' or 'auto', got ${String(solver)}`,
-    );
+  assertSolver(fn, solver);
   const rhs = new Float64Array(S);
   for (let s = 0; s < S; s++) {
     rhs[s] = mdp.reward[s * A + policy[s]!]!;
@@ -101,6 +106,7 @@ export function policyIteration(
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
   assertMdp(fn, mdp, gamma);
   assertInteger(fn, 'maxIterations', maxIterations, 1);
+  assertSolver(fn, solver);
   const S = mdp.states;
   const A = mdp.actions;
   let policy = new Int32Array(S);
@@ -133,4 +139,12 @@ export function policyIteration(
   }
   const { q } = greedyFromValues(mdp, gamma, values);
   return { values, q, policy, iterations, converged: stable, errorBound: 0 };
+}
+
+/** Checks the linear solver option of policy evaluation. */
+function assertSolver(fn: string, solver: unknown): void {
+  if (solver !== 'direct' && solver !== 'iterative' && solver !== 'auto')
+    throw new RangeError(
+      `${fn}: solver must be 'direct', 'iterative' or 'auto', got ${formatValue(solver)}`,
+    );
 }
