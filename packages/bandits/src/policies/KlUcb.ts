@@ -202,21 +202,23 @@ export class KlUcb extends IndexPolicy {
       }
       if (separated) return leader;
     }
-    let best = first;
+    // The largest exact index, computing only the arms whose upper bound can reach it.
     let bestScore = this.#exact(first, rng);
-    let ties = 1;
     for (let i = 0; i < candidates.length; i++) {
       const a = candidates[i]!;
-      if (a === first || uppers[a]! < bestScore) continue;
-      const s = this.#exact(a, rng);
-      if (s > bestScore) {
-        best = a;
-        bestScore = s;
-        ties = 1;
-      } else if (s === bestScore) {
-        ties++;
-        if (rng.nextFloat64() * ties < 1) best = a;
-      }
+      if (a !== first && uppers[a]! >= bestScore)
+        bestScore = Math.max(bestScore, this.#exact(a, rng));
+    }
+    // Ties broken uniformly by a reservoir draw over the tied arms in candidate order: which
+    // arms were cached above (and so which bounds were tight) never changes the choice or the
+    // draws, so a policy restored from JSON decides exactly like the original.
+    let best = -1;
+    let ties = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const a = candidates[i]!;
+      if (uppers[a]! < bestScore || this.#exact(a, rng) !== bestScore) continue;
+      ties++;
+      if (ties === 1 || rng.nextFloat64() * ties < 1) best = a;
     }
     return best;
   }

@@ -364,10 +364,13 @@ export class RlhfIds implements RlhfAgent {
       rewards,
       ll,
     );
-    const updated = this.#logWeight.map((l, i) => l + ll[i]!);
-    if (!(logSumExpUnchecked(updated) > Number.NEGATIVE_INFINITY))
+    const updated = this.#lw;
+    for (let i = 0; i < updated.length; i++) updated[i] = this.#logWeight[i]! + ll[i]!;
+    const norm = logSumExpUnchecked(updated);
+    if (!(norm > Number.NEGATIVE_INFINITY))
       throw new RangeError(`${fn}: the feedback has probability zero under every environment`);
-    this.#logWeight.set(updated);
+    // Kept normalised, so the stored state is the learner's state bit for bit.
+    for (let i = 0; i < updated.length; i++) this.#logWeight[i] = updated[i]! - norm;
   }
 
   /**
@@ -375,14 +378,13 @@ export class RlhfIds implements RlhfAgent {
    * environment ruled out). The environment class is not included: pass it to {@link RlhfIds.fromJSON}.
    */
   toJSON(): LearnerState {
-    const norm = logSumExpUnchecked(this.#logWeight);
     return {
       type: 'RlhfIds',
       version: 1,
       params: { ...this.#options, size: this.#envs.size },
       stats: {
         logPosterior: Array.from(this.#logWeight, (l) =>
-          l === Number.NEGATIVE_INFINITY ? null : l - norm,
+          l === Number.NEGATIVE_INFINITY ? null : l,
         ),
       },
     };
