@@ -103,8 +103,12 @@ export function checkStatePromise<T extends Stateful>(
 }
 
 /** The property over random call sequences, for a fast-check `test.prop`. */
-export const callSequences = <T extends Stateful>(c: StatefulCase<T>) =>
-  [fc.array(c.call, { maxLength: 40 }), fc.nat({ max: 2 ** 30 })] as const;
+export const callSequences = <T extends Stateful>(
+  c: StatefulCase<T>,
+): [fc.Arbitrary<Call<T>[]>, fc.Arbitrary<number>] => [
+  fc.array(c.call, { maxLength: 40 }),
+  fc.nat({ max: 2 ** 30 }),
+];
 
 /** A decision, or the error it threw (the copy must reject exactly what the original rejects). */
 function outcome<T extends Stateful>(c: StatefulCase<T>, target: T, rng: never): unknown {
