@@ -6,6 +6,7 @@ import {
   type Rng,
   readOptions,
 } from '@x/linalg';
+import { log } from '@x/linalg/math';
 import { ArmStatistics } from '../ArmStatistics.ts';
 import { assertItemList, assertStateEnvelope, candidateArms } from '../validation.ts';
 
@@ -97,8 +98,8 @@ export class CascadeUcb {
       );
     }
     const t = Math.max(1, this.#t);
-    const logT = Math.log(t);
-    const level = t >= 3 ? logT + 3 * Math.log(logT) : logT;
+    const logT = log(t);
+    const level = t >= 3 ? logT + 3 * log(logT) : logT;
     for (const e of candidates) {
       this.#scores[e] = this.#index(e, logT, level);
       this.#keys[e] = rng.nextFloat64();

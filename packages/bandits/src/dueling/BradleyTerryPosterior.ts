@@ -10,6 +10,7 @@ import {
   type Rng,
   sampleStandardNormal,
 } from '@x/linalg';
+import { exp } from '@x/linalg/math';
 
 /**
  * A posterior over a finite class of Bradley-Terry environments (utility vectors $u_h$, an
@@ -68,7 +69,7 @@ export class BradleyTerryPosterior {
   /** Posterior weights $w_h$ (a copy). */
   weights(): Float64Array {
     const lse = logSumExp(this.#logw);
-    return Float64Array.from(this.#logw, (l) => Math.exp(l - lse));
+    return Float64Array.from(this.#logw, (l) => exp(l - lse));
   }
 
   /** Posterior mean utility of each arm. */

@@ -7,6 +7,7 @@ import {
   readOptions,
   sampleBetaUnchecked,
 } from '@x/linalg';
+import { log } from '@x/linalg/math';
 import { assertStateEnvelope } from '../validation.ts';
 import type { DuelingPolicy, DuelingState } from './DuelingPolicy.ts';
 
@@ -64,7 +65,7 @@ export class DoubleThompsonSampling implements DuelingPolicy {
   selectPair(rng: Rng): [number, number] {
     assertRng('DoubleThompsonSampling.selectPair', rng);
     const k = this.arms;
-    const logT = Math.log(Math.max(2, this.#t + 1));
+    const logT = log(Math.max(2, this.#t + 1));
     // Candidates: the largest upper Copeland score.
     const upper = this.#scratch;
     let maxUpper = -1;

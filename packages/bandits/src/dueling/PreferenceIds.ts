@@ -9,6 +9,7 @@ import {
   readOptions,
   sigmoid,
 } from '@x/linalg';
+import { log, log1p } from '@x/linalg/math';
 import { assertStateEnvelope } from '../validation.ts';
 import { BradleyTerryPosterior } from './BradleyTerryPosterior.ts';
 import type { DuelingPolicy, DuelingState } from './DuelingPolicy.ts';
@@ -32,7 +33,7 @@ export interface PreferenceIdsOptions {
 /** Binary entropy in nats. */
 function entropy2(p: number): number {
   if (p <= 0 || p >= 1) return 0;
-  return -p * Math.log(p) - (1 - p) * Math.log1p(-p);
+  return -p * log(p) - (1 - p) * log1p(-p);
 }
 
 /**
@@ -76,9 +77,9 @@ export class PreferenceIds implements DuelingPolicy {
       if (lambda < 0) throw new RangeError(`PreferenceIds: lambda must be >= 0, got ${lambda}`);
     }
     this.posterior = asCaller('PreferenceIds', () => new BradleyTerryPosterior(hypotheses));
-    if (this.posterior.arms ** 2 * this.posterior.size > MAX_ARRAY_LENGTH)
+    if (this.posterior.arms * this.posterior.arms * this.posterior.size > MAX_ARRAY_LENGTH)
       throw new RangeError(
-        `PreferenceIds: arms^2 x hypotheses must be at most ${MAX_ARRAY_LENGTH}, got ${this.posterior.arms ** 2 * this.posterior.size}`,
+        `PreferenceIds: arms^2 x hypotheses must be at most ${MAX_ARRAY_LENGTH}, got ${this.posterior.arms * this.posterior.arms * this.posterior.size}`,
       );
     this.arms = this.posterior.arms;
     this.#lambda = lambda ?? null;
@@ -103,7 +104,7 @@ export class PreferenceIds implements DuelingPolicy {
   get lambda(): number {
     return (
       this.#lambda ??
-      Math.sqrt((this.#horizon ?? this.#t + 1) / Math.log(Math.max(2, this.posterior.size)))
+      Math.sqrt((this.#horizon ?? this.#t + 1) / log(Math.max(2, this.posterior.size)))
     );
   }
 

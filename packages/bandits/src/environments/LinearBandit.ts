@@ -6,6 +6,7 @@ import {
   type Rng,
   sampleStandardNormal,
 } from '@x/linalg';
+import { pow } from '@x/linalg/math';
 import { assertArm } from '../validation.ts';
 import type { BanditEnvironment } from './BanditEnvironment.ts';
 
@@ -57,7 +58,7 @@ export class LinearBandit implements BanditEnvironment {
 
   /** The hypercube $\{-1, 1\}^d / \sqrt d$ (2^d actions). */
   static hypercube(dim: number): Float64Array[] {
-    return Array.from({ length: 2 ** dim }, (_, a) =>
+    return Array.from({ length: pow(2, dim) }, (_, a) =>
       Float64Array.from({ length: dim }, (_, i) => ((a >> i) & 1 ? 1 : -1) / Math.sqrt(dim)),
     );
   }

@@ -9,6 +9,7 @@ import {
   readOptions,
   sampleIntUnchecked,
 } from '@x/linalg';
+import { exp, log, log1p } from '@x/linalg/math';
 import type { PolicyState, SelectOptions } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 import { candidateArms } from '../validation.ts';
@@ -146,7 +147,7 @@ export class InformationDirectedSampling extends IndexPolicy {
       const [p, q] = params[candidates[c]!]!;
       // Mean +- 8 standard deviations (clipped to the support for Beta posteriors).
       const mean = this.#gaussian ? p : p / (p + q);
-      const sd = this.#gaussian ? q : Math.sqrt((p * q) / ((p + q) ** 2 * (p + q + 1)));
+      const sd = this.#gaussian ? q : Math.sqrt((p * q) / ((p + q) * (p + q) * (p + q + 1)));
       const lo = this.#gaussian ? mean - 8 * sd : Math.max(1e-12, mean - 8 * sd);
       const hi = this.#gaussian ? mean + 8 * sd : Math.min(1 - 1e-12, mean + 8 * sd);
       for (let i = 0; i < m; i++) points.push(lo + ((hi - lo) * i) / (m - 1));
@@ -165,10 +166,9 @@ export class InformationDirectedSampling extends IndexPolicy {
         let f: number;
         if (this.#gaussian) {
           const z = (x - p) / q;
-          f = Math.exp(-0.5 * z * z) / (q * Math.sqrt(2 * Math.PI));
+          f = exp(-0.5 * z * z) / (q * Math.sqrt(2 * Math.PI));
         } else {
-          f =
-            x <= 0 || x >= 1 ? 0 : Math.exp((p - 1) * Math.log(x) + (q - 1) * Math.log1p(-x) - lb);
+          f = x <= 0 || x >= 1 ? 0 : exp((p - 1) * log(x) + (q - 1) * log1p(-x) - lb);
         }
         pdf[a * n + t] = f;
       }
@@ -188,7 +188,7 @@ export class InformationDirectedSampling extends IndexPolicy {
       for (let e = 0; e < candidates.length; e++) {
         const b = candidates[e]!;
         const mab = s.conditionalMean[a * k + b]!;
-        if (this.#variance) g += s.optimalProbability[b]! * (mab - means[a]!) ** 2;
+        if (this.#variance) g += s.optimalProbability[b]! * (mab - means[a]!) * (mab - means[a]!);
         else
           g +=
             s.optimalProbability[b]! *

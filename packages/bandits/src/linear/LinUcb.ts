@@ -1,4 +1,5 @@
 import { assertFinite, assertInRange, assertPositive, type Rng, readOptions } from '@x/linalg';
+import { log } from '@x/linalg/math';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { readPolicyState } from '../IndexPolicy.ts';
 import { type LinearModel, LinearPolicy } from './LinearPolicy.ts';
@@ -91,7 +92,8 @@ export class LinUcb extends LinearPolicy {
     if (o === null) return this.#alpha;
     const lambda = this.ridge.lambda;
     return (
-      o.noise * Math.sqrt(this.dim * Math.log((1 + (n * o.featureNorm ** 2) / lambda) / o.delta)) +
+      o.noise *
+        Math.sqrt(this.dim * log((1 + (n * o.featureNorm * o.featureNorm) / lambda) / o.delta)) +
       Math.sqrt(lambda) * o.thetaNorm
     );
   }

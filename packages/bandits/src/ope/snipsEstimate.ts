@@ -42,7 +42,8 @@ export function snipsEstimate(
   let dev = 0;
   for (let i = 0; i < n; i++) {
     const w = target[i]! / data.propensities[i]!;
-    dev += w * w * (data.rewards[i]! - value) ** 2;
+    const e = data.rewards[i]! - value;
+    dev += w * w * e * e;
   }
   const se = Math.sqrt(dev) / sw;
   const z = normalQuantile(0.5 + level / 2);

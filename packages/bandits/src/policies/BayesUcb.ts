@@ -6,6 +6,7 @@ import {
   type Rng,
   readOptions,
 } from '@x/linalg';
+import { log, pow } from '@x/linalg/math';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -67,8 +68,8 @@ export class BayesUcb extends IndexPolicy {
 
   protected override prepare(): void {
     const t = Math.max(1, this.stats.total);
-    const logT = Math.log(Math.max(Math.E, this.#horizon ?? t));
-    this.#level = 1 - 1 / (t * logT ** this.#c + 1);
+    const logT = log(Math.max(Math.E, this.#horizon ?? t));
+    this.#level = 1 - 1 / (t * pow(logT, this.#c) + 1);
   }
 
   protected score(arm: number, _rng: Rng): number {

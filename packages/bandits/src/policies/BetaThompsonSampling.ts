@@ -6,6 +6,7 @@ import {
   regularizedBeta,
   sampleBetaUnchecked,
 } from '@x/linalg';
+import { exp, log, log1p } from '@x/linalg/math';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -66,8 +67,8 @@ export class BetaThompsonSampling extends IndexPolicy {
       const logB = logBeta(a, b);
       return {
         mean: a / (a + b),
-        sd: Math.sqrt((a * b) / ((a + b) ** 2 * (a + b + 1))),
-        pdf: (x: number) => Math.exp((a - 1) * Math.log(x) + (b - 1) * Math.log1p(-x) - logB),
+        sd: Math.sqrt((a * b) / ((a + b) * (a + b) * (a + b + 1))),
+        pdf: (x: number) => exp((a - 1) * log(x) + (b - 1) * log1p(-x) - logB),
         cdf: (x: number) => regularizedBeta(x, a, b),
       };
     });

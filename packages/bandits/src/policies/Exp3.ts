@@ -8,6 +8,7 @@ import {
   type Rng,
   readOptions,
 } from '@x/linalg';
+import { exp, log } from '@x/linalg/math';
 import type {
   BanditPolicy,
   ChoiceWithPropensity,
@@ -92,8 +93,8 @@ export class Exp3 implements BanditPolicy {
   /** The learning rate of the next round. */
   get learningRate(): number {
     const k = this.arms;
-    if (this.#horizon !== null) return Math.sqrt((2 * Math.log(k)) / (this.#horizon * k));
-    return Math.sqrt(Math.log(k) / ((this.#t + 1) * k));
+    if (this.#horizon !== null) return Math.sqrt((2 * log(k)) / (this.#horizon * k));
+    return Math.sqrt(log(k) / ((this.#t + 1) * k));
   }
 
   /** Fills #p with the distribution over the candidates (0 elsewhere). */
@@ -106,7 +107,7 @@ export class Exp3 implements BanditPolicy {
     let z = 0;
     for (let i = 0; i < candidates.length; i++) {
       const a = candidates[i]!;
-      const w = Math.exp(-eta * (this.#losses[a]! - min));
+      const w = exp(-eta * (this.#losses[a]! - min));
       p[a] = w;
       z += w;
     }

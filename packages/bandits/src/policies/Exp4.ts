@@ -9,6 +9,7 @@ import {
   type Rng,
   readOptions,
 } from '@x/linalg';
+import { exp, log } from '@x/linalg/math';
 import type {
   BanditPolicy,
   ChoiceWithPropensity,
@@ -75,7 +76,7 @@ export class Exp4 implements BanditPolicy {
 
   /** The learning rate of the next round. */
   get learningRate(): number {
-    const logN = Math.log(Math.max(this.experts, 2));
+    const logN = log(Math.max(this.experts, 2));
     return Math.sqrt(
       (this.#horizon === null ? logN : 2 * logN) / ((this.#horizon ?? this.#t + 1) * this.arms),
     );
@@ -111,7 +112,7 @@ export class Exp4 implements BanditPolicy {
     for (let j = 0; j < this.experts; j++) min = Math.min(min, this.#losses[j]!);
     let z = 0;
     for (let j = 0; j < this.experts; j++) {
-      const w = Math.exp(-eta * (this.#losses[j]! - min));
+      const w = exp(-eta * (this.#losses[j]! - min));
       this.#q[j] = w;
       z += w;
     }

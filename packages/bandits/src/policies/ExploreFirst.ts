@@ -1,4 +1,5 @@
 import { assertInteger, type Rng, readOptions } from '@x/linalg';
+import { log, pow } from '@x/linalg/math';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -46,7 +47,7 @@ export class ExploreFirst extends IndexPolicy {
       assertInteger('ExploreFirst', 'horizon', horizon, 1);
       pulls = Math.max(
         1,
-        Math.ceil((horizon / arms) ** (2 / 3) * Math.log(Math.max(horizon, 2)) ** (1 / 3)),
+        Math.ceil(pow(horizon / arms, 2 / 3) * pow(log(Math.max(horizon, 2)), 1 / 3)),
       );
     }
     assertInteger('ExploreFirst', 'explorationPulls', pulls, 1);

@@ -6,6 +6,7 @@ import {
   type Rng,
   readOptions,
 } from '@x/linalg';
+import { exp, log } from '@x/linalg/math';
 import { assertStateEnvelope } from '../validation.ts';
 
 /** Options of {@link Hedge}. */
@@ -67,7 +68,7 @@ export class Hedge {
   /** The learning rate of the next round. */
   get learningRate(): number {
     if (this.#eta !== null) return this.#eta;
-    const logN = Math.log(Math.max(this.experts, 2));
+    const logN = log(Math.max(this.experts, 2));
     return Math.sqrt((8 * logN) / (this.#horizon ?? this.#t + 1));
   }
 
@@ -78,7 +79,7 @@ export class Hedge {
     for (let i = 0; i < this.experts; i++) max = Math.max(max, this.#gains[i]!);
     let z = 0;
     for (let i = 0; i < this.experts; i++) {
-      const w = Math.exp(eta * (this.#gains[i]! - max));
+      const w = exp(eta * (this.#gains[i]! - max));
       this.#p[i] = w;
       z += w;
     }

@@ -6,6 +6,7 @@ import {
   type Rng,
   readOptions,
 } from '@x/linalg';
+import { expm1, log, log1p } from '@x/linalg/math';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -105,8 +106,8 @@ export class KlUcb extends IndexPolicy {
 
   protected override prepare(): void {
     const t = Math.max(1, this.stats.total);
-    const logT = Math.log(t);
-    this.#level = t >= 3 ? logT + this.#c * Math.log(logT) : logT;
+    const logT = log(t);
+    this.#level = t >= 3 ? logT + this.#c * log(logT) : logT;
   }
 
   protected score(arm: number, _rng: Rng): number {
@@ -163,8 +164,8 @@ export class KlUcb extends IndexPolicy {
     }
     if (d <= 0.1 || mean >= 1) return ceiling;
     // For large d the entropy bound 1 - exp(-(d + H(p)) / (1 - p)) is much tighter (exact at p = 0).
-    const h = mean > 0 ? -mean * Math.log(mean) - (1 - mean) * Math.log1p(-mean) : 0;
-    return Math.min(ceiling, -Math.expm1(-(d + h) / (1 - mean)));
+    const h = mean > 0 ? -mean * log(mean) - (1 - mean) * log1p(-mean) : 0;
+    return Math.min(ceiling, -expm1(-(d + h) / (1 - mean)));
   }
 
   /**

@@ -1,4 +1,5 @@
 import { assertInteger, type Rng, readOptions } from '@x/linalg';
+import { log } from '@x/linalg/math';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -50,7 +51,7 @@ export class Moss extends IndexPolicy {
   protected score(arm: number, _rng: Rng): number {
     const n = this.stats.counts[arm]!;
     if (n === 0) return Number.POSITIVE_INFINITY;
-    return this.stats.sums[arm]! / n + Math.sqrt(Math.max(0, Math.log(this.#scale / n)) / n);
+    return this.stats.sums[arm]! / n + Math.sqrt(Math.max(0, log(this.#scale / n)) / n);
   }
 
   /**

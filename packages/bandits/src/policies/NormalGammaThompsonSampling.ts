@@ -87,7 +87,8 @@ export class NormalGammaThompsonSampling extends IndexPolicy {
     const ss = n > 0 ? Math.max(0, this.stats.sumSquares[arm]! - n * mean * mean) : 0;
     const mun = (k0 * this.#mu0 + n * mean) / kn;
     const an = this.#alpha0 + n / 2;
-    const bn = this.#beta0 + ss / 2 + (k0 * n * (mean - this.#mu0) ** 2) / (2 * kn);
+    const shift = mean - this.#mu0;
+    const bn = this.#beta0 + ss / 2 + (k0 * n * shift * shift) / (2 * kn);
     const tau = sampleGamma(rng, an, 1 / bn);
     return mun + sampleStandardNormal(rng) / Math.sqrt(kn * tau);
   }

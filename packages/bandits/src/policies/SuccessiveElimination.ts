@@ -1,4 +1,5 @@
 import { assertInteger, formatValue, type Rng, readOptions } from '@x/linalg';
+import { log } from '@x/linalg/math';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -61,7 +62,7 @@ export class SuccessiveElimination extends IndexPolicy {
   #radius(arm: number): number {
     const n = this.stats.counts[arm]!;
     if (n === 0) return Number.POSITIVE_INFINITY;
-    const logT = Math.log(Math.max(2, this.#horizon ?? this.stats.total));
+    const logT = log(Math.max(2, this.#horizon ?? this.stats.total));
     return (this.rewardMax - this.rewardMin) * Math.sqrt((2 * logT) / n);
   }
 

@@ -1,4 +1,5 @@
 import { assertFinite, assertPositive, type Rng, readOptions } from '@x/linalg';
+import { log } from '@x/linalg/math';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -59,7 +60,7 @@ export class Ucb1 extends IndexPolicy {
   }
 
   protected override prepare(): void {
-    this.#logT = Math.log(Math.max(1, this.stats.total));
+    this.#logT = log(Math.max(1, this.stats.total));
   }
 
   protected score(arm: number, _rng: Rng): number {

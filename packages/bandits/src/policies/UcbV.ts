@@ -1,4 +1,5 @@
 import { assertFinite, assertPositive, type Rng, readOptions } from '@x/linalg';
+import { log } from '@x/linalg/math';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 
@@ -49,7 +50,7 @@ export class UcbV extends IndexPolicy {
   }
 
   protected override prepare(): void {
-    this.#explore = this.#zeta * Math.log(Math.max(1, this.stats.total));
+    this.#explore = this.#zeta * log(Math.max(1, this.stats.total));
   }
 
   protected score(arm: number, _rng: Rng): number {

@@ -1,4 +1,5 @@
 import { gaussLegendre } from '@x/linalg';
+import { exp, log } from '@x/linalg/math';
 
 /** One arm's posterior on the real line, for {@link probabilityOfBest}. */
 export interface PosteriorMarginal {
@@ -69,7 +70,7 @@ export function probabilityOfBest(
         const f = m.cdf(x);
         pdf[c] = m.pdf(x);
         if (f > 0) {
-          logF[c] = Math.log(f);
+          logF[c] = log(f);
           total += logF[c]!;
         } else {
           logF[c] = Number.NEGATIVE_INFINITY;
@@ -83,7 +84,7 @@ export function probabilityOfBest(
         if (zeros - (own ? 1 : 0) > 0) continue;
         const others = own ? total : total - logF[c]!;
         const idx = candidates[c]!;
-        out[idx] = out[idx]! + w * pdf[c]! * Math.exp(others);
+        out[idx] = out[idx]! + w * pdf[c]! * exp(others);
       }
     }
   }

@@ -7,6 +7,7 @@ import {
   type Rng,
   RunningStats,
 } from '@x/linalg';
+import { pow } from '@x/linalg/math';
 import type { BanditPolicy } from '../BanditPolicy.ts';
 import type { BanditEnvironment } from '../environments/BanditEnvironment.ts';
 import { readRunOptions, resolveCheckpoints } from '../validation.ts';
@@ -43,7 +44,7 @@ export function logSpacedRounds(horizon: number, count = 60): Int32Array {
   assertInteger('logSpacedRounds', 'horizon', horizon, 1, 2 ** 31 - 1);
   assertInteger('logSpacedRounds', 'count', count, 2, 100_000);
   const set = new Set<number>();
-  for (let i = 0; i < count; i++) set.add(Math.max(1, Math.round(horizon ** (i / (count - 1)))));
+  for (let i = 0; i < count; i++) set.add(Math.max(1, Math.round(pow(horizon, i / (count - 1)))));
   set.add(horizon);
   return Int32Array.from([...set].sort((a, b) => a - b));
 }

@@ -1,4 +1,5 @@
 import { assertInteger, formatValue, type Rng, readOptions } from '@x/linalg';
+import { log, pow } from '@x/linalg/math';
 import { ArmStatistics } from '../ArmStatistics.ts';
 import { assertStateEnvelope } from '../validation.ts';
 
@@ -81,7 +82,7 @@ export class TallyingSuccessiveElimination {
   }
 
   #blockLength(): number {
-    return this.#memory + 2 ** this.#phase;
+    return this.#memory + pow(2, this.#phase);
   }
 
   /** The arm to play now: the current block's. */
@@ -167,7 +168,7 @@ export class TallyingSuccessiveElimination {
   }
 
   #eliminate(): void {
-    const logT = Math.log(Math.max(2, this.#horizon));
+    const logT = log(Math.max(2, this.#horizon));
     const radius = (a: number) => Math.sqrt((2 * logT) / Math.max(1, this.#stats.counts[a]!));
     let bestLower = Number.NEGATIVE_INFINITY;
     for (const a of this.activeArms())

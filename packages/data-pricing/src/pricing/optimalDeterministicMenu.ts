@@ -1,5 +1,6 @@
 import type { MatrixLike } from '@x/linalg';
 import { assertInteger, readOptions } from '@x/linalg';
+import { pow } from '@x/linalg/math';
 import type { MarketOptions } from './MarketOptions.ts';
 import { firstBestRevenue, readMarket } from './readMarket.ts';
 
@@ -56,7 +57,7 @@ export function optimalDeterministicMenu(
   assertInteger(fn, 'maxAssignments', maxAssignments, 1, 2 ** 31);
   const market = readMarket(fn, values, weights, costs);
   const { T, D, values: v, weights: w, costs: c, scale } = market;
-  const count = (D + 1) ** T;
+  const count = pow(D + 1, T);
   if (!(count <= maxAssignments))
     throw new RangeError(
       `${fn}: ${D + 1} choices for each of ${T} types make ${count} assignments, more than maxAssignments = ${maxAssignments}; use optimalMenu`,

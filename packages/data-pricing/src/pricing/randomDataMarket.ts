@@ -4,10 +4,12 @@ import {
   assertPositive,
   assertRng,
   MAX_ARRAY_LENGTH,
+  norm2,
   type Rng,
   readObject,
   sampleStandardNormal,
 } from '@x/linalg';
+import { exp } from '@x/linalg/math';
 import { dataProductValues } from './dataProductValues.ts';
 
 /** Options of {@link randomDataMarket}. */
@@ -61,7 +63,10 @@ export function randomDataMarket(rng: Rng, options: RandomDataMarketOptions): Da
   assertInteger(fn, 'types', types, 1, 1 << 16);
   assertInteger(fn, 'products', products, 1, 1 << 16);
   assertInteger(fn, 'dimension', dimension, 1, 1 << 12);
-  if (types * products > MAX_ARRAY_LENGTH || (types + products) * dimension ** 2 > MAX_ARRAY_LENGTH)
+  if (
+    types * products > MAX_ARRAY_LENGTH ||
+    (types + products) * dimension * dimension > MAX_ARRAY_LENGTH
+  )
     throw new RangeError(
       `${fn}: types x products and (types + products) x dimension^2 must be at most ${MAX_ARRAY_LENGTH}`,
     );
@@ -70,7 +75,7 @@ export function randomDataMarket(rng: Rng, options: RandomDataMarketOptions): Da
   const priors = Array.from({ length: types }, () =>
     Array.from({ length: dimension }, (_, i) => {
       const row = new Array<number>(dimension).fill(0);
-      row[i] = Math.exp(spread * sampleStandardNormal(rng));
+      row[i] = exp(spread * sampleStandardNormal(rng));
       if (!(row[i]! > 0 && row[i]! < Number.POSITIVE_INFINITY))
         throw new RangeError(
           `${fn}: spread ${spread} is too large: a prior variance e^(spread z) left the floating-point range`,
@@ -85,7 +90,7 @@ export function randomDataMarket(rng: Rng, options: RandomDataMarketOptions): Da
       x = Array.from({ length: dimension }, (_, i) =>
         k < dimension ? Number(i === k) : sampleStandardNormal(rng),
       );
-      norm = Math.hypot(...x);
+      norm = norm2(x);
     } while (!(norm > 0));
     return [x.map((xi) => xi / norm)];
   });

@@ -105,7 +105,7 @@ export function knnUtility(
         let mean = 0;
         for (let r = 0; r < m; r++) mean += tr.y[nearest[base + r]!]!;
         mean /= m;
-        total -= (mean - va.y[v]!) ** 2;
+        total -= (mean - va.y[v]!) * (mean - va.y[v]!);
       }
     }
     return total * scale;

@@ -1,4 +1,5 @@
 import { assertFinite, assertInteger, assertPositive, choleskySolve, readOptions } from '@x/linalg';
+import { exp } from '@x/linalg/math';
 import { type Dataset, flattenDataset } from '../data/Dataset.ts';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
 import { incrementalUtility } from './incrementalUtility.ts';
@@ -68,7 +69,7 @@ export function logisticUtility(
         const i = subset[r]!;
         let z = 0;
         for (let j = 0; j < p; j++) z += w[j]! * feature(tr.x, i, j);
-        const prob = 1 / (1 + Math.exp(-z));
+        const prob = 1 / (1 + exp(-z));
         const target = tr.y[i] === c ? 1 : 0;
         const weight = prob * (1 - prob);
         for (let a = 0; a < p; a++) {

@@ -65,7 +65,7 @@ export function ridgeUtility(
     for (let v = 0; v < va.n; v++) {
       let pred = w[d]!;
       for (let j = 0; j < d; j++) pred += w[j]! * va.x[v * d + j]!;
-      total -= (pred - va.y[v]!) ** 2;
+      total -= (pred - va.y[v]!) * (pred - va.y[v]!);
     }
     return total * scale;
   };

@@ -8,6 +8,7 @@ import {
   sampleCategoricalUnchecked,
   sampleIntUnchecked,
 } from '@x/linalg';
+import { exp, log } from '@x/linalg/math';
 import { CachedUtility, toUtility } from './CachedUtility.ts';
 import { type Semivalue, semivalueLogWeights } from './semivalueWeights.ts';
 import type { UtilityLike } from './Utility.ts';
@@ -50,8 +51,8 @@ export function sampledSemivalue(
   const sizeProbability = semivalueLogWeights(fn, n, semivalue);
   let logBinom = 0;
   for (let s = 0; s < n; s++) {
-    sizeProbability[s] = Math.exp(logBinom + sizeProbability[s]!);
-    logBinom += Math.log((n - 1 - s) / (s + 1));
+    sizeProbability[s] = exp(logBinom + sizeProbability[s]!);
+    logBinom += log((n - 1 - s) / (s + 1));
   }
   const cached = new CachedUtility(n, toUtility(fn, utility));
   const values = new Float64Array(n);

@@ -1,4 +1,5 @@
 import { assertPositive, logBeta } from '@x/linalg';
+import { exp } from '@x/linalg/math';
 
 /** Which semivalue: Shapley, Banzhaf, or Beta(alpha, beta) Shapley. */
 export type Semivalue = 'shapley' | 'banzhaf' | { readonly alpha: number; readonly beta: number };
@@ -15,7 +16,7 @@ export type Semivalue = 'shapley' | 'banzhaf' | { readonly alpha: number; readon
  */
 export function semivalueWeights(fn: string, n: number, semivalue: Semivalue): Float64Array {
   const out = semivalueLogWeights(fn, n, semivalue);
-  for (let s = 0; s < n; s++) out[s] = Math.exp(out[s]!);
+  for (let s = 0; s < n; s++) out[s] = exp(out[s]!);
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { log } from '../math/index.ts';
 import { assertProbabilityVector } from '../validate/assert.ts';
 
 /**
@@ -14,7 +15,7 @@ export function entropy(p: ArrayLike<number>): number {
   let h = 0;
   for (let i = 0; i < p.length; i++) {
     const pi = p[i]!;
-    if (pi > 0) h -= pi * Math.log(pi);
+    if (pi > 0) h -= pi * log(pi);
   }
   return h;
 }

@@ -1,3 +1,4 @@
+import { log, log1p } from '../math/index.ts';
 import { assertInRange } from '../validate/assert.ts';
 
 /**
@@ -8,13 +9,13 @@ import { assertInRange } from '../validate/assert.ts';
  * overflow for tiny p.
  */
 export function klBernoulliUnchecked(p: number, q: number): number {
-  if (p === 0) return -Math.log1p(-q);
-  if (p === 1) return -Math.log(q);
+  if (p === 0) return -log1p(-q);
+  if (p === 1) return -log(q);
   const delta = q - p;
   const kl =
     Math.abs(delta) <= 0.5 * Math.min(p, 1 - p)
-      ? -p * Math.log1p(delta / p) - (1 - p) * Math.log1p(-delta / (1 - p))
-      : p * (Math.log(p) - Math.log(q)) + (1 - p) * (Math.log1p(-p) - Math.log1p(-q));
+      ? -p * log1p(delta / p) - (1 - p) * log1p(-delta / (1 - p))
+      : p * (log(p) - log(q)) + (1 - p) * (log1p(-p) - log1p(-q));
   return Math.max(kl, 0);
 }
 

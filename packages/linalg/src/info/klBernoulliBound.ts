@@ -1,3 +1,4 @@
+import { expm1, log, log1p } from '../math/index.ts';
 import { assertFinite, assertInRange } from '../validate/assert.ts';
 import { klBernoulliUnchecked } from './klBernoulli.ts';
 
@@ -36,8 +37,8 @@ export function klBernoulliUpperBoundUnchecked(p: number, d: number): number {
   if (d <= 0 || p >= 1) return p;
   let q = Math.min(upperBoundCeiling(p, d), ONE_MINUS_ULP);
   if (d > 0.1) {
-    const h = p > 0 ? -p * Math.log(p) - (1 - p) * Math.log1p(-p) : 0;
-    q = Math.min(q, -Math.expm1(-(d + h) / (1 - p)));
+    const h = p > 0 ? -p * log(p) - (1 - p) * log1p(-p) : 0;
+    q = Math.min(q, -expm1(-(d + h) / (1 - p)));
   }
   let f = klBernoulliUnchecked(p, q) - d;
   if (f <= 0) return q === ONE_MINUS_ULP ? 1 : q;
@@ -60,7 +61,7 @@ export function klBernoulliUpperBoundUnchecked(p: number, d: number): number {
  * @throws RangeError if p is outside [0, 1] or d is negative or not finite
  *
  * @example
- * klBernoulliUpperBound(0.5, Math.log(100) / 10) // 0.8879087616458614
+ * klBernoulliUpperBound(0.5, log(100) / 10) // 0.8879087616458614
  *
  * References: Garivier and Cappe, "The KL-UCB Algorithm for Bounded Stochastic Bandits and
  * Beyond", COLT 2011, arXiv:1102.2490, Section 3.

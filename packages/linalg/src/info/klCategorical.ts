@@ -1,3 +1,4 @@
+import { log } from '../math/index.ts';
 import { assertProbabilityVector } from '../validate/assert.ts';
 
 /**
@@ -20,7 +21,7 @@ export function klCategorical(p: ArrayLike<number>, q: ArrayLike<number>): numbe
     if (pi === 0) continue;
     const qi = q[i]!;
     if (qi === 0) return Number.POSITIVE_INFINITY;
-    kl += pi * Math.log(pi / qi);
+    kl += pi * log(pi / qi);
   }
   return Math.max(0, kl);
 }

@@ -1,3 +1,4 @@
+import { log } from '../math/index.ts';
 import { assertFinite, assertPositive } from '../validate/assert.ts';
 
 /**
@@ -14,5 +15,5 @@ export function klGaussian(mu1: number, sigma1: number, mu2: number, sigma2: num
   assertPositive('klGaussian', 'sigma2', sigma2);
   const r = sigma1 / sigma2;
   const z = (mu1 - mu2) / sigma2;
-  return Math.max(0, -Math.log(r) + 0.5 * (r * r + z * z) - 0.5);
+  return Math.max(0, -log(r) + 0.5 * (r * r + z * z) - 0.5);
 }

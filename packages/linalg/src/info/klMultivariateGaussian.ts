@@ -1,4 +1,5 @@
 import { Matrix, solve } from 'ml-matrix';
+import { log } from '../math/index.ts';
 import { choleskyFactor } from '../matrix/choleskyFactor.ts';
 import type { MatrixLike } from '../matrix/toMatrix.ts';
 import { assertFiniteVector } from '../validate/assert.ts';
@@ -32,16 +33,16 @@ export function klMultivariateGaussian(
   let logDet1 = 0;
   let logDet2 = 0;
   for (let i = 0; i < d; i++) {
-    logDet1 += 2 * Math.log(l1.get(i, i));
-    logDet2 += 2 * Math.log(l2.get(i, i));
+    logDet1 += 2 * log(l1.get(i, i));
+    logDet2 += 2 * log(l2.get(i, i));
   }
   // tr(S2^-1 S1) = ||L2^-1 L1||_F^2 ; quadratic form = ||L2^-1 (mu2 - mu1)||^2
   const a = solve(l2, l1);
   let trace = 0;
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) trace += a.get(i, j) ** 2;
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) trace += a.get(i, j) * a.get(i, j);
   const diff = Matrix.columnVector(Array.from({ length: d }, (_, i) => mu2[i]! - mu1[i]!));
   const y = solve(l2, diff);
   let quad = 0;
-  for (let i = 0; i < d; i++) quad += y.get(i, 0) ** 2;
+  for (let i = 0; i < d; i++) quad += y.get(i, 0) * y.get(i, 0);
   return Math.max(0, 0.5 * (trace + quad - d + logDet2 - logDet1));
 }

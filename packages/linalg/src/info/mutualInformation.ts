@@ -1,3 +1,4 @@
+import { log } from '../math/index.ts';
 import { type MatrixLike, toMatrix } from '../matrix/toMatrix.ts';
 
 /**
@@ -34,7 +35,7 @@ export function mutualInformation(joint: MatrixLike): number {
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       const v = m.get(i, j);
-      if (v > 0) mi += v * Math.log(v / (px[i]! * py[j]!));
+      if (v > 0) mi += v * log(v / (px[i]! * py[j]!));
     }
   }
   return Math.max(0, mi);

@@ -1,3 +1,4 @@
+import { log } from '../math/index.ts';
 import { choleskyFactor } from './choleskyFactor.ts';
 import type { MatrixLike } from './toMatrix.ts';
 
@@ -10,6 +11,6 @@ import type { MatrixLike } from './toMatrix.ts';
 export function logDetSpd(a: MatrixLike): number {
   const l = choleskyFactor('logDetSpd', 'a', a);
   let s = 0;
-  for (let i = 0; i < l.rows; i++) s += Math.log(l.get(i, i));
+  for (let i = 0; i < l.rows; i++) s += log(l.get(i, i));
   return 2 * s;
 }

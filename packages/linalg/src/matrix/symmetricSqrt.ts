@@ -1,4 +1,5 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { pow } from '../math/index.ts';
 import type { MatrixLike } from './toMatrix.ts';
 import { toSymmetricMatrix } from './toSymmetricMatrix.ts';
 
@@ -20,7 +21,7 @@ function symmetricPower(fn: string, a: MatrixLike, power: number): Matrix {
       const need = power > 0 ? 'positive semi-definite' : 'positive-definite';
       throw new RangeError(`${fn}: a must be ${need}, got eigenvalue ${lambda}`);
     }
-    f[k] = Math.max(lambda, 0) ** power;
+    f[k] = pow(Math.max(lambda, 0), power);
   }
   const out = new Matrix(n, n);
   for (let i = 0; i < n; i++) {

@@ -1,3 +1,4 @@
+import { cos } from '../math/index.ts';
 import { assertInteger } from '../validate/assert.ts';
 
 /** Nodes and weights of a quadrature rule: $\int f \approx \sum_i w_i f(x_i)$. */
@@ -36,7 +37,7 @@ export function gaussLegendre(n: number): QuadratureRule {
   const weights = new Float64Array(n);
   const half = Math.floor((n + 1) / 2);
   for (let i = 0; i < half; i++) {
-    let x = Math.cos((Math.PI * (4 * i + 3)) / (4 * n + 2));
+    let x = cos((Math.PI * (4 * i + 3)) / (4 * n + 2));
     let dp = 0;
     // Newton's method converges quadratically from this start; 100 steps bound the loop.
     for (let it = 0; it < 100; it++) {

@@ -1,11 +1,12 @@
 import type { Matrix } from 'ml-matrix';
+import { log } from '../math/index.ts';
 import { choleskyFactor } from '../matrix/choleskyFactor.ts';
 import type { MatrixLike } from '../matrix/toMatrix.ts';
 import { assertFiniteVector, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 import { sampleStandardNormal } from './sampleNormal.ts';
 
-const LOG_2PI = Math.log(2 * Math.PI);
+const LOG_2PI = log(2 * Math.PI);
 
 /**
  * The multivariate normal $\mathcal N(\mu, \Sigma)$, factored once: draws are $\mu + L z$ with
@@ -44,7 +45,7 @@ export class MultivariateNormal {
     let logDet = 0;
     for (let i = 0; i < d; i++) {
       for (let j = 0; j <= i; j++) this.#lower[i * d + j] = l.get(i, j);
-      logDet += 2 * Math.log(l.get(i, i));
+      logDet += 2 * log(l.get(i, i));
     }
     this.#logDet = logDet;
     this.#z = new Float64Array(d);

@@ -3,12 +3,11 @@
  * `@x` packages takes one as its first argument, so that the same seed gives the same result on
  * every machine, in Node and in browsers.
  *
- * What "the same" means: the integer and uniform streams are bit-identical on every JavaScript
- * engine, and so are discrete draws and the draws built from exactly rounded arithmetic
- * (normal draws from the embedded ziggurat tables, except the rare tail beyond 3.44; Gamma with
- * shape >= 1; Beta with shapes >= 1). Draws that go through `Math.log` or `Math.exp`, whose
- * last bit ECMAScript leaves to the engine, are bit-identical on one engine version and agree to
- * a few ulps across engines (checked against headless Chromium).
+ * What "the same" means: every stream and every draw is bit-identical on every JavaScript
+ * engine. The samplers compute their logarithms and exponentials with `@x/linalg/math`, built
+ * from IEEE-754 basic operations, not with `Math.log` or `Math.exp`, whose last bits ECMAScript
+ * leaves to the engine (a test runs the same seeds in Node and in headless Chromium and compares
+ * every bit).
  *
  * Create one with {@link createRng}; restore a saved one with {@link rngFromState}.
  */

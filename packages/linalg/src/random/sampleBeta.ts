@@ -1,3 +1,4 @@
+import { exp } from '../math/index.ts';
 import { assertPositive, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 import { sampleGammaLargeShapeUnchecked, sampleLogGammaUnchecked } from './sampleGamma.ts';
@@ -31,5 +32,5 @@ export function sampleBetaUnchecked(rng: Rng, a: number, b: number): number {
   }
   const la = sampleLogGammaUnchecked(rng, a);
   const lb = sampleLogGammaUnchecked(rng, b);
-  return 1 / (1 + Math.exp(lb - la));
+  return 1 / (1 + exp(lb - la));
 }

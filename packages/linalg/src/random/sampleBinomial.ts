@@ -1,4 +1,5 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
+import { exp, log, log1p } from '../math/index.ts';
 import { assertInRange, assertInteger, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
@@ -6,7 +7,7 @@ import type { Rng } from './Rng.ts';
 function binomialInversion(rng: Rng, n: number, p: number): number {
   const q = 1 - p;
   const ratio = p / q;
-  let pmf = Math.exp(n * Math.log1p(-p));
+  let pmf = exp(n * log1p(-p));
   let cdf = pmf;
   const u = rng.nextFloat64();
   let k = 0;
@@ -27,7 +28,7 @@ function binomialBtrs(rng: Rng, n: number, p: number): number {
   const c = n * p + 0.5;
   const vr = 0.92 - 4.2 / b;
   const alpha = (2.83 + 5.1 / b) * spq;
-  const lpq = Math.log(p / q);
+  const lpq = log(p / q);
   const m = Math.floor((n + 1) * p);
   const h = gammaln(m + 1) + gammaln(n - m + 1);
   for (;;) {
@@ -37,7 +38,7 @@ function binomialBtrs(rng: Rng, n: number, p: number): number {
     const k = Math.floor(((2 * a) / us + b) * u + c);
     if (k < 0 || k > n) continue;
     if (us >= 0.07 && v <= vr) return k;
-    const lhs = Math.log((v * alpha) / (a / (us * us) + b));
+    const lhs = log((v * alpha) / (a / (us * us) + b));
     const rhs = h - gammaln(k + 1) - gammaln(n - k + 1) + (k - m) * lpq;
     if (lhs <= rhs) return k;
   }

@@ -1,3 +1,4 @@
+import { exp } from '../math/index.ts';
 import { assertFiniteVector, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 import { sampleLogGammaUnchecked } from './sampleGamma.ts';
@@ -38,7 +39,7 @@ export function sampleDirichlet(
   }
   let sum = 0;
   for (let i = 0; i < k; i++) {
-    const e = Math.exp(x[i]! - max);
+    const e = exp(x[i]! - max);
     x[i] = e;
     sum += e;
   }

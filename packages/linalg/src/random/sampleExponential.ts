@@ -1,3 +1,4 @@
+import { log1p } from '../math/index.ts';
 import { assertPositive, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
@@ -12,5 +13,5 @@ import type { Rng } from './Rng.ts';
 export function sampleExponential(rng: Rng, rate = 1): number {
   assertRng('sampleExponential', rng);
   assertPositive('sampleExponential', 'rate', rate);
-  return -Math.log1p(-rng.nextFloat64()) / rate;
+  return -log1p(-rng.nextFloat64()) / rate;
 }

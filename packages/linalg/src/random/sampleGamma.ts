@@ -1,3 +1,4 @@
+import { exp, log } from '../math/index.ts';
 import { assertPositive, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 import { sampleStandardNormal } from './sampleNormal.ts';
@@ -24,7 +25,7 @@ export function sampleGammaLargeShapeUnchecked(rng: Rng, shape: number): number 
     const u = rng.nextFloat64();
     const x2 = x * x;
     if (u < 1 - 0.0331 * x2 * x2) return d * v;
-    if (u > 0 && Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+    if (u > 0 && log(u) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
   }
 }
 
@@ -40,9 +41,9 @@ export function sampleLogGammaUnchecked(rng: Rng, shape: number): number {
   if (shape < 1) {
     let u = rng.nextFloat64();
     while (u === 0) u = rng.nextFloat64();
-    return Math.log(sampleGammaLargeShapeUnchecked(rng, shape + 1)) + Math.log(u) / shape;
+    return log(sampleGammaLargeShapeUnchecked(rng, shape + 1)) + log(u) / shape;
   }
-  return Math.log(sampleGammaLargeShapeUnchecked(rng, shape));
+  return log(sampleGammaLargeShapeUnchecked(rng, shape));
 }
 
 /**
@@ -63,5 +64,5 @@ export function sampleGamma(rng: Rng, shape: number, scale = 1): number {
   assertPositive('sampleGamma', 'shape', shape);
   assertPositive('sampleGamma', 'scale', scale);
   if (shape >= 1) return scale * sampleGammaLargeShapeUnchecked(rng, shape);
-  return scale * Math.exp(sampleLogGammaUnchecked(rng, shape));
+  return scale * exp(sampleLogGammaUnchecked(rng, shape));
 }

@@ -1,3 +1,4 @@
+import { exp, log } from '../math/index.ts';
 import { assertFinite, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
@@ -6,8 +7,8 @@ const R = 3.442619855899;
 
 /**
  * Block edges $x_i$ ($x_0 = V/f(R)$ for the base block, $x_1 = R$, $x_{128} = 0$) and ratios
- * $x_{i+1}/x_i$, computed once by `scripts/zigguratTables.py` and embedded: computing them here
- * would chain 128 calls of log, exp and sqrt, whose last bits differ between JavaScript engines.
+ * $x_{i+1}/x_i$, computed once by `scripts/zigguratTables.py` and embedded (128 chained calls of
+ * log, exp and sqrt at start-up would cost more than reading them).
  */
 const ZIG_X = Float64Array.of(
   3.7130862467425505,
@@ -276,8 +277,8 @@ function tail(rng: Rng, negative: boolean): number {
   let x: number;
   let y: number;
   do {
-    x = Math.log(1 - rng.nextFloat64()) / R;
-    y = Math.log(1 - rng.nextFloat64());
+    x = log(1 - rng.nextFloat64()) / R;
+    y = log(1 - rng.nextFloat64());
   } while (-2 * y < x * x);
   return negative ? x - R : R - x;
 }
@@ -304,8 +305,8 @@ export function sampleStandardNormal(rng: Rng): number {
     const x = u * ZIG_X[i]!;
     const xi = ZIG_X[i]!;
     const xi1 = ZIG_X[i + 1]!;
-    const f0 = Math.exp(-0.5 * (xi * xi - x * x));
-    const f1 = Math.exp(-0.5 * (xi1 * xi1 - x * x));
+    const f0 = exp(-0.5 * (xi * xi - x * x));
+    const f1 = exp(-0.5 * (xi1 * xi1 - x * x));
     if (f1 + rng.nextFloat64() * (f0 - f1) < 1) return x;
   }
 }

@@ -1,10 +1,11 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
+import { exp, log } from '../math/index.ts';
 import { assertFinite, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
 /** Inversion by sequential search from 0; exact, used for $\lambda < 10$. */
 function poissonInversion(rng: Rng, lambda: number): number {
-  let pmf = Math.exp(-lambda);
+  let pmf = exp(-lambda);
   let cdf = pmf;
   const u = rng.nextFloat64();
   let k = 0;
@@ -20,7 +21,7 @@ function poissonInversion(rng: Rng, lambda: number): number {
 /** Hormann's PTRS transformed rejection, for $\lambda \ge 10$. */
 function poissonPtrs(rng: Rng, lambda: number): number {
   const slam = Math.sqrt(lambda);
-  const loglam = Math.log(lambda);
+  const loglam = log(lambda);
   const b = 0.931 + 2.53 * slam;
   const a = -0.059 + 0.02483 * b;
   const invalpha = 1.1239 + 1.1328 / (b - 3.4);
@@ -32,7 +33,7 @@ function poissonPtrs(rng: Rng, lambda: number): number {
     const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
-    const lhs = Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b);
+    const lhs = log(v) + log(invalpha) - log(a / (us * us) + b);
     if (lhs <= -lambda + k * loglam - gammaln(k + 1)) return k;
   }
 }

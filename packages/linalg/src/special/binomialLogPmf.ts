@@ -1,8 +1,9 @@
+import { log, log1p } from '../math/index.ts';
 import { productError } from '../numeric/productError.ts';
 import { assertInRange, assertInteger } from '../validate/assert.ts';
 import { deviance, stirlingError } from './stirlingError.ts';
 
-const LOG_2PI = Math.log(2 * Math.PI);
+const LOG_2PI = log(2 * Math.PI);
 
 /**
  * Log-probability of k successes in n Bernoulli(p) trials, $\log\binom nk p^k (1-p)^{n-k}$;
@@ -33,8 +34,8 @@ export function binomialLogPmf(k: number, n: number, p: number): number {
   const q = 1 - p;
   if (p === 0) return k === 0 ? 0 : Number.NEGATIVE_INFINITY;
   if (p === 1) return k === n ? 0 : Number.NEGATIVE_INFINITY;
-  if (k === 0) return n * Math.log1p(-p);
-  if (k === n) return n * Math.log(p);
+  if (k === 0) return n * log1p(-p);
+  if (k === n) return n * log(p);
   // n p and n q carry a rounding of eps n p, which D(k, m) would amplify by |1 - k/m| n p:
   // correct to first order with the exact rounding errors, D(k, m + e) = D(k, m) + e (1 - k/m)
   // (q = fl(1 - p) itself misses 1 - p - q, recovered exactly by Knuth's two-sum).
@@ -50,5 +51,5 @@ export function binomialLogPmf(k: number, n: number, p: number): number {
     productError(n, p, np) * (1 - k / np) -
     deviance(n - k, nq) -
     (productError(n, q, nq) + n * qError) * (1 - (n - k) / nq);
-  return lc - 0.5 * (LOG_2PI + Math.log(k) + Math.log1p(-k / n));
+  return lc - 0.5 * (LOG_2PI + log(k) + log1p(-k / n));
 }

@@ -1,3 +1,4 @@
+import { exp, log1p } from '../math/index.ts';
 import { assertNotNaN } from '../validate/assert.ts';
 
 /**
@@ -16,8 +17,8 @@ export function log1pExp(x: number): number {
 
 /** {@link log1pExp} without the NaN check, for inner loops. */
 export function log1pExpUnchecked(x: number): number {
-  if (x <= -37) return Math.exp(x);
-  if (x <= 18) return Math.log1p(Math.exp(x));
-  if (x <= 33.3) return x + Math.exp(-x);
+  if (x <= -37) return exp(x);
+  if (x <= 18) return log1p(exp(x));
+  if (x <= 33.3) return x + exp(-x);
   return x;
 }

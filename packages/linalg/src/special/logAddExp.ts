@@ -1,3 +1,4 @@
+import { exp, log1p } from '../math/index.ts';
 import { assertNotNaN } from '../validate/assert.ts';
 
 /**
@@ -11,5 +12,5 @@ export function logAddExp(a: number, b: number): number {
   if (b === Number.NEGATIVE_INFINITY) return a;
   const max = Math.max(a, b);
   if (max === Number.POSITIVE_INFINITY) return max;
-  return max + Math.log1p(Math.exp(-Math.abs(a - b)));
+  return max + log1p(exp(-Math.abs(a - b)));
 }

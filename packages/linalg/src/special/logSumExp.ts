@@ -1,3 +1,4 @@
+import { exp, log } from '../math/index.ts';
 import { formatValue } from '../validate/assert.ts';
 
 /** Throws unless every entry is a number and not NaN (infinities are valid log-weights). */
@@ -19,8 +20,8 @@ export function logSumExpUnchecked(x: ArrayLike<number>): number {
   for (let i = 0; i < x.length; i++) if (x[i]! > max) max = x[i]!;
   if (!Number.isFinite(max)) return max;
   let sum = 0;
-  for (let i = 0; i < x.length; i++) sum += Math.exp(x[i]! - max);
-  return max + Math.log(sum);
+  for (let i = 0; i < x.length; i++) sum += exp(x[i]! - max);
+  return max + log(sum);
 }
 
 /**

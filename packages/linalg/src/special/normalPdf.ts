@@ -1,6 +1,7 @@
+import { exp, log } from '../math/index.ts';
 import { assertFinite, assertNotNaN, assertPositive } from '../validate/assert.ts';
 
-const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+const LOG_SQRT_2PI = 0.5 * log(2 * Math.PI);
 
 /**
  * Log-density of $\mathcal N(\mu, \sigma^2)$ at x: $-\frac{(x-\mu)^2}{2\sigma^2} - \log\sigma -
@@ -12,7 +13,7 @@ export function normalLogPdf(x: number, mu = 0, sigma = 1): number {
   assertFinite('normalLogPdf', 'mu', mu);
   assertPositive('normalLogPdf', 'sigma', sigma);
   const z = (x - mu) / sigma;
-  return -0.5 * z * z - Math.log(sigma) - LOG_SQRT_2PI;
+  return -0.5 * z * z - log(sigma) - LOG_SQRT_2PI;
 }
 
 /**
@@ -23,5 +24,5 @@ export function normalPdf(x: number, mu = 0, sigma = 1): number {
   assertNotNaN('normalPdf', 'x', x);
   assertFinite('normalPdf', 'mu', mu);
   assertPositive('normalPdf', 'sigma', sigma);
-  return Math.exp(normalLogPdf(x, mu, sigma));
+  return exp(normalLogPdf(x, mu, sigma));
 }

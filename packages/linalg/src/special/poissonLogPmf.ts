@@ -1,7 +1,8 @@
+import { log } from '../math/index.ts';
 import { assertFinite, assertInteger } from '../validate/assert.ts';
 import { deviance, stirlingError } from './stirlingError.ts';
 
-const LOG_2PI = Math.log(2 * Math.PI);
+const LOG_2PI = log(2 * Math.PI);
 
 /**
  * Log-probability of k under Poisson($\lambda$): $k \log\lambda - \lambda - \log k!$;
@@ -27,5 +28,5 @@ export function poissonLogPmf(k: number, lambda: number): number {
   if (k < 0) return Number.NEGATIVE_INFINITY;
   if (lambda === 0) return k === 0 ? 0 : Number.NEGATIVE_INFINITY;
   if (k === 0) return -lambda;
-  return -stirlingError(k) - deviance(k, lambda) - 0.5 * (LOG_2PI + Math.log(k));
+  return -stirlingError(k) - deviance(k, lambda) - 0.5 * (LOG_2PI + log(k));
 }

@@ -1,4 +1,5 @@
 import betainc from '@stdlib/math-base-special-betainc';
+import { exp, log, log1p } from '../math/index.ts';
 import { gaussLegendre } from '../numeric/gaussLegendre.ts';
 import { productError } from '../numeric/productError.ts';
 import { assertInRange, assertPositive } from '../validate/assert.ts';
@@ -6,7 +7,7 @@ import { devianceSeries, stirlingError } from './stirlingError.ts';
 
 /** Below this, both shape parameters are served by stdlib's `betainc` (accurate to ~1e-12 there). */
 const LARGE_SHAPE = 1000;
-const LOG_2PI = Math.log(2 * Math.PI);
+const LOG_2PI = log(2 * Math.PI);
 
 /**
  * The regularized incomplete beta function $I_x(a, b) = \frac{1}{B(a,b)}\int_0^x t^{a-1}
@@ -52,10 +53,7 @@ export function regularizedBeta(x: number, a: number, b: number, upper = false):
 function betaTail(x: number, a: number, b: number, lower: boolean): number {
   const n = a + b;
   const logC =
-    stirlingError(n) -
-    stirlingError(a) -
-    stirlingError(b) +
-    0.5 * (Math.log((a * b) / n) - LOG_2PI);
+    stirlingError(n) - stirlingError(a) - stirlingError(b) + 0.5 * (log((a * b) / n) - LOG_2PI);
   // The density depends on t through delta = n t - a (and n(1 - t) - b = -delta): n x - a is
   // formed exactly (Dekker's product), so no rounding of size eps * a enters the exponent.
   const nx = n * x;
@@ -82,8 +80,8 @@ function betaTail(x: number, a: number, b: number, lower: boolean): number {
       if (t <= 0 || t >= 1) continue;
       const delta = dx + n * offset;
       const logF =
-        logC - devianceFromMean(a, delta) - devianceFromMean(b, -delta) - Math.log(t * (1 - t));
-      panel += weights[i]! * Math.exp(logF);
+        logC - devianceFromMean(a, delta) - devianceFromMean(b, -delta) - log(t * (1 - t));
+      panel += weights[i]! * exp(logF);
     }
     panel *= Math.abs(half);
     sum += panel;
@@ -97,5 +95,5 @@ function devianceFromMean(a: number, delta: number): number {
   const m = a + delta;
   // The series of `deviance` with x - m = -delta exactly, x + m = 2a + delta.
   if (Math.abs(delta) < 0.1 * (a + m)) return devianceSeries(a, -delta, a + m);
-  return delta - a * Math.log1p(delta / a);
+  return delta - a * log1p(delta / a);
 }

@@ -1,3 +1,4 @@
+import { exp } from '../math/index.ts';
 import { assertNotNaN } from '../validate/assert.ts';
 import { log1pExpUnchecked } from './log1pExp.ts';
 
@@ -8,8 +9,8 @@ import { log1pExpUnchecked } from './log1pExp.ts';
  */
 export function sigmoid(x: number): number {
   assertNotNaN('sigmoid', 'x', x);
-  if (x >= 0) return 1 / (1 + Math.exp(-x));
-  const e = Math.exp(x);
+  if (x >= 0) return 1 / (1 + exp(-x));
+  const e = exp(x);
   return e / (1 + e);
 }
 

@@ -1,3 +1,4 @@
+import { exp } from '../math/index.ts';
 import { assertFiniteVector } from '../validate/assert.ts';
 import { logSumExpUnchecked } from './logSumExp.ts';
 
@@ -20,7 +21,7 @@ function prepareOut(fn: string, x: ArrayLike<number>, out?: Float64Array): Float
 export function softmax(x: ArrayLike<number>, out?: Float64Array): Float64Array {
   const res = prepareOut('softmax', x, out);
   const lse = logSumExpUnchecked(x);
-  for (let i = 0; i < x.length; i++) res[i] = Math.exp(x[i]! - lse);
+  for (let i = 0; i < x.length; i++) res[i] = exp(x[i]! - lse);
   return res;
 }
 

@@ -1,6 +1,7 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
+import { log } from '../math/index.ts';
 
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+const HALF_LOG_2PI = 0.5 * log(2 * Math.PI);
 const S0 = 1 / 12;
 const S1 = 1 / 360;
 const S2 = 1 / 1260;
@@ -15,7 +16,7 @@ const S4 = 1 / 1188;
  * References: Loader, "Fast and Accurate Computation of Binomial Probabilities", 2000, Section 2.
  */
 export function stirlingError(z: number): number {
-  if (z <= 15) return gammaln(z + 1) - (z + 0.5) * Math.log(z) + z - HALF_LOG_2PI;
+  if (z <= 15) return gammaln(z + 1) - (z + 0.5) * log(z) + z - HALF_LOG_2PI;
   const zz = z * z;
   if (z > 500) return (S0 - S1 / zz) / z;
   if (z > 80) return (S0 - (S1 - S2 / zz) / zz) / z;
@@ -34,7 +35,7 @@ export function stirlingError(z: number): number {
 export function deviance(x: number, m: number): number {
   if (x === 0) return m;
   if (Math.abs(x - m) < 0.1 * (x + m)) return devianceSeries(x, x - m, x + m);
-  return x * Math.log(x / m) + m - x;
+  return x * log(x / m) + m - x;
 }
 
 /**

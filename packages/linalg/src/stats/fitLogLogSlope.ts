@@ -1,3 +1,4 @@
+import { log } from '../math/index.ts';
 import { assertArrayLike, readOptions } from '../validate/assert.ts';
 import { fitLineNamed, type LineFit, type LineFitOptions } from './fitLine.ts';
 
@@ -29,12 +30,12 @@ export function fitLogLogSlope(
   for (let i = 0; i < x.length; i++) {
     if (!(x[i]! > 0) || !Number.isFinite(x[i]))
       throw new RangeError(`${fn}: x[${i}] must be positive and finite, got ${x[i]}`);
-    lx[i] = Math.log(x[i]!);
+    lx[i] = log(x[i]!);
   }
   for (let i = 0; i < y.length; i++) {
     if (!(y[i]! > 0) || !Number.isFinite(y[i]))
       throw new RangeError(`${fn}: y[${i}] must be positive and finite, got ${y[i]}`);
-    ly[i] = Math.log(y[i]!);
+    ly[i] = log(y[i]!);
   }
   return fitLineNamed(fn, lx, ly, level);
 }

@@ -1,3 +1,4 @@
+import { exp } from '../math/index.ts';
 import { assertFiniteVector, assertFunction } from '../validate/assert.ts';
 import type { GoodnessOfFit } from './chiSquareTest.ts';
 
@@ -9,7 +10,7 @@ function kolmogorovSurvival(lambda: number): number {
   if (lambda < 0.2) return 1;
   let s = 0;
   for (let k = 1; k <= 100; k++) {
-    const term = Math.exp(-2 * k * k * lambda * lambda);
+    const term = exp(-2 * k * k * lambda * lambda);
     s += k % 2 === 1 ? term : -term;
     if (term < 1e-17) break;
   }

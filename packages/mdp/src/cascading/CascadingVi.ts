@@ -7,6 +7,7 @@ import {
   readObject,
   readOptions,
 } from '@x/linalg';
+import { log } from '@x/linalg/math';
 import { type LearnerState, readLearnerState, readNumbers } from '../learning/LearnerState.ts';
 import { TabularCounts } from '../learning/TabularCounts.ts';
 import { bestPermUnchecked } from './bestPerm.ts';
@@ -87,7 +88,7 @@ export class CascadingVi implements CascadingAgent {
     this.#items = items;
     this.#maxLength = maxLength;
     this.#horizon = horizon;
-    this.#log = Math.log((5 * states * items * horizon * episodes) / delta);
+    this.#log = log((5 * states * items * horizon * episodes) / delta);
     this.#scale = bonusScale;
     this.#counts = new TabularCounts(states, items + 1);
     this.#examined = new Float64Array(states * items);

@@ -1,4 +1,5 @@
 import { assertInRange, assertInteger } from '@x/linalg';
+import { expm1, log } from '@x/linalg/math';
 
 /**
  * Expected number of tokens one speculative-decoding round emits when K candidates are drafted
@@ -20,5 +21,5 @@ export function expectedTokensPerRound(alpha: number, candidates: number): numbe
   assertInteger(fn, 'candidates', candidates, 0);
   if (alpha === 1) return candidates + 1;
   // -expm1((K + 1) log alpha) / (1 - alpha) keeps full precision when alpha is near 1.
-  return alpha === 0 ? 1 : -Math.expm1((candidates + 1) * Math.log(alpha)) / (1 - alpha);
+  return alpha === 0 ? 1 : -expm1((candidates + 1) * log(alpha)) / (1 - alpha);
 }

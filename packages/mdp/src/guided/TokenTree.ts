@@ -6,6 +6,7 @@ import {
   formatValue,
   readObject,
 } from '@x/linalg';
+import { pow } from '@x/linalg/math';
 
 /** The data of a {@link TokenTree}. */
 export interface TokenTreeData {
@@ -52,7 +53,7 @@ export class TokenTree {
     assertInteger(fn, 'vocabulary', data.vocabulary, 2, 1 << 16);
     assertInteger(fn, 'length', data.length, 1, 64);
     const V = data.vocabulary;
-    const responses = V ** data.length;
+    const responses = pow(V, data.length);
     if (responses > 1 << 22)
       throw new RangeError(
         `${fn}: vocabulary^length must be at most 2^22, got ${V}^${data.length} = ${responses}`,

@@ -1,3 +1,4 @@
+import { log } from '@x/linalg/math';
 import { assertTokenTree, copyPolicy, type TokenTree } from './TokenTree.ts';
 
 /** What a decoding policy achieves on a {@link TokenTree}. */
@@ -28,7 +29,7 @@ export function decodingOutcome(tree: TokenTree, policy: ArrayLike<number>): Dec
     const mass = reach[n]!;
     for (let z = 0; z < V; z++) {
       const pz = p[n * V + z]!;
-      if (pz > 0 && mass > 0) kl += mass * pz * Math.log(pz / tree.reference[n * V + z]!);
+      if (pz > 0 && mass > 0) kl += mass * pz * log(pz / tree.reference[n * V + z]!);
     }
   }
   const responseProbabilities = reach.slice(I);

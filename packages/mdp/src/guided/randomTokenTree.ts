@@ -6,6 +6,7 @@ import {
   readOptions,
   sampleDirichlet,
 } from '@x/linalg';
+import { pow } from '@x/linalg/math';
 import { TokenTree } from './TokenTree.ts';
 
 /** Options of {@link randomTokenTree}. */
@@ -32,12 +33,12 @@ export function randomTokenTree(
   assertInteger(fn, 'vocabulary', vocabulary, 2, 1 << 16);
   assertInteger(fn, 'length', length, 1, 64);
   assertPositive(fn, 'concentration', concentration);
-  const prefixes = (vocabulary ** length - 1) / (vocabulary - 1);
+  const prefixes = (pow(vocabulary, length) - 1) / (vocabulary - 1);
   const reference = new Float64Array(prefixes * vocabulary);
   const alpha = new Float64Array(vocabulary).fill(concentration);
   for (let n = 0; n < prefixes; n++)
     sampleDirichlet(rng, alpha, reference.subarray(n * vocabulary, (n + 1) * vocabulary));
-  const reward = new Float64Array(vocabulary ** length);
+  const reward = new Float64Array(pow(vocabulary, length));
   for (let y = 0; y < reward.length; y++) reward[y] = rng.nextFloat64();
   return new TokenTree({ vocabulary, length, reference, reward });
 }

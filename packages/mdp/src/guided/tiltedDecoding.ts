@@ -1,4 +1,5 @@
 import { assertFiniteVector, assertInRange } from '@x/linalg';
+import { exp } from '@x/linalg/math';
 import { assertTokenTree, type TokenTree } from './TokenTree.ts';
 
 /**
@@ -33,7 +34,7 @@ export function tiltedDecoding(tree: TokenTree, q: ArrayLike<number>, alpha: num
     for (let z = 0; z < V; z++) {
       const p = ref[n * V + z]!;
       const d = q[n * V + z]! - max;
-      const w = p > 0 ? (alpha === 0 || d === 0 ? p : p * Math.exp(alpha * d)) : 0;
+      const w = p > 0 ? (alpha === 0 || d === 0 ? p : p * exp(alpha * d)) : 0;
       out[n * V + z] = w;
       sum += w;
     }

@@ -1,3 +1,4 @@
+import { exp } from '@x/linalg/math';
 import { softMaximum } from '../planning/softMaximum.ts';
 import type { TokenTree } from './TokenTree.ts';
 
@@ -65,7 +66,7 @@ export function tiltedSequenceLaw(
       let sum = 0;
       for (let z = 0; z < V; z++) {
         const p = policy[n * V + z]!;
-        const w = p > 0 ? (p / total) * Math.exp((u[first + z]! - u[n]!) / beta) : 0;
+        const w = p > 0 ? (p / total) * exp((u[first + z]! - u[n]!) / beta) : 0;
         conditional[n * V + z] = w;
         sum += w;
       }

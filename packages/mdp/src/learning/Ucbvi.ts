@@ -6,6 +6,7 @@ import {
   type Rng,
   readOptions,
 } from '@x/linalg';
+import { log } from '@x/linalg/math';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
 import { type LearnerState, readLearnerState } from './LearnerState.ts';
 import { TabularCounts } from './TabularCounts.ts';
@@ -70,7 +71,7 @@ export class Ucbvi implements EpisodicAgent {
     assertInteger('Ucbvi', 'episodes', episodes, 1);
     this.#counts = new TabularCounts(states, actions);
     this.#horizon = horizon;
-    this.#log = Math.log((5 * states * actions * horizon * episodes) / delta);
+    this.#log = log((5 * states * actions * horizon * episodes) / delta);
     this.#scale = bonusScale;
     if (bonus !== 'hoeffding' && bonus !== 'bernstein')
       throw new RangeError(`Ucbvi: bonus must be 'hoeffding' or 'bernstein', got ${String(bonus)}`);
@@ -104,7 +105,7 @@ export class Ucbvi implements EpisodicAgent {
               e2 += c * next[j]! * next[j]!;
             }
             const L = this.#log;
-            const variance = Math.max(0, e2 / n - (e / n) ** 2);
+            const variance = Math.max(0, e2 / n - (e / n) * (e / n));
             const bonus = this.#bernstein
               ? Math.sqrt((8 * L * variance) / n) + (14 * H * L) / (3 * n)
               : H * Math.sqrt(L / n);

@@ -1,4 +1,5 @@
 import { assertInRange, assertInteger, readOptions } from '@x/linalg';
+import { log } from '@x/linalg/math';
 import { type LearnerState, readLearnerState, readNumbers } from './LearnerState.ts';
 import { TabularCounts } from './TabularCounts.ts';
 
@@ -102,8 +103,8 @@ export class Ucrl2 {
     this.#planned = true;
     this.#episodes++;
     const t = this.#t;
-    const logR = Math.log((2 * S * A * t) / this.#delta);
-    const logP = Math.log((2 * A * t) / this.#delta);
+    const logR = log((2 * S * A * t) / this.#delta);
+    const logP = log((2 * A * t) / this.#delta);
     const rTilde = new Float64Array(S * A);
     const radius = new Float64Array(S * A);
     for (let i = 0; i < S * A; i++) {

@@ -1,4 +1,5 @@
 import { assertInRange, assertRng, type Rng, sampleIntUnchecked } from '@x/linalg';
+import { pow } from '@x/linalg/math';
 import type { Mdp } from '../model/Mdp.ts';
 import {
   assertTemporalDifferenceOptions,
@@ -50,7 +51,7 @@ export function qLearning(
     const i = s * A + a;
     visits[i] = visits[i]! + 1;
     const target = mdp.reward[i]! + gamma * q[next * A + greedy(next)]!;
-    q[i] = q[i]! + visits[i]! ** -decay * (target - q[i]!);
+    q[i] = q[i]! + pow(visits[i]!, -decay) * (target - q[i]!);
     s = next;
   }
   return { q, policy: Int32Array.from({ length: S }, (_, j) => greedy(j)) };

@@ -1,4 +1,5 @@
 import { assertInRange, assertRng, type Rng } from '@x/linalg';
+import { pow } from '@x/linalg/math';
 import { assertPolicy } from '../model/assertPolicy.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import {
@@ -49,7 +50,7 @@ export function tdLambda(
     const next = mdp.sampleNext(rng, s, a);
     const delta = mdp.reward[s * A + a]! + gamma * v[next]! - v[s]!;
     visits[s] = visits[s]! + 1;
-    const alpha = visits[s]! ** -decay;
+    const alpha = pow(visits[s]!, -decay);
     if (lambda === 0) {
       v[s] = v[s]! + alpha * delta;
     } else {

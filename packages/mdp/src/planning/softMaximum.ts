@@ -1,3 +1,5 @@
+import { exp, expm1, log, log1p } from '@x/linalg/math';
+
 /** Below this largest |x| / beta, the soft maximum is beta log1p of a mean of expm1. */
 const SMALL_TILT = 0.5;
 
@@ -36,14 +38,14 @@ export function softMaximum(
   if (spread / beta <= SMALL_TILT) {
     for (let i = 0; i < count; i++) {
       const wi = w[wOffset + i]!;
-      if (wi > 0) s += (wi / total) * Math.expm1(x[xOffset + i]! / beta);
+      if (wi > 0) s += (wi / total) * expm1(x[xOffset + i]! / beta);
     }
-    return beta * Math.log1p(s);
+    return beta * log1p(s);
   }
   // (x - top) / beta is in [-Infinity, 0] and 0 at the top entry: the sum is positive.
   for (let i = 0; i < count; i++) {
     const wi = w[wOffset + i]!;
-    if (wi > 0) s += (wi / total) * Math.exp((x[xOffset + i]! - top) / beta);
+    if (wi > 0) s += (wi / total) * exp((x[xOffset + i]! - top) / beta);
   }
-  return top + beta * Math.log(s);
+  return top + beta * log(s);
 }

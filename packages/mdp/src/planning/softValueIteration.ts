@@ -1,4 +1,5 @@
 import { assertInRange, assertInteger, assertPositive, formatValue, readOptions } from '@x/linalg';
+import { exp } from '@x/linalg/math';
 import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { softMaximum } from './softMaximum.ts';
@@ -108,7 +109,7 @@ export function softValueIteration(
     let z = 0;
     for (let a = 0; a < A; a++) {
       const p = ref[s * A + a]!;
-      const w = p > 0 ? p * Math.exp((q[s * A + a]! - vs) / temperature) : 0;
+      const w = p > 0 ? p * exp((q[s * A + a]! - vs) / temperature) : 0;
       policy[s * A + a] = w;
       z += w;
     }

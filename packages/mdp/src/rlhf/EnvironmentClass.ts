@@ -7,6 +7,7 @@ import {
   normalizedWeights,
   readObject,
 } from '@x/linalg';
+import { exp, log } from '@x/linalg/math';
 import { episodicValue } from '../learning/simulateEpisodic.ts';
 import { Mdp, type SparseMdpData } from '../model/Mdp.ts';
 import { backwardInduction } from '../planning/backwardInduction.ts';
@@ -114,7 +115,7 @@ export class EnvironmentClass {
           const at = (i * S * A + row) * S + mdp.next[k]!;
           const p = mdp.prob[k]!;
           // Duplicate successors in a row add up.
-          this.logTransition[at] = Math.log(Math.exp(this.logTransition[at]!) + p);
+          this.logTransition[at] = log(exp(this.logTransition[at]!) + p);
         }
       }
     }

@@ -11,6 +11,7 @@ import {
   readOptions,
   sampleCategoricalUnchecked,
 } from '@x/linalg';
+import { exp, log } from '@x/linalg/math';
 import { denseBackwardInduction } from '../learning/denseBackwardInduction.ts';
 import { type LearnerState, readLearnerState } from '../learning/LearnerState.ts';
 import { EnvironmentClass } from './EnvironmentClass.ts';
@@ -125,7 +126,7 @@ export class RlhfIds implements RlhfAgent {
     this.#lambda = lambda;
     this.#options = { feedback, variant, informationWeight: lambda, epsilon, informationSamples };
     this.#samples = informationSamples;
-    this.#logWeight = Float64Array.from(envs.prior, Math.log);
+    this.#logWeight = Float64Array.from(envs.prior, log);
     this.#candidates = [];
     const seen = new Set<string>();
     for (let j = 0; j < envs.size; j++) {
@@ -148,7 +149,7 @@ export class RlhfIds implements RlhfAgent {
   /** The posterior over the class (normalised). */
   get posterior(): Float64Array {
     const norm = logSumExpUnchecked(this.#logWeight);
-    return this.#logWeight.map((l) => Math.exp(l - norm));
+    return this.#logWeight.map((l) => exp(l - norm));
   }
 
   /** The number of surrogate cells K(epsilon). */
@@ -230,7 +231,7 @@ export class RlhfIds implements RlhfAgent {
         const margin =
           trajectoryReturn(envs, i, states, actions) -
           trajectoryReturn(envs, i, this.#otherStates, this.#otherActions);
-        outcome = rng.nextFloat64() * (1 + Math.exp(-margin)) < 1;
+        outcome = rng.nextFloat64() * (1 + exp(-margin)) < 1;
       } else {
         for (let h = 0; h < envs.horizon; h++)
           this.#rewards[h] =
@@ -252,18 +253,18 @@ export class RlhfIds implements RlhfAgent {
       let maxAll = Number.NEGATIVE_INFINITY;
       let maxCell = Number.NEGATIVE_INFINITY;
       for (let m = 0; m < M; m++) {
-        lw[m] = w[m]! > 0 ? Math.log(w[m]!) + ll[m]! : Number.NEGATIVE_INFINITY;
+        lw[m] = w[m]! > 0 ? log(w[m]!) + ll[m]! : Number.NEGATIVE_INFINITY;
         if (lw[m]! > maxAll) maxAll = lw[m]!;
         if (cell[m] === c && lw[m]! > maxCell) maxCell = lw[m]!;
       }
       let sumAll = 0;
       let sumCell = 0;
       for (let m = 0; m < M; m++) {
-        const e = Math.exp(lw[m]! - maxAll);
+        const e = exp(lw[m]! - maxAll);
         sumAll += e;
-        if (cell[m] === c) sumCell += Math.exp(lw[m]! - maxCell);
+        if (cell[m] === c) sumCell += exp(lw[m]! - maxCell);
       }
-      total += maxCell + Math.log(sumCell) - Math.log(cellWeight[c]!) - (maxAll + Math.log(sumAll));
+      total += maxCell + log(sumCell) - log(cellWeight[c]!) - (maxAll + log(sumAll));
     }
     return Math.max(0, total / this.#samples);
   }
@@ -289,7 +290,7 @@ export class RlhfIds implements RlhfAgent {
         meanR[row]! += wi * r;
         cellR[c * rows + row]! += (wi * r) / cellWeight[c]!;
         for (let t = 0; t < S; t++) {
-          const p = Math.exp(envs.logTransition[(i * rows + row) * S + t]!);
+          const p = exp(envs.logTransition[(i * rows + row) * S + t]!);
           meanP[row * S + t]! += wi * p;
           cellP[(c * rows + row) * S + t]! += (wi * p) / cellWeight[c]!;
         }
@@ -303,12 +304,12 @@ export class RlhfIds implements RlhfAgent {
         if (W === 0) continue;
         for (let t = 0; t < S; t++) {
           const p = cellP[(c * rows + row) * S + t]!;
-          if (p > 0) info += W * p * Math.log(p / meanP[row * S + t]!);
+          if (p > 0) info += W * p * log(p / meanP[row * S + t]!);
         }
         const rc = cellR[c * rows + row]!;
         info +=
           this.#kind === 'preference'
-            ? (W * (rc - meanR[row]!) ** 2) / 8
+            ? (W * (rc - meanR[row]!) * (rc - meanR[row]!)) / 8
             : W * klBernoulli(rc, meanR[row]!);
       }
       augmented[row] = meanR[row]! + this.#lambda * Math.max(0, info);
@@ -408,12 +409,12 @@ export class RlhfIds implements RlhfAgent {
       epsilon: p.epsilon as number,
       informationSamples: p.informationSamples as number,
     });
-    const log = stats.logPosterior;
-    if (!Array.isArray(log) || log.length !== envs.size)
+    const stored = stats.logPosterior;
+    if (!Array.isArray(stored) || stored.length !== envs.size)
       throw new TypeError(`${fn}: stats.logPosterior must be an array of ${envs.size} entries`);
     const weights = new Float64Array(envs.size);
     for (let i = 0; i < envs.size; i++) {
-      const v = log[i] as unknown;
+      const v = stored[i] as unknown;
       if (v === null) weights[i] = Number.NEGATIVE_INFINITY;
       else if (typeof v === 'number' && Number.isFinite(v)) weights[i] = v;
       else throw new RangeError(`${fn}: stats.logPosterior[${i}] must be a finite number or null`);

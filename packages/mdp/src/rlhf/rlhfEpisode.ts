@@ -1,4 +1,5 @@
 import { type Rng, sampleCategoricalUnchecked } from '@x/linalg';
+import { exp, log, log1p } from '@x/linalg/math';
 import type { EnvironmentClass } from './EnvironmentClass.ts';
 
 /** What the learner is told after each episode. */
@@ -51,7 +52,7 @@ export function trajectoryReturn(
 
 /** $\log \sigma(x)$ without overflow. @internal */
 export function logSigmoidUnchecked(x: number): number {
-  return x >= 0 ? -Math.log1p(Math.exp(-x)) : x - Math.log1p(Math.exp(x));
+  return x >= 0 ? -log1p(exp(-x)) : x - log1p(exp(x));
 }
 
 /**
@@ -87,7 +88,7 @@ export function feedbackLogLikelihoodInto(
     } else {
       for (let h = 0; h < H; h++) {
         const r = envs.reward[(i * S + states[h]!) * A + actions[h]!]!;
-        ll += Math.log(rewards[h] === 1 ? r : 1 - r);
+        ll += log(rewards[h] === 1 ? r : 1 - r);
       }
     }
     out[i] = ll;

@@ -9,6 +9,7 @@ import {
   readObject,
   sampleCategoricalUnchecked,
 } from '@x/linalg';
+import { exp } from '@x/linalg/math';
 import { episodicResult, recordRegret, regretCheckpoints } from '../learning/regretRunSetup.ts';
 import type {
   EpisodicSimulationOptions,
@@ -73,7 +74,7 @@ export function simulateRlhf(
         const margin =
           trajectoryReturn(envs, truth, states, actions) -
           trajectoryReturn(envs, truth, baselineStates, baselineActions);
-        const preferred = envRng.nextFloat64() * (1 + Math.exp(-margin)) < 1;
+        const preferred = envRng.nextFloat64() * (1 + exp(-margin)) < 1;
         agent.observe({ states, actions, baselineStates, baselineActions, preferred });
       } else {
         const rewards = Int32Array.from(actions, (a, h) =>
