@@ -1,4 +1,4 @@
-import { formatValue } from '@x/linalg';
+import { formatValue } from '@x/linalg/validate';
 
 /**
  * Per-arm sufficient statistics of the stochastic policies: pull counts, reward sums and sums

@@ -1,11 +1,11 @@
+import type { Rng } from '@x/linalg';
 import {
   assertArrayLike,
   assertInteger,
   assertRng,
   formatValue,
   MAX_ARRAY_LENGTH,
-  type Rng,
-} from '@x/linalg';
+} from '@x/linalg/validate';
 import { ArmStatistics } from './ArmStatistics.ts';
 import type {
   BanditPolicy,

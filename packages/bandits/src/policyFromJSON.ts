@@ -1,4 +1,4 @@
-import { asCaller, formatValue } from '@x/linalg';
+import { asCaller, formatValue } from '@x/linalg/validate';
 import type { BanditPolicy, PolicyState } from './BanditPolicy.ts';
 import { InformationDirectedSampling } from './ids/InformationDirectedSampling.ts';
 import { LinearThompsonSampling } from './linear/LinearThompsonSampling.ts';

@@ -1,4 +1,4 @@
-import { assertFinite, assertInteger, formatValue, MAX_ROUNDS, MAX_RUNS } from '@x/linalg';
+import { assertFinite, assertInteger, formatValue, MAX_ROUNDS, MAX_RUNS } from '@x/linalg/validate';
 
 /** Checks an arm index. @throws RangeError naming the value */
 export function assertArm(fn: string, arm: unknown, arms: number): asserts arm is number {

@@ -2,7 +2,9 @@
  * The core of the `@x` packages: a seeded, splittable, serialisable RNG and samplers; special
  * functions and log-space helpers; information measures; matrix helpers over ml-matrix; sparse
  * linear programs through HiGHS; and statistics. Every stochastic function takes an {@link Rng}
- * first.
+ * first. Subpaths: `@x/linalg/math` (elementary functions with the same bits in every engine),
+ * `@x/linalg/experiment` (the seeded experiment runner) and `@x/linalg/validate` (the toolkit
+ * for package authors).
  *
  * @packageDocumentation
  * @module @x/linalg
@@ -11,12 +13,7 @@
 export { Matrix } from 'ml-matrix';
 export { entropy } from './info/entropy.ts';
 export { klBernoulli } from './info/klBernoulli.ts';
-export {
-  klBernoulliLowerBound,
-  klBernoulliUpperBound,
-  klBernoulliUpperBoundCeiling,
-  klBernoulliUpperBoundUnchecked,
-} from './info/klBernoulliBound.ts';
+export { klBernoulliLowerBound, klBernoulliUpperBound } from './info/klBernoulliBound.ts';
 export { klCategorical } from './info/klCategorical.ts';
 export { klGaussian } from './info/klGaussian.ts';
 export { klMultivariateGaussian } from './info/klMultivariateGaussian.ts';
@@ -36,7 +33,7 @@ export {
   shermanMorrisonUpdate,
 } from './matrix/shermanMorrisonUpdate.ts';
 export { symmetricInverseSqrt, symmetricSqrt } from './matrix/symmetricSqrt.ts';
-export { type MatrixLike, toMatrix } from './matrix/toMatrix.ts';
+export type { MatrixLike } from './matrix/toMatrix.ts';
 export { gaussLegendre, type QuadratureRule } from './numeric/gaussLegendre.ts';
 export { relativeError } from './numeric/relativeError.ts';
 export {
@@ -50,14 +47,14 @@ export { createRng, rngFromState } from './random/createRng.ts';
 export { MultivariateNormal } from './random/MultivariateNormal.ts';
 export type { Rng, RngState } from './random/Rng.ts';
 export { sampleBernoulli } from './random/sampleBernoulli.ts';
-export { sampleBeta, sampleBetaUnchecked } from './random/sampleBeta.ts';
+export { sampleBeta } from './random/sampleBeta.ts';
 export { sampleBinomial } from './random/sampleBinomial.ts';
-export { sampleCategorical, sampleCategoricalUnchecked } from './random/sampleCategorical.ts';
+export { sampleCategorical } from './random/sampleCategorical.ts';
 export { type SampleChoiceOptions, sampleChoice } from './random/sampleChoice.ts';
 export { sampleDirichlet } from './random/sampleDirichlet.ts';
 export { sampleExponential } from './random/sampleExponential.ts';
 export { sampleGamma } from './random/sampleGamma.ts';
-export { sampleInt, sampleIntUnchecked } from './random/sampleInt.ts';
+export { sampleInt } from './random/sampleInt.ts';
 export { sampleNormal, sampleStandardNormal } from './random/sampleNormal.ts';
 export { samplePoisson } from './random/samplePoisson.ts';
 export { sampleUniform } from './random/sampleUniform.ts';
@@ -70,7 +67,7 @@ export { lgamma } from './special/lgamma.ts';
 export { log1pExp } from './special/log1pExp.ts';
 export { logAddExp } from './special/logAddExp.ts';
 export { logBeta } from './special/logBeta.ts';
-export { logSumExp, logSumExpUnchecked } from './special/logSumExp.ts';
+export { logSumExp } from './special/logSumExp.ts';
 export { normalCdf } from './special/normalCdf.ts';
 export { normalLogPdf, normalPdf } from './special/normalPdf.ts';
 export { normalQuantile } from './special/normalQuantile.ts';
@@ -95,27 +92,4 @@ export { kolmogorovSmirnovTest } from './stats/kolmogorovSmirnovTest.ts';
 export { quantile } from './stats/quantile.ts';
 export { RunningStats, type RunningStatsState } from './stats/RunningStats.ts';
 export { studentTQuantile } from './stats/studentTQuantile.ts';
-export {
-  asCaller,
-  assertArrayLike,
-  assertFinite,
-  assertFiniteVector,
-  assertFunction,
-  assertInRange,
-  assertInstance,
-  assertInteger,
-  assertMade,
-  assertNotNaN,
-  assertPositive,
-  assertProbabilityVector,
-  assertRng,
-  assertWeights,
-  formatValue,
-  MAX_ARRAY_LENGTH,
-  MAX_ROUNDS,
-  MAX_RUNS,
-  readObject,
-  readOptions,
-} from './validate/assert.ts';
-export { assertSymmetricPositiveDefinite } from './validate/assertSymmetricPositiveDefinite.ts';
-export { normalizedWeights } from './validate/normalizedWeights.ts';
+export type { JsonValue, LearnerState } from './validate/LearnerState.ts';

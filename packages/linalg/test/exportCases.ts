@@ -1,4 +1,5 @@
 import type { ExportCases } from '../../../test/contract.ts';
+import * as experiment from '../src/experiment/index.ts';
 import * as api from '../src/index.ts';
 
 const rng = () => api.createRng(1);
@@ -13,62 +14,6 @@ export const CASES: ExportCases = {
   AliasTable: {
     args: () => [vec()],
     methods: { sample: () => [rng()], sampleMany: () => [rng(), 4] },
-  },
-  Matrix: { args: () => [2, 2], trusted: true },
-  MultivariateNormal: {
-    args: () => [[0, 0], spd()],
-    methods: { sample: () => [rng()], logPdf: () => [[0.1, 0.2]] },
-  },
-  RunningStats: {
-    args: () => [],
-    methods: { push: () => [1.5], merge: () => [new api.RunningStats().push(2)] },
-    restore: (s) => api.RunningStats.fromJSON(s as never),
-    prepare: (r) => {
-      (r as api.RunningStats).push(1).push(3);
-    },
-  },
-  assertArrayLike: { args: () => ['f', 'x', [1]], trusted: true },
-  assertFinite: { args: () => ['f', 'x', 1], trusted: true },
-  assertFunction: { args: () => ['f', 'x', () => 1], trusted: true },
-  assertRng: { args: () => ['f', rng()], trusted: true },
-  readOptions: { args: () => ['f', {}], trusted: true },
-  asCaller: { args: () => ['f', () => 1], trusted: true },
-  assertMade: { args: () => ['f', 'x', { a: () => 1 }, ['a']], trusted: true },
-  readObject: { args: () => ['f', 'x', {}], trusted: true },
-  assertInstance: {
-    args: () => ['f', 'x', new api.RunningStats(), api.RunningStats],
-    trusted: true,
-  },
-  assertFiniteVector: { args: () => ['f', 'x', [1]], trusted: true },
-  assertInRange: { args: () => ['f', 'x', 0.5, 0, 1], trusted: true },
-  assertInteger: { args: () => ['f', 'x', 1], trusted: true },
-  assertNotNaN: { args: () => ['f', 'x', 1], trusted: true },
-  assertPositive: { args: () => ['f', 'x', 1], trusted: true },
-  assertProbabilityVector: { args: () => ['f', 'x', vec()], trusted: true },
-  assertSymmetricPositiveDefinite: { args: () => ['f', 'x', spd()], trusted: true },
-  assertWeights: { args: () => ['f', 'x', vec()], trusted: true },
-  formatValue: { args: () => [1], trusted: true },
-  normalizedWeights: { args: () => ['f', 'x', vec(), 3], trusted: true },
-  toMatrix: { args: () => ['f', 'x', spd()], trusted: true },
-  solveLinearProgram: {
-    // min x0 + x1 subject to x0 + x1 >= 1, x >= 0 (plumbing for the packages: trusted).
-    args: () => [
-      'f',
-      {
-        sense: 'minimize',
-        cost: Float64Array.of(1, 1),
-        colLower: Float64Array.of(0, 0),
-        colUpper: Float64Array.of(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY),
-        rowLower: Float64Array.of(1),
-        rowUpper: Float64Array.of(Number.POSITIVE_INFINITY),
-        matrix: {
-          starts: Int32Array.of(0, 2),
-          indices: Int32Array.of(0, 1),
-          values: Float64Array.of(1, 1),
-        },
-      },
-    ],
-    trusted: true,
   },
   axpy: { args: () => [2, [1, 2], Float64Array.of(1, 1)] },
   betaQuantile: { args: () => [0.3, 2, 3] },
@@ -121,8 +66,6 @@ export const CASES: ExportCases = {
   klBernoulli: { args: () => [0.2, 0.5] },
   klBernoulliLowerBound: { args: () => [0.5, 0.1] },
   klBernoulliUpperBound: { args: () => [0.5, 0.1] },
-  klBernoulliUpperBoundCeiling: { args: () => [0.5, 0.1] },
-  klBernoulliUpperBoundUnchecked: { args: () => [0.5, 0.1], trusted: true },
   klCategorical: { args: () => [vec(), [0.3, 0.3, 0.4]] },
   klGaussian: { args: () => [0, 1, 1, 2] },
   klMultivariateGaussian: { args: () => [[0, 0], spd(), [1, 0], spd()] },
@@ -135,7 +78,6 @@ export const CASES: ExportCases = {
   logSigmoid: { args: () => [0.3] },
   logSoftmax: { args: () => [[1, 2, 3]] },
   logSumExp: { args: () => [[1, 2, 3]] },
-  logSumExpUnchecked: { args: () => [[1, 2, 3]], trusted: true },
   luSolve: {
     args: () => [
       [
@@ -144,6 +86,11 @@ export const CASES: ExportCases = {
       ],
       [1, 1],
     ],
+  },
+  Matrix: { args: () => [2, 2], trusted: true },
+  MultivariateNormal: {
+    args: () => [[0, 0], spd()],
+    methods: { sample: () => [rng()], logPdf: () => [[0.1, 0.2]] },
   },
   mutualInformation: {
     args: () => [
@@ -155,11 +102,11 @@ export const CASES: ExportCases = {
   },
   norm1: { args: () => [[1, -2]] },
   norm2: { args: () => [[1, -2]] },
-  normInf: { args: () => [[1, -2]] },
   normalCdf: { args: () => [0.3, 0, 1] },
   normalLogPdf: { args: () => [0.3, 0, 1] },
   normalPdf: { args: () => [0.3, 0, 1] },
   normalQuantile: { args: () => [0.3, 0, 1] },
+  normInf: { args: () => [[1, -2]] },
   poissonLogPmf: { args: () => [3, 2.5] },
   quantile: { args: () => [[3, 1, 2, 5], 0.5] },
   randomOrthogonal: { args: () => [rng(), 3] },
@@ -168,18 +115,23 @@ export const CASES: ExportCases = {
   regularizedGamma: { args: () => [2, 1.5] },
   relativeError: { args: () => [1.1, 1] },
   rngFromState: { args: () => [api.createRng(3).getState()] },
+  RunningStats: {
+    args: () => [],
+    methods: { push: () => [1.5], merge: () => [new api.RunningStats().push(2)] },
+    restore: (s) => api.RunningStats.fromJSON(s as never),
+    prepare: (r) => {
+      (r as api.RunningStats).push(1).push(3);
+    },
+  },
   sampleBernoulli: { args: () => [rng(), 0.3] },
   sampleBeta: { args: () => [rng(), 2, 3] },
-  sampleBetaUnchecked: { args: () => [rng(), 2, 3], trusted: true },
   sampleBinomial: { args: () => [rng(), 10, 0.3] },
   sampleCategorical: { args: () => [rng(), vec()] },
-  sampleCategoricalUnchecked: { args: () => [rng(), vec()], trusted: true },
   sampleChoice: { args: () => [rng(), 5, 2] },
   sampleDirichlet: { args: () => [rng(), [1, 2, 3]] },
   sampleExponential: { args: () => [rng(), 2] },
   sampleGamma: { args: () => [rng(), 2.5, 1] },
   sampleInt: { args: () => [rng(), 5] },
-  sampleIntUnchecked: { args: () => [rng(), 5], trusted: true },
   sampleNormal: { args: () => [rng(), 0, 1] },
   samplePoisson: { args: () => [rng(), 3] },
   sampleStandardNormal: { args: () => [rng()] },
@@ -188,7 +140,112 @@ export const CASES: ExportCases = {
   shuffle: { args: () => [rng(), ['a', 'b', 'c']] },
   sigmoid: { args: () => [0.3] },
   softmax: { args: () => [[1, 2, 3]] },
+  solveLinearProgram: {
+    // min x0 + x1 subject to x0 + x1 >= 1, x >= 0.
+    args: () => [
+      {
+        sense: 'minimize',
+        cost: Float64Array.of(1, 1),
+        colLower: Float64Array.of(0, 0),
+        colUpper: Float64Array.of(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY),
+        rowLower: Float64Array.of(1),
+        rowUpper: Float64Array.of(Number.POSITIVE_INFINITY),
+        matrix: {
+          starts: Int32Array.of(0, 2),
+          indices: Int32Array.of(0, 1),
+          values: Float64Array.of(1, 1),
+        },
+      },
+      {},
+    ],
+  },
   studentTQuantile: { args: () => [0.9, 5] },
   symmetricInverseSqrt: { args: () => [spd()] },
   symmetricSqrt: { args: () => [spd()] },
+};
+
+/** A good call of every export of `@x/linalg/validate`: the toolkit trusts its caller, only the good call is checked. */
+export const VALIDATE_CASES: ExportCases = {
+  asCaller: { args: () => ['f', () => 1], trusted: true },
+  assertArrayLike: { args: () => ['f', 'x', [1]], trusted: true },
+  assertFinite: { args: () => ['f', 'x', 1], trusted: true },
+  assertFiniteVector: { args: () => ['f', 'x', [1]], trusted: true },
+  assertFunction: { args: () => ['f', 'x', () => 1], trusted: true },
+  assertInRange: { args: () => ['f', 'x', 0.5, 0, 1], trusted: true },
+  assertInstance: {
+    args: () => ['f', 'x', new api.RunningStats(), api.RunningStats],
+    trusted: true,
+  },
+  assertInteger: { args: () => ['f', 'x', 1], trusted: true },
+  assertMade: { args: () => ['f', 'x', { a: () => 1 }, ['a']], trusted: true },
+  assertNotNaN: { args: () => ['f', 'x', 1], trusted: true },
+  assertOneOf: { args: () => ['f', 'x', 'a', ['a', 'b']], trusted: true },
+  assertPositive: { args: () => ['f', 'x', 1], trusted: true },
+  assertProbabilityVector: { args: () => ['f', 'x', vec()], trusted: true },
+  assertRng: { args: () => ['f', rng()], trusted: true },
+  assertSymmetricPositiveDefinite: { args: () => ['f', 'x', spd()], trusted: true },
+  assertWeights: { args: () => ['f', 'x', vec()], trusted: true },
+  formatValue: { args: () => [1], trusted: true },
+  klBernoulliUpperBoundCeiling: { args: () => [0.5, 0.1] },
+  klBernoulliUpperBoundUnchecked: { args: () => [0.5, 0.1], trusted: true },
+  logSumExpUnchecked: { args: () => [[1, 2, 3]], trusted: true },
+  normalizedWeights: { args: () => ['f', 'x', vec(), 3], trusted: true },
+  readLearnerState: {
+    args: () => ['f', { type: 'T', version: 1, params: {}, stats: {} }, 'T'],
+    trusted: true,
+  },
+  readObject: { args: () => ['f', 'x', {}], trusted: true },
+  readOptions: { args: () => ['f', {}], trusted: true },
+  readRunOptions: { args: () => ['f', { runs: 2 }, 10], trusted: true },
+  sampleBetaUnchecked: { args: () => [rng(), 2, 3], trusted: true },
+  sampleCategoricalUnchecked: { args: () => [rng(), vec()], trusted: true },
+  sampleIntUnchecked: { args: () => [rng(), 5], trusted: true },
+  solveLinearProgramAs: {
+    args: () => ['f', ...(CASES['solveLinearProgram'] as { args: () => unknown[] }).args()],
+    trusted: true,
+  },
+  StateFields: { args: () => ['f', 'params', { a: 1 }], trusted: true },
+  toMatrix: { args: () => ['f', 'x', spd()], trusted: true },
+};
+
+/** A good call of every export of `@x/linalg/experiment`. */
+export const EXPERIMENT_CASES: ExportCases = {
+  logSpacedCheckpoints: { args: () => [1000, 4] },
+  mergeRuns: {
+    args: () => [
+      [
+        experiment.runExperiment(rng(), { rounds: 4, series: ['x'], runs: 2 }, () => ({
+          step: () => {},
+          measure: (out: Float64Array) => out.fill(1),
+        })),
+      ],
+    ],
+  },
+  runExperiment: {
+    args: () => [
+      rng(),
+      { rounds: 4, series: ['x'], runs: 2, checkpoints: [2, 4] },
+      ({ environment }: { environment: api.Rng }) => {
+        let sum = 0;
+        return {
+          step: () => {
+            sum += environment.nextFloat64();
+          },
+          measure: (out: Float64Array) => {
+            out[0] = sum;
+          },
+        };
+      },
+    ],
+  },
+};
+
+/** The elementary functions mirror Math's: NaN in, NaN out (only the good call is checked). */
+export const MATH_CASES: ExportCases = {
+  cos: { args: () => [0.5], trusted: true },
+  exp: { args: () => [0.5], trusted: true },
+  expm1: { args: () => [0.5], trusted: true },
+  log: { args: () => [0.5], trusted: true },
+  log1p: { args: () => [0.5], trusted: true },
+  pow: { args: () => [0.5, 0.3], trusted: true },
 };

@@ -1,12 +1,12 @@
+import type { Rng } from '@x/linalg';
+import { log } from '@x/linalg/math';
 import {
   assertInteger,
   assertRng,
   formatValue,
   klBernoulliUpperBoundUnchecked,
-  type Rng,
   readOptions,
-} from '@x/linalg';
-import { log } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import { ArmStatistics } from '../ArmStatistics.ts';
 import { assertItemList, assertStateEnvelope, candidateArms } from '../validation.ts';
 

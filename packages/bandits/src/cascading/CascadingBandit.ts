@@ -1,4 +1,5 @@
-import { assertInteger, assertRng, type Rng } from '@x/linalg';
+import type { Rng } from '@x/linalg';
+import { assertInteger, assertRng } from '@x/linalg/validate';
 import { assertFiniteMeans, assertItemList } from '../validation.ts';
 
 /**

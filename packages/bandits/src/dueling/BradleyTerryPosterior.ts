@@ -1,3 +1,5 @@
+import { logSigmoid, logSumExp, type Rng, sampleStandardNormal } from '@x/linalg';
+import { exp } from '@x/linalg/math';
 import {
   assertArrayLike,
   assertFiniteVector,
@@ -5,12 +7,7 @@ import {
   assertPositive,
   assertRng,
   formatValue,
-  logSigmoid,
-  logSumExp,
-  type Rng,
-  sampleStandardNormal,
-} from '@x/linalg';
-import { exp } from '@x/linalg/math';
+} from '@x/linalg/validate';
 
 /**
  * A posterior over a finite class of Bradley-Terry environments (utility vectors $u_h$, an

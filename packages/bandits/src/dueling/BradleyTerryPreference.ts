@@ -1,4 +1,5 @@
-import { assertFiniteVector, assertInteger, assertRng, type Rng, sigmoid } from '@x/linalg';
+import { type Rng, sigmoid } from '@x/linalg';
+import { assertFiniteVector, assertInteger, assertRng } from '@x/linalg/validate';
 
 /**
  * A preference environment under the Bradley-Terry model: arm i is preferred to arm j with

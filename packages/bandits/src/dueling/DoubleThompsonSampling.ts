@@ -1,13 +1,13 @@
+import type { Rng } from '@x/linalg';
+import { log } from '@x/linalg/math';
 import {
   assertFinite,
   assertInteger,
   assertRng,
   formatValue,
-  type Rng,
   readOptions,
   sampleBetaUnchecked,
-} from '@x/linalg';
-import { log } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import { assertStateEnvelope } from '../validation.ts';
 import type { DuelingPolicy, DuelingState } from './DuelingPolicy.ts';
 

@@ -1,3 +1,5 @@
+import { type Rng, sigmoid } from '@x/linalg';
+import { log, log1p } from '@x/linalg/math';
 import {
   asCaller,
   assertFinite,
@@ -5,11 +7,8 @@ import {
   assertRng,
   formatValue,
   MAX_ARRAY_LENGTH,
-  type Rng,
   readOptions,
-  sigmoid,
-} from '@x/linalg';
-import { log, log1p } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import { assertStateEnvelope } from '../validation.ts';
 import { BradleyTerryPosterior } from './BradleyTerryPosterior.ts';
 import type { DuelingPolicy, DuelingState } from './DuelingPolicy.ts';

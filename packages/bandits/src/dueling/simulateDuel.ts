@@ -1,11 +1,5 @@
-import {
-  assertFunction,
-  assertMade,
-  assertRng,
-  formatValue,
-  type Rng,
-  RunningStats,
-} from '@x/linalg';
+import { type Rng, RunningStats } from '@x/linalg';
+import { assertFunction, assertMade, assertRng, formatValue } from '@x/linalg/validate';
 import { logSpacedRounds } from '../simulation/simulate.ts';
 import { readRunOptions, resolveCheckpoints } from '../validation.ts';
 import type { BradleyTerryPreference } from './BradleyTerryPreference.ts';

@@ -1,10 +1,10 @@
+import type { Rng } from '@x/linalg';
 import {
   assertFiniteVector,
   assertFunction,
   assertInteger,
   MAX_ARRAY_LENGTH,
-  type Rng,
-} from '@x/linalg';
+} from '@x/linalg/validate';
 import { assertArm } from '../validation.ts';
 import type { BanditEnvironment } from './BanditEnvironment.ts';
 

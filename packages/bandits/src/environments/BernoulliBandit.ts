@@ -1,5 +1,5 @@
 import type { Rng } from '@x/linalg';
-import { assertRng } from '@x/linalg';
+import { assertRng } from '@x/linalg/validate';
 import { assertArm, assertFiniteMeans } from '../validation.ts';
 import type { BanditEnvironment } from './BanditEnvironment.ts';
 

@@ -1,4 +1,5 @@
-import { assertFinite, assertRng, formatValue, type Rng, sampleBeta } from '@x/linalg';
+import { type Rng, sampleBeta } from '@x/linalg';
+import { assertFinite, assertRng, formatValue } from '@x/linalg/validate';
 import { assertArm } from '../validation.ts';
 import type { BanditEnvironment } from './BanditEnvironment.ts';
 

@@ -1,4 +1,5 @@
-import { assertPositive, assertRng, type Rng, sampleStandardNormal } from '@x/linalg';
+import { type Rng, sampleStandardNormal } from '@x/linalg';
+import { assertPositive, assertRng } from '@x/linalg/validate';
 import { assertArm, assertFiniteMeans } from '../validation.ts';
 import type { BanditEnvironment } from './BanditEnvironment.ts';
 

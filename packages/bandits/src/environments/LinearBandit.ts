@@ -1,12 +1,6 @@
-import {
-  assertArrayLike,
-  assertFiniteVector,
-  assertPositive,
-  assertRng,
-  type Rng,
-  sampleStandardNormal,
-} from '@x/linalg';
+import { type Rng, sampleStandardNormal } from '@x/linalg';
 import { pow } from '@x/linalg/math';
+import { assertArrayLike, assertFiniteVector, assertPositive, assertRng } from '@x/linalg/validate';
 import { assertArm } from '../validation.ts';
 import type { BanditEnvironment } from './BanditEnvironment.ts';
 

@@ -1,13 +1,12 @@
+import { type Rng, sampleStandardNormal } from '@x/linalg';
 import {
   assertArrayLike,
   assertFiniteVector,
   assertInteger,
   assertPositive,
   assertRng,
-  type Rng,
   readOptions,
-  sampleStandardNormal,
-} from '@x/linalg';
+} from '@x/linalg/validate';
 import type { LinearModel } from '../linear/LinearPolicy.ts';
 import { assertArm } from '../validation.ts';
 import type { BanditEnvironment } from './BanditEnvironment.ts';

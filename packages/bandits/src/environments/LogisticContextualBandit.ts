@@ -1,4 +1,5 @@
-import { assertRng, type Rng, sigmoid } from '@x/linalg';
+import { type Rng, sigmoid } from '@x/linalg';
+import { assertRng } from '@x/linalg/validate';
 import { LinearContextualBandit } from './LinearContextualBandit.ts';
 
 /**

@@ -1,15 +1,13 @@
+import { klBernoulli, logBeta, type Rng } from '@x/linalg';
+import { exp, log, log1p } from '@x/linalg/math';
 import {
   assertFinite,
   assertInteger,
   assertPositive,
   formatValue,
-  klBernoulli,
-  logBeta,
-  type Rng,
   readOptions,
   sampleIntUnchecked,
-} from '@x/linalg';
-import { exp, log, log1p } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import type { PolicyState, SelectOptions } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 import { candidateArms } from '../validation.ts';

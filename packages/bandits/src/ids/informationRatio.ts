@@ -1,4 +1,4 @@
-import { assertFiniteVector, assertInteger } from '@x/linalg';
+import { assertFiniteVector, assertInteger } from '@x/linalg/validate';
 /** The IDS action distribution over a pair of arms, and its value of the information ratio. */
 export interface IdsDistribution {
   /** First arm of the support. */

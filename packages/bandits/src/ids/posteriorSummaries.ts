@@ -1,4 +1,4 @@
-import { assertFiniteVector, assertInteger, MAX_ARRAY_LENGTH } from '@x/linalg';
+import { assertFiniteVector, assertInteger, MAX_ARRAY_LENGTH } from '@x/linalg/validate';
 /**
  * What IDS needs from the posterior, per arm a: the probability $p^*_a$ that a is optimal, the
  * posterior mean $\mu_a$, and $M_{a,b} = E[\theta_a \mid A^* = b]$. From these, the expected

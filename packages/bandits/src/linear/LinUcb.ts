@@ -1,5 +1,6 @@
-import { assertFinite, assertInRange, assertPositive, type Rng, readOptions } from '@x/linalg';
+import type { Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
+import { assertFinite, assertInRange, assertPositive, readOptions } from '@x/linalg/validate';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { readPolicyState } from '../IndexPolicy.ts';
 import { type LinearModel, LinearPolicy } from './LinearPolicy.ts';

@@ -1,4 +1,4 @@
-import { assertFiniteVector, assertInteger, assertPositive, formatValue } from '@x/linalg';
+import { assertFiniteVector, assertInteger, assertPositive, formatValue } from '@x/linalg/validate';
 import { IndexPolicy } from '../IndexPolicy.ts';
 import { RidgeStatistics } from './RidgeStatistics.ts';
 

@@ -1,4 +1,5 @@
-import { assertPositive, type Rng, readOptions } from '@x/linalg';
+import type { Rng } from '@x/linalg';
+import { assertPositive, readOptions } from '@x/linalg/validate';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { readPolicyState } from '../IndexPolicy.ts';
 import { type LinearModel, LinearPolicy } from './LinearPolicy.ts';

@@ -1,4 +1,5 @@
-import { formatValue, type Rng, sampleStandardNormal, shermanMorrisonUpdate } from '@x/linalg';
+import { type Rng, sampleStandardNormal, shermanMorrisonUpdate } from '@x/linalg';
+import { formatValue } from '@x/linalg/validate';
 
 /**
  * Online ridge regression statistics for linear bandits, in flat Float64Arrays: for each of

@@ -1,4 +1,5 @@
-import { assertPositive, formatValue, type Rng, readOptions, sigmoid } from '@x/linalg';
+import { type Rng, sigmoid } from '@x/linalg';
+import { assertPositive, formatValue, readOptions } from '@x/linalg/validate';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { readPolicyState } from '../IndexPolicy.ts';
 import { type LinearModel, LinearPolicy } from './LinearPolicy.ts';

@@ -1,4 +1,4 @@
-import { assertFinite, formatValue } from '@x/linalg';
+import { assertFinite, formatValue } from '@x/linalg/validate';
 
 /**
  * Bandit feedback logged by a randomised policy: for each round, the action taken, the reward

@@ -1,4 +1,5 @@
-import { assertInRange, formatValue, RunningStats, readOptions } from '@x/linalg';
+import { RunningStats } from '@x/linalg';
+import { assertInRange, formatValue, readOptions } from '@x/linalg/validate';
 import { estimateFromTerms, type OffPolicyOptions } from './ipsEstimate.ts';
 import {
   checkLoggedData,

@@ -1,4 +1,5 @@
-import { assertInRange, normalQuantile, RunningStats, readOptions } from '@x/linalg';
+import { normalQuantile, RunningStats } from '@x/linalg';
+import { assertInRange, readOptions } from '@x/linalg/validate';
 import {
   checkLoggedData,
   type LoggedBanditData,

@@ -1,4 +1,5 @@
-import { assertInRange, normalQuantile, readOptions } from '@x/linalg';
+import { normalQuantile } from '@x/linalg';
+import { assertInRange, readOptions } from '@x/linalg/validate';
 import type { OffPolicyOptions } from './ipsEstimate.ts';
 import {
   checkLoggedData,

@@ -1,12 +1,6 @@
-import {
-  assertFinite,
-  assertInteger,
-  assertPositive,
-  betaQuantile,
-  type Rng,
-  readOptions,
-} from '@x/linalg';
+import { betaQuantile, type Rng } from '@x/linalg';
 import { log, pow } from '@x/linalg/math';
+import { assertFinite, assertInteger, assertPositive, readOptions } from '@x/linalg/validate';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 

@@ -1,12 +1,6 @@
-import {
-  assertPositive,
-  logBeta,
-  type Rng,
-  readOptions,
-  regularizedBeta,
-  sampleBetaUnchecked,
-} from '@x/linalg';
+import { logBeta, type Rng, regularizedBeta } from '@x/linalg';
 import { exp, log, log1p } from '@x/linalg/math';
+import { assertPositive, readOptions, sampleBetaUnchecked } from '@x/linalg/validate';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 

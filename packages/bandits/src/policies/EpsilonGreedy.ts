@@ -1,10 +1,5 @@
-import {
-  assertInRange,
-  assertPositive,
-  type Rng,
-  readOptions,
-  sampleIntUnchecked,
-} from '@x/linalg';
+import type { Rng } from '@x/linalg';
+import { assertInRange, assertPositive, readOptions, sampleIntUnchecked } from '@x/linalg/validate';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 

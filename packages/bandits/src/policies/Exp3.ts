@@ -1,3 +1,5 @@
+import type { Rng } from '@x/linalg';
+import { exp, log } from '@x/linalg/math';
 import {
   assertArrayLike,
   assertInRange,
@@ -5,10 +7,8 @@ import {
   assertRng,
   formatValue,
   MAX_ARRAY_LENGTH,
-  type Rng,
   readOptions,
-} from '@x/linalg';
-import { exp, log } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import type {
   BanditPolicy,
   ChoiceWithPropensity,

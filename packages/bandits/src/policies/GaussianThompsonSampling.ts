@@ -1,12 +1,5 @@
-import {
-  assertFinite,
-  assertPositive,
-  normalCdf,
-  normalPdf,
-  type Rng,
-  readOptions,
-  sampleStandardNormal,
-} from '@x/linalg';
+import { normalCdf, normalPdf, type Rng, sampleStandardNormal } from '@x/linalg';
+import { assertFinite, assertPositive, readOptions } from '@x/linalg/validate';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 

@@ -1,12 +1,12 @@
+import type { Rng } from '@x/linalg';
+import { exp, log } from '@x/linalg/math';
 import {
   assertFiniteVector,
   assertInteger,
   assertPositive,
   assertRng,
-  type Rng,
   readOptions,
-} from '@x/linalg';
-import { exp, log } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import { assertStateEnvelope } from '../validation.ts';
 
 /** Options of {@link Hedge}. */

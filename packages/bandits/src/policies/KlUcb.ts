@@ -1,12 +1,12 @@
+import type { Rng } from '@x/linalg';
+import { expm1, log, log1p } from '@x/linalg/math';
 import {
   assertFinite,
   assertPositive,
   klBernoulliUpperBoundCeiling,
   klBernoulliUpperBoundUnchecked,
-  type Rng,
   readOptions,
-} from '@x/linalg';
-import { expm1, log, log1p } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 

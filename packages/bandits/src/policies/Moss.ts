@@ -1,5 +1,6 @@
-import { assertInteger, type Rng, readOptions } from '@x/linalg';
+import type { Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
+import { assertInteger, readOptions } from '@x/linalg/validate';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 

@@ -1,11 +1,5 @@
-import {
-  assertFinite,
-  assertPositive,
-  type Rng,
-  readOptions,
-  sampleGamma,
-  sampleStandardNormal,
-} from '@x/linalg';
+import { type Rng, sampleGamma, sampleStandardNormal } from '@x/linalg';
+import { assertFinite, assertPositive, readOptions } from '@x/linalg/validate';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 

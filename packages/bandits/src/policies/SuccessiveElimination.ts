@@ -1,5 +1,6 @@
-import { assertInteger, formatValue, type Rng, readOptions } from '@x/linalg';
+import type { Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
+import { assertInteger, formatValue, readOptions } from '@x/linalg/validate';
 import type { PolicyState } from '../BanditPolicy.ts';
 import { IndexPolicy, readPolicyState } from '../IndexPolicy.ts';
 

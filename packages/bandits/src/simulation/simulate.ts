@@ -1,13 +1,12 @@
+import { type Rng, RunningStats } from '@x/linalg';
+import { pow } from '@x/linalg/math';
 import {
   assertFunction,
   assertInteger,
   assertMade,
   assertRng,
   formatValue,
-  type Rng,
-  RunningStats,
-} from '@x/linalg';
-import { pow } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import type { BanditPolicy } from '../BanditPolicy.ts';
 import type { BanditEnvironment } from '../environments/BanditEnvironment.ts';
 import { readRunOptions, resolveCheckpoints } from '../validation.ts';

@@ -1,4 +1,5 @@
-import { assertFiniteVector, assertInteger, assertRng, formatValue, type Rng } from '@x/linalg';
+import type { Rng } from '@x/linalg';
+import { assertFiniteVector, assertInteger, assertRng, formatValue } from '@x/linalg/validate';
 
 /**
  * A weighted tallying bandit: the loss of playing arm a depends on how often a was played in

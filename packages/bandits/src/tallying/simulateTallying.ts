@@ -1,4 +1,5 @@
-import { assertFunction, assertMade, assertRng, type Rng, RunningStats } from '@x/linalg';
+import { type Rng, RunningStats } from '@x/linalg';
+import { assertFunction, assertMade, assertRng } from '@x/linalg/validate';
 import { readRunOptions, resolveCheckpoints } from '../validation.ts';
 import type { WeightedTallyingBandit } from './WeightedTallyingBandit.ts';
 

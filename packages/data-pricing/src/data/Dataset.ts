@@ -1,4 +1,4 @@
-import { formatValue } from '@x/linalg';
+import { formatValue } from '@x/linalg/validate';
 
 /** Labelled points: features (one row per point) and labels. */
 export interface Dataset {

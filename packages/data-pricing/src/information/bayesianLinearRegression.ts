@@ -1,12 +1,5 @@
-import {
-  assertFiniteVector,
-  assertPositive,
-  choleskySolve,
-  Matrix,
-  type MatrixLike,
-  readObject,
-  toMatrix,
-} from '@x/linalg';
+import { choleskySolve, Matrix, type MatrixLike } from '@x/linalg';
+import { assertFiniteVector, assertPositive, readObject, toMatrix } from '@x/linalg/validate';
 
 /** A Gaussian belief about the regression weights. */
 export interface GaussianBelief {

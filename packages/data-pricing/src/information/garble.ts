@@ -1,4 +1,5 @@
-import { assertProbabilityVector, type MatrixLike, toMatrix } from '@x/linalg';
+import type { MatrixLike } from '@x/linalg';
+import { assertProbabilityVector, toMatrix } from '@x/linalg/validate';
 
 /**
  * The garbling $EG$ of an experiment: the signal m is passed through a further noisy channel

@@ -1,11 +1,5 @@
-import {
-  assertPositive,
-  assertSymmetricPositiveDefinite,
-  logDetSpd,
-  Matrix,
-  type MatrixLike,
-  toMatrix,
-} from '@x/linalg';
+import { logDetSpd, Matrix, type MatrixLike } from '@x/linalg';
+import { assertPositive, assertSymmetricPositiveDefinite, toMatrix } from '@x/linalg/validate';
 
 /**
  * The value of a data request to a Bayesian linear-regression buyer: with prior $\theta \sim

@@ -1,4 +1,5 @@
-import { assertProbabilityVector, type MatrixLike, readObject, toMatrix } from '@x/linalg';
+import type { MatrixLike } from '@x/linalg';
+import { assertProbabilityVector, readObject, toMatrix } from '@x/linalg/validate';
 
 /** A finite decision problem: a prior over states and the utility of each action in each state. */
 export interface DecisionProblem {

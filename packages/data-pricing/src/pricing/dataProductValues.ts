@@ -1,4 +1,5 @@
-import { assertPositive, type MatrixLike } from '@x/linalg';
+import type { MatrixLike } from '@x/linalg';
+import { assertPositive } from '@x/linalg/validate';
 import { informationGainOf } from '../information/informationGain.ts';
 
 /**

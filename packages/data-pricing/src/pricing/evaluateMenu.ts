@@ -1,10 +1,5 @@
-import {
-  assertArrayLike,
-  assertFiniteVector,
-  formatValue,
-  type MatrixLike,
-  readObject,
-} from '@x/linalg';
+import type { MatrixLike } from '@x/linalg';
+import { assertArrayLike, assertFiniteVector, formatValue, readObject } from '@x/linalg/validate';
 import { firstBestRevenue, readMarket } from './readMarket.ts';
 
 /** A seller's menu facing a population of buyer types. */

@@ -1,6 +1,6 @@
 import type { MatrixLike } from '@x/linalg';
-import { assertInteger, readOptions } from '@x/linalg';
 import { pow } from '@x/linalg/math';
+import { assertInteger, readOptions } from '@x/linalg/validate';
 import type { MarketOptions } from './MarketOptions.ts';
 import { firstBestRevenue, readMarket } from './readMarket.ts';
 

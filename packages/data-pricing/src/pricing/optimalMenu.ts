@@ -1,9 +1,5 @@
-import {
-  type LinearProgramOptions,
-  type MatrixLike,
-  readOptions,
-  solveLinearProgram,
-} from '@x/linalg';
+import type { LinearProgramOptions, MatrixLike } from '@x/linalg';
+import { readOptions, solveLinearProgramAs } from '@x/linalg/validate';
 import type { MarketOptions } from './MarketOptions.ts';
 import { firstBestRevenue, readMarket } from './readMarket.ts';
 
@@ -120,7 +116,7 @@ export async function optimalMenu(
   }
   const colUpper = new Float64Array(cols).fill(1);
   colUpper.fill(Number.POSITIVE_INFINITY, T * D);
-  const { x: solution } = await solveLinearProgram(
+  const { x: solution } = await solveLinearProgramAs(
     fn,
     {
       sense: 'maximize',

@@ -1,15 +1,13 @@
+import { norm2, type Rng, sampleStandardNormal } from '@x/linalg';
+import { exp } from '@x/linalg/math';
 import {
   assertInRange,
   assertInteger,
   assertPositive,
   assertRng,
   MAX_ARRAY_LENGTH,
-  norm2,
-  type Rng,
   readObject,
-  sampleStandardNormal,
-} from '@x/linalg';
-import { exp } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import { dataProductValues } from './dataProductValues.ts';
 
 /** Options of {@link randomDataMarket}. */

@@ -1,10 +1,5 @@
-import {
-  assertFiniteVector,
-  formatValue,
-  type MatrixLike,
-  normalizedWeights,
-  toMatrix,
-} from '@x/linalg';
+import type { MatrixLike } from '@x/linalg';
+import { assertFiniteVector, formatValue, normalizedWeights, toMatrix } from '@x/linalg/validate';
 
 /** A population of buyer types facing data products, checked and flattened. @internal */
 export interface Market {

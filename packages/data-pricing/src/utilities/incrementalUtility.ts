@@ -1,4 +1,4 @@
-import { assertInteger } from '@x/linalg';
+import { assertInteger } from '@x/linalg/validate';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
 
 /** What a model utility provides to {@link incrementalUtility}. @internal */

@@ -1,4 +1,4 @@
-import { assertFinite, assertInteger, MAX_ARRAY_LENGTH, readOptions } from '@x/linalg';
+import { assertFinite, assertInteger, MAX_ARRAY_LENGTH, readOptions } from '@x/linalg/validate';
 import { type Dataset, flattenDataset, type Task } from '../data/Dataset.ts';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
 import { incrementalUtility } from './incrementalUtility.ts';

@@ -1,5 +1,6 @@
-import { assertFinite, assertInteger, assertPositive, choleskySolve, readOptions } from '@x/linalg';
+import { choleskySolve } from '@x/linalg';
 import { exp } from '@x/linalg/math';
+import { assertFinite, assertInteger, assertPositive, readOptions } from '@x/linalg/validate';
 import { type Dataset, flattenDataset } from '../data/Dataset.ts';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
 import { incrementalUtility } from './incrementalUtility.ts';

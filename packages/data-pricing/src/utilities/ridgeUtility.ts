@@ -1,4 +1,5 @@
-import { assertFinite, assertPositive, choleskySolve, readOptions } from '@x/linalg';
+import { choleskySolve } from '@x/linalg';
+import { assertFinite, assertPositive, readOptions } from '@x/linalg/validate';
 import { type Dataset, flattenDataset } from '../data/Dataset.ts';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
 import { incrementalUtility } from './incrementalUtility.ts';

@@ -1,4 +1,4 @@
-import { assertInteger, formatValue, MAX_ARRAY_LENGTH, readOptions } from '@x/linalg';
+import { assertInteger, formatValue, MAX_ARRAY_LENGTH, readOptions } from '@x/linalg/validate';
 import type { Utility, UtilityLike, UtilityObject } from './Utility.ts';
 
 /** The most characters of index-list keys a cache holds (about 128 MB of strings). */

@@ -1,11 +1,11 @@
+import type { Rng } from '@x/linalg';
 import {
   assertInteger,
   assertRng,
   MAX_ARRAY_LENGTH,
   MAX_ROUNDS,
-  type Rng,
   readOptions,
-} from '@x/linalg';
+} from '@x/linalg/validate';
 import { CachedUtility, toUtility } from './CachedUtility.ts';
 import type { UtilityLike } from './Utility.ts';
 

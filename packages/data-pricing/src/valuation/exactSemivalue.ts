@@ -1,4 +1,4 @@
-import { assertInteger } from '@x/linalg';
+import { assertInteger } from '@x/linalg/validate';
 import { toUtility } from './CachedUtility.ts';
 import { type Semivalue, semivalueWeights } from './semivalueWeights.ts';
 import type { UtilityLike } from './Utility.ts';

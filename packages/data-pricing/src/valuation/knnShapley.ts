@@ -1,4 +1,4 @@
-import { assertInteger, MAX_ARRAY_LENGTH, readOptions } from '@x/linalg';
+import { assertInteger, MAX_ARRAY_LENGTH, readOptions } from '@x/linalg/validate';
 import { type Dataset, flattenDataset, type Task } from '../data/Dataset.ts';
 import { DistanceSorter } from '../data/sortByDistance.ts';
 

@@ -1,4 +1,4 @@
-import { assertInteger, MAX_ARRAY_LENGTH } from '@x/linalg';
+import { assertInteger, MAX_ARRAY_LENGTH } from '@x/linalg/validate';
 import { toUtility } from './CachedUtility.ts';
 import type { UtilityLike } from './Utility.ts';
 

@@ -1,13 +1,12 @@
+import { type Rng, shuffle } from '@x/linalg';
 import {
   assertInRange,
   assertInteger,
   assertRng,
   MAX_ARRAY_LENGTH,
   MAX_ROUNDS,
-  type Rng,
   readOptions,
-  shuffle,
-} from '@x/linalg';
+} from '@x/linalg/validate';
 import { CachedUtility, toUtility } from './CachedUtility.ts';
 import type { IncrementalUtility, UtilityLike } from './Utility.ts';
 

@@ -1,14 +1,14 @@
+import type { Rng } from '@x/linalg';
+import { exp, log } from '@x/linalg/math';
 import {
   assertInteger,
   assertRng,
   MAX_ARRAY_LENGTH,
   MAX_ROUNDS,
-  type Rng,
   readOptions,
   sampleCategoricalUnchecked,
   sampleIntUnchecked,
-} from '@x/linalg';
-import { exp, log } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import { CachedUtility, toUtility } from './CachedUtility.ts';
 import { type Semivalue, semivalueLogWeights } from './semivalueWeights.ts';
 import type { UtilityLike } from './Utility.ts';

@@ -1,5 +1,6 @@
-import { assertPositive, logBeta } from '@x/linalg';
+import { logBeta } from '@x/linalg';
 import { exp } from '@x/linalg/math';
+import { assertPositive } from '@x/linalg/validate';
 
 /** Which semivalue: Shapley, Banzhaf, or Beta(alpha, beta) Shapley. */
 export type Semivalue = 'shapley' | 'banzhaf' | { readonly alpha: number; readonly beta: number };

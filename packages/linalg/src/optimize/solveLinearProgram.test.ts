@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { solveLinearProgram } from './solveLinearProgram.ts';
+import { solveLinearProgram, solveLinearProgramAs } from './solveLinearProgram.ts';
 
 /** The CSR form of a small dense matrix. */
 function csr(rows: readonly (readonly number[])[]) {
@@ -38,7 +38,7 @@ describe('solveLinearProgram (HiGHS)', () => {
         [1, 0],
       ]),
     };
-    const s = await solveLinearProgram('test', lp);
+    const s = await solveLinearProgram(lp);
     expect(s.objective).toBeCloseTo(11, 9);
     expect(Array.from(s.x).map((v) => Math.round(v * 1e9) / 1e9)).toEqual([3, 1]);
     expect(Math.abs(s.rowDuals[0]!)).toBeCloseTo(2, 9);
@@ -56,7 +56,7 @@ describe('solveLinearProgram (HiGHS)', () => {
       rowUpper: Float64Array.of(Number.POSITIVE_INFINITY),
       matrix: csr([[1]]),
     };
-    await expect(solveLinearProgram('myModel', infeasible)).rejects.toThrow(
+    await expect(solveLinearProgramAs('myModel', infeasible)).rejects.toThrow(
       /myModel: HiGHS did not reach an optimum/,
     );
     const unbounded = {
@@ -65,6 +65,32 @@ describe('solveLinearProgram (HiGHS)', () => {
       colUpper: Float64Array.of(Infinity),
       rowLower: Float64Array.of(0),
     };
-    await expect(solveLinearProgram('myModel', unbounded)).rejects.toThrow(/did not reach/);
+    await expect(solveLinearProgramAs('myModel', unbounded)).rejects.toThrow(/did not reach/);
+    await expect(solveLinearProgram(unbounded)).rejects.toThrow(
+      /^solveLinearProgram: HiGHS did not reach/,
+    );
+  });
+
+  it('checks the program before HiGHS sees it', async () => {
+    const lp = {
+      sense: 'minimize' as const,
+      cost: Float64Array.of(1, 1),
+      colLower: Float64Array.of(0, 0),
+      colUpper: Float64Array.of(1, 1),
+      rowLower: Float64Array.of(0),
+      rowUpper: Float64Array.of(1),
+      matrix: csr([[1, 1]]),
+    };
+    await expect(solveLinearProgram({ ...lp, sense: 'min' as never })).rejects.toThrow(
+      /^solveLinearProgram: lp.sense must be 'minimize' or 'maximize', got "min"/,
+    );
+    await expect(solveLinearProgram({ ...lp, colUpper: Float64Array.of(1) })).rejects.toThrow(
+      /^solveLinearProgram: lp.colUpper must have length 2, got 1/,
+    );
+    await expect(
+      solveLinearProgram({ ...lp, matrix: { ...lp.matrix, indices: Int32Array.of(0, 2) } }),
+    ).rejects.toThrow(
+      /^solveLinearProgram: lp.matrix.indices\[1\] must be a column in \[0, 1\], got 2/,
+    );
   });
 });

@@ -1,5 +1,12 @@
 import type { Highs } from 'highs';
-import { formatValue, readOptions } from '../validate/assert.ts';
+import {
+  assertArrayLike,
+  assertFiniteVector,
+  assertOneOf,
+  formatValue,
+  readObject,
+  readOptions,
+} from '../validate/assert.ts';
 
 /**
  * A sparse linear program, $\min$ or $\max\ c^\top x$ subject to $l_r \le Ax \le u_r$ and
@@ -69,25 +76,49 @@ function loadHighs(fn: string): Promise<Highs> {
 
 /**
  * Solves a sparse linear program with HiGHS, the open-source simplex and interior-point solver
- * compiled to WebAssembly (so it runs in Node and in browsers). The one place the packages reach
- * the solver. In Node, HiGHS is loaded on the first call unless an instance is passed; in a
- * browser, pass one (loaded with `locateFile` pointing at `highs.wasm`): bundlers are not shown
- * the lazy import, so apps that never solve a linear program do not ship the solver. It solves
- * to its default feasibility tolerances (about $10^{-7}$), so callers that need a guarantee
- * should check the solution themselves.
+ * compiled to WebAssembly (so it runs in Node and in browsers): minimise or maximise $c^\top x$
+ * subject to $r_\ell \le A x \le r_u$ and $x_\ell \le x \le x_u$, A given by rows. In Node,
+ * HiGHS is loaded on the first call unless an instance is passed; in a browser, pass one
+ * (`await highsLoader({ locateFile: () => urlOfHighsWasm })`): bundlers are not shown the lazy
+ * import, so apps that never solve a linear program do not ship the solver. It solves to its
+ * default feasibility tolerances (about $10^{-7}$): check the solution where a guarantee matters.
  *
- * @param fn - the calling function's name, for the error message
- * @throws Error naming `fn` if HiGHS does not report an optimum (infeasible, unbounded, ...), or
- *   if no instance was passed and the `highs` package cannot be loaded
+ * @returns the optimal point, the row duals and the objective
+ * @throws TypeError or RangeError on a malformed program; Error if HiGHS reports no optimum
+ *   (infeasible, unbounded, ...) or cannot be loaded
+ *
+ * @example
+ * // min x0 + x1 subject to x0 + 2 x1 >= 2, x >= 0: x = (0, 1)
+ * const { x } = await solveLinearProgram({
+ *   sense: 'minimize',
+ *   cost: Float64Array.of(1, 1),
+ *   colLower: Float64Array.of(0, 0),
+ *   colUpper: Float64Array.of(Infinity, Infinity),
+ *   rowLower: Float64Array.of(2),
+ *   rowUpper: Float64Array.of(Infinity),
+ *   matrix: { starts: Int32Array.of(0, 2), indices: Int32Array.of(0, 1), values: Float64Array.of(1, 2) },
+ * });
  *
  * References: Huangfu and Hall, "Parallelizing the dual revised simplex method", Math. Prog.
  * Comp. 10, 2018 (HiGHS).
  */
-export async function solveLinearProgram(
+export function solveLinearProgram(
+  lp: LinearProgram,
+  options: LinearProgramOptions = {},
+): Promise<LinearProgramSolution> {
+  return solveLinearProgramAs('solveLinearProgram', lp, options);
+}
+
+/**
+ * {@link solveLinearProgram} for the packages: errors name `fn`, the function the user called.
+ * @internal
+ */
+export async function solveLinearProgramAs(
   fn: string,
   lp: LinearProgram,
   options: LinearProgramOptions = {},
 ): Promise<LinearProgramSolution> {
+  assertLinearProgram(fn, lp);
   const { highs } = readOptions(fn, options);
   if (
     highs !== undefined &&
@@ -151,4 +182,42 @@ function runModel(fn: string, solver: Highs, lp: LinearProgram): LinearProgramSo
       };
     },
   );
+}
+
+/** Checks the shape of a linear program: sizes agree, bounds are numbers, A's rows are valid. */
+function assertLinearProgram(fn: string, lp: LinearProgram): void {
+  const { sense, cost, colLower, colUpper, rowLower, rowUpper, matrix } = readObject(fn, 'lp', lp);
+  assertOneOf(fn, 'lp.sense', sense, ['minimize', 'maximize']);
+  assertFiniteVector(fn, 'lp.cost', cost);
+  const cols = cost.length;
+  const rows = rowLower?.length;
+  const bounds = (name: string, v: ArrayLike<number>, n: number) => {
+    assertArrayLike(fn, name, v);
+    if (v.length !== n)
+      throw new TypeError(`${fn}: ${name} must have length ${n}, got ${v.length}`);
+    for (let i = 0; i < n; i++)
+      if (typeof v[i] !== 'number' || Number.isNaN(v[i]))
+        throw new RangeError(`${fn}: ${name}[${i}] must be a number, got ${formatValue(v[i])}`);
+  };
+  bounds('lp.colLower', colLower, cols);
+  bounds('lp.colUpper', colUpper, cols);
+  assertArrayLike(fn, 'lp.rowLower', rowLower);
+  bounds('lp.rowUpper', rowUpper, rows);
+  const { starts, indices, values } = readObject(fn, 'lp.matrix', matrix);
+  assertArrayLike(fn, 'lp.matrix.starts', starts);
+  if (starts.length !== rows + 1 || starts[0] !== 0)
+    throw new TypeError(`${fn}: lp.matrix.starts must have length ${rows + 1} and start at 0`);
+  const nnz = starts[rows]!;
+  assertArrayLike(fn, 'lp.matrix.indices', indices);
+  assertFiniteVector(fn, 'lp.matrix.values', values, nnz);
+  if (indices.length !== nnz)
+    throw new TypeError(`${fn}: lp.matrix.indices must have ${nnz} entries, got ${indices.length}`);
+  for (let r = 0; r < rows; r++)
+    if (!(starts[r + 1]! >= starts[r]!))
+      throw new RangeError(`${fn}: lp.matrix.starts must not decrease (row ${r})`);
+  for (let k = 0; k < nnz; k++)
+    if (!Number.isInteger(indices[k]) || indices[k]! < 0 || indices[k]! >= cols)
+      throw new RangeError(
+        `${fn}: lp.matrix.indices[${k}] must be a column in [0, ${cols - 1}], got ${formatValue(indices[k])}`,
+      );
 }

@@ -319,3 +319,19 @@ export function assertMade<T>(
     );
   return value;
 }
+
+/**
+ * Asserts that `value` is one of the listed strings (an option such as `'bernoulli' | 'gaussian'`).
+ * @throws RangeError otherwise, listing the allowed values
+ */
+export function assertOneOf<T extends string>(
+  fn: string,
+  name: string,
+  value: unknown,
+  values: readonly T[],
+): asserts value is T {
+  if (typeof value !== 'string' || !(values as readonly string[]).includes(value))
+    throw new RangeError(
+      `${fn}: ${name} must be ${values.map((v) => `'${v}'`).join(' or ')}, got ${formatValue(value)}`,
+    );
+}

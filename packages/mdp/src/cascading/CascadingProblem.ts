@@ -1,4 +1,4 @@
-import { assertInteger, MAX_ARRAY_LENGTH, readObject } from '@x/linalg';
+import { assertInteger, MAX_ARRAY_LENGTH, readObject } from '@x/linalg/validate';
 import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { assertAttraction } from './bestPerm.ts';

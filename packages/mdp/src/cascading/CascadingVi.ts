@@ -1,13 +1,13 @@
+import type { Rng } from '@x/linalg';
+import { log } from '@x/linalg/math';
 import {
   assertInRange,
   assertInteger,
   assertPositive,
   formatValue,
-  type Rng,
   readObject,
   readOptions,
-} from '@x/linalg';
-import { log } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import { type LearnerState, readLearnerState, readNumbers } from '../learning/LearnerState.ts';
 import { TabularCounts } from '../learning/TabularCounts.ts';
 import { bestPermUnchecked } from './bestPerm.ts';

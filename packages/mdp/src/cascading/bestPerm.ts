@@ -1,4 +1,4 @@
-import { assertFinite, assertFiniteVector, assertInteger } from '@x/linalg';
+import { assertFinite, assertFiniteVector, assertInteger } from '@x/linalg/validate';
 
 /** An item list and its expected value under the cascade model. */
 export interface CascadeList {

@@ -1,4 +1,4 @@
-import { assertArrayLike, assertInteger } from '@x/linalg';
+import { assertArrayLike, assertInteger } from '@x/linalg/validate';
 import { assertCascadeInputs } from './bestPerm.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { assertArrayLike, assertInteger } from '@x/linalg';
+import { assertArrayLike, assertInteger } from '@x/linalg/validate';
 import { assertCascadingProblem, type CascadingProblem } from './CascadingProblem.ts';
 import { cascadeListValueUnchecked } from './cascadeListValue.ts';
 

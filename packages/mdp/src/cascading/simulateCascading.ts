@@ -1,11 +1,5 @@
-import {
-  assertFunction,
-  assertMade,
-  assertRng,
-  formatValue,
-  type Rng,
-  readObject,
-} from '@x/linalg';
+import type { Rng } from '@x/linalg';
+import { assertFunction, assertMade, assertRng, formatValue, readObject } from '@x/linalg/validate';
 import { episodicResult, recordRegret, regretRunSetup } from '../learning/regretRunSetup.ts';
 import type {
   EpisodicSimulationOptions,

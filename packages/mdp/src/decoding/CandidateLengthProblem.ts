@@ -5,7 +5,7 @@ import {
   assertPositive,
   assertProbabilityVector,
   readObject,
-} from '@x/linalg';
+} from '@x/linalg/validate';
 
 /**
  * The candidate-length problem of speculative decoding: each drafted token is accepted (given

@@ -1,4 +1,4 @@
-import { assertInRange, assertInteger, readObject } from '@x/linalg';
+import { assertInRange, assertInteger, readObject } from '@x/linalg/validate';
 import {
   buildCandidateLengthTree,
   type CandidateLengthProblem,

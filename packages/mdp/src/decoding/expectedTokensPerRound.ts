@@ -1,5 +1,5 @@
-import { assertInRange, assertInteger } from '@x/linalg';
 import { expm1, log } from '@x/linalg/math';
+import { assertInRange, assertInteger } from '@x/linalg/validate';
 
 /**
  * Expected number of tokens one speculative-decoding round emits when K candidates are drafted

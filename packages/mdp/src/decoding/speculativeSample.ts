@@ -1,9 +1,5 @@
-import {
-  assertProbabilityVector,
-  assertRng,
-  type Rng,
-  sampleCategoricalUnchecked,
-} from '@x/linalg';
+import type { Rng } from '@x/linalg';
+import { assertProbabilityVector, assertRng, sampleCategoricalUnchecked } from '@x/linalg/validate';
 
 /** The outcome of one {@link speculativeSample} step. */
 export interface SpeculativeSample {

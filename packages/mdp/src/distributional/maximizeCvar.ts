@@ -1,4 +1,4 @@
-import { assertInRange, assertInteger } from '@x/linalg';
+import { assertInRange, assertInteger } from '@x/linalg/validate';
 import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 

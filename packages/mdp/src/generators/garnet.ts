@@ -1,4 +1,5 @@
-import { assertInteger, assertRng, type Rng, sampleChoice } from '@x/linalg';
+import { type Rng, sampleChoice } from '@x/linalg';
+import { assertInteger, assertRng } from '@x/linalg/validate';
 import { Mdp } from '../model/Mdp.ts';
 
 /**

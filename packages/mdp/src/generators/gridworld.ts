@@ -1,4 +1,10 @@
-import { assertFinite, assertInRange, assertInteger, formatValue, readObject } from '@x/linalg';
+import {
+  assertFinite,
+  assertInRange,
+  assertInteger,
+  formatValue,
+  readObject,
+} from '@x/linalg/validate';
 import type { Mdp } from '../model/Mdp.ts';
 import { SparseMdpBuilder } from './sparseMdpBuilder.ts';
 

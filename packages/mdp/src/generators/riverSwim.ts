@@ -1,4 +1,4 @@
-import { assertInteger } from '@x/linalg';
+import { assertInteger } from '@x/linalg/validate';
 import type { Mdp } from '../model/Mdp.ts';
 import { SparseMdpBuilder } from './sparseMdpBuilder.ts';
 

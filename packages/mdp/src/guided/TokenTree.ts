@@ -1,3 +1,4 @@
+import { pow } from '@x/linalg/math';
 import {
   assertFiniteVector,
   assertInstance,
@@ -5,8 +6,7 @@ import {
   assertProbabilityVector,
   formatValue,
   readObject,
-} from '@x/linalg';
-import { pow } from '@x/linalg/math';
+} from '@x/linalg/validate';
 
 /** The data of a {@link TokenTree}. */
 export interface TokenTreeData {

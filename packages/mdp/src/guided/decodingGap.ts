@@ -1,4 +1,5 @@
-import { assertFiniteVector, assertPositive, klCategorical } from '@x/linalg';
+import { klCategorical } from '@x/linalg';
+import { assertFiniteVector, assertPositive } from '@x/linalg/validate';
 import { decodingOutcome, prefixReach } from './decodingOutcome.ts';
 import { softBackwardInduction } from './softBackwardInduction.ts';
 import { assertTokenTree, type TokenTree } from './TokenTree.ts';

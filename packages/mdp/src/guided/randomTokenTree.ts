@@ -1,12 +1,6 @@
-import {
-  assertInteger,
-  assertPositive,
-  assertRng,
-  type Rng,
-  readOptions,
-  sampleDirichlet,
-} from '@x/linalg';
+import { type Rng, sampleDirichlet } from '@x/linalg';
 import { pow } from '@x/linalg/math';
+import { assertInteger, assertPositive, assertRng, readOptions } from '@x/linalg/validate';
 import { TokenTree } from './TokenTree.ts';
 
 /** Options of {@link randomTokenTree}. */

@@ -1,4 +1,4 @@
-import { assertPositive } from '@x/linalg';
+import { assertPositive } from '@x/linalg/validate';
 import { assertTokenTree, type TokenTree } from './TokenTree.ts';
 import { childEntries, tiltedSequenceLaw } from './tiltedSequenceLaw.ts';
 

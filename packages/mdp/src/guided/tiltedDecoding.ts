@@ -1,5 +1,5 @@
-import { assertFiniteVector, assertInRange } from '@x/linalg';
 import { exp } from '@x/linalg/math';
+import { assertFiniteVector, assertInRange } from '@x/linalg/validate';
 import { assertTokenTree, type TokenTree } from './TokenTree.ts';
 
 /**

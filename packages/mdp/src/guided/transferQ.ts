@@ -1,4 +1,4 @@
-import { assertFiniteVector, assertPositive, readOptions } from '@x/linalg';
+import { assertFiniteVector, assertPositive, readOptions } from '@x/linalg/validate';
 import { assertTokenTree, copyPolicy, type TokenTree } from './TokenTree.ts';
 import { childEntries, tiltedSequenceLaw } from './tiltedSequenceLaw.ts';
 

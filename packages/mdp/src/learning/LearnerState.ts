@@ -1,4 +1,4 @@
-import { formatValue } from '@x/linalg';
+import { formatValue } from '@x/linalg/validate';
 
 /** The JSON form of a learner: its type, a format version, its constructor parameters and its statistics. */
 export interface LearnerState {

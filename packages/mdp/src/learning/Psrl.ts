@@ -1,12 +1,11 @@
+import { type Rng, sampleDirichlet } from '@x/linalg';
 import {
   assertInteger,
   assertPositive,
   assertRng,
-  type Rng,
   readOptions,
   sampleBetaUnchecked,
-  sampleDirichlet,
-} from '@x/linalg';
+} from '@x/linalg/validate';
 import { denseBackwardInduction } from './denseBackwardInduction.ts';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
 import { type LearnerState, readLearnerState } from './LearnerState.ts';

@@ -1,4 +1,4 @@
-import { formatValue } from '@x/linalg';
+import { formatValue } from '@x/linalg/validate';
 import type { Transition } from './EpisodicAgent.ts';
 import { readNumbers } from './LearnerState.ts';
 

@@ -1,12 +1,12 @@
+import type { Rng } from '@x/linalg';
+import { log } from '@x/linalg/math';
 import {
   assertInRange,
   assertInteger,
   assertPositive,
   assertRng,
-  type Rng,
   readOptions,
-} from '@x/linalg';
-import { log } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
 import { type LearnerState, readLearnerState } from './LearnerState.ts';
 import { TabularCounts } from './TabularCounts.ts';

@@ -1,5 +1,5 @@
-import { assertInRange, assertInteger, readOptions } from '@x/linalg';
 import { log } from '@x/linalg/math';
+import { assertInRange, assertInteger, readOptions } from '@x/linalg/validate';
 import { type LearnerState, readLearnerState, readNumbers } from './LearnerState.ts';
 import { TabularCounts } from './TabularCounts.ts';
 

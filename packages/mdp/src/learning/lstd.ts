@@ -1,15 +1,13 @@
+import { luSolve, Matrix, type Rng } from '@x/linalg';
 import {
   assertFiniteVector,
   assertInRange,
   assertInteger,
   assertPositive,
   assertRng,
-  luSolve,
   MAX_ROUNDS,
-  Matrix,
-  type Rng,
   readObject,
-} from '@x/linalg';
+} from '@x/linalg/validate';
 import { assertMdp } from '../model/assertMdp.ts';
 import { assertPolicy } from '../model/assertPolicy.ts';
 import type { Mdp } from '../model/Mdp.ts';

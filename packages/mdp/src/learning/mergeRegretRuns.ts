@@ -1,4 +1,4 @@
-import { assertArrayLike, assertInteger, readObject } from '@x/linalg';
+import { assertArrayLike, assertInteger, readObject } from '@x/linalg/validate';
 import type { RegretRuns } from './RegretRuns.ts';
 import { regretSummary } from './regretRunSetup.ts';
 

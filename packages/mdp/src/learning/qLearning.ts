@@ -1,5 +1,6 @@
-import { assertInRange, assertRng, type Rng, sampleIntUnchecked } from '@x/linalg';
+import type { Rng } from '@x/linalg';
 import { pow } from '@x/linalg/math';
+import { assertInRange, assertRng, sampleIntUnchecked } from '@x/linalg/validate';
 import type { Mdp } from '../model/Mdp.ts';
 import {
   assertTemporalDifferenceOptions,

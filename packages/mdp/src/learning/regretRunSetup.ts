@@ -1,13 +1,12 @@
+import { type Rng, RunningStats } from '@x/linalg';
 import {
   assertArrayLike,
   assertInteger,
   formatValue,
   MAX_ROUNDS,
   MAX_RUNS,
-  type Rng,
-  RunningStats,
   readObject,
-} from '@x/linalg';
+} from '@x/linalg/validate';
 import type { Mdp } from '../model/Mdp.ts';
 import type { RegretRunOptions } from './RegretRunOptions.ts';
 import type { RegretRuns } from './RegretRuns.ts';

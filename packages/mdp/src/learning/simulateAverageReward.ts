@@ -1,11 +1,11 @@
+import type { Rng } from '@x/linalg';
 import {
   assertFunction,
   assertInteger,
   assertMade,
   assertRng,
-  type Rng,
   readObject,
-} from '@x/linalg';
+} from '@x/linalg/validate';
 import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { relativeValueIteration } from '../planning/relativeValueIteration.ts';

@@ -1,12 +1,12 @@
+import type { Rng } from '@x/linalg';
 import {
   asCaller,
   assertFunction,
   assertInteger,
   assertMade,
   assertRng,
-  type Rng,
   readObject,
-} from '@x/linalg';
+} from '@x/linalg/validate';
 import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';

@@ -1,5 +1,6 @@
-import { assertInRange, assertRng, type Rng } from '@x/linalg';
+import type { Rng } from '@x/linalg';
 import { pow } from '@x/linalg/math';
+import { assertInRange, assertRng } from '@x/linalg/validate';
 import { assertPolicy } from '../model/assertPolicy.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import {

@@ -1,3 +1,4 @@
+import type { Rng } from '@x/linalg';
 import {
   assertArrayLike,
   assertInRange,
@@ -5,9 +6,8 @@ import {
   assertRng,
   formatValue,
   MAX_ARRAY_LENGTH,
-  type Rng,
   readOptions,
-} from '@x/linalg';
+} from '@x/linalg/validate';
 
 /** Sparse transitions in compressed sparse row form: row r = s * A + a lists its successors. */
 export interface SparseMdpData {

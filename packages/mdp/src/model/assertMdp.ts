@@ -1,4 +1,4 @@
-import { formatValue } from '@x/linalg';
+import { formatValue } from '@x/linalg/validate';
 import { Mdp } from './Mdp.ts';
 
 /**

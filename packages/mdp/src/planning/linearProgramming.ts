@@ -1,10 +1,10 @@
+import type { LinearProgramOptions } from '@x/linalg';
 import {
   assertInRange,
   assertProbabilityVector,
-  type LinearProgramOptions,
   readOptions,
-  solveLinearProgram,
-} from '@x/linalg';
+  solveLinearProgramAs,
+} from '@x/linalg/validate';
 import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { greedyFromValues, type PlanningResult } from './PlanningResult.ts';
@@ -86,7 +86,7 @@ export async function linearProgramming(
     }
   }
   starts[rows] = k;
-  const solution = await solveLinearProgram(
+  const solution = await solveLinearProgramAs(
     fn,
     {
       sense: 'minimize',

@@ -1,12 +1,5 @@
-import {
-  assertInRange,
-  assertInteger,
-  bicgstab,
-  formatValue,
-  luSolve,
-  Matrix,
-  readOptions,
-} from '@x/linalg';
+import { bicgstab, luSolve, Matrix } from '@x/linalg';
+import { assertInRange, assertInteger, formatValue, readOptions } from '@x/linalg/validate';
 import { assertMdp } from '../model/assertMdp.ts';
 import { assertPolicy } from '../model/assertPolicy.ts';
 import type { Mdp } from '../model/Mdp.ts';

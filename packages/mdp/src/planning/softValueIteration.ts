@@ -1,5 +1,11 @@
-import { assertInRange, assertInteger, assertPositive, formatValue, readOptions } from '@x/linalg';
 import { exp } from '@x/linalg/math';
+import {
+  assertInRange,
+  assertInteger,
+  assertPositive,
+  formatValue,
+  readOptions,
+} from '@x/linalg/validate';
 import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { softMaximum } from './softMaximum.ts';

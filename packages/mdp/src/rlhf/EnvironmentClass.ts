@@ -1,3 +1,4 @@
+import { exp, log } from '@x/linalg/math';
 import {
   asCaller,
   assertFiniteVector,
@@ -6,8 +7,7 @@ import {
   MAX_ARRAY_LENGTH,
   normalizedWeights,
   readObject,
-} from '@x/linalg';
-import { exp, log } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import { episodicValue } from '../learning/simulateEpisodic.ts';
 import { Mdp, type SparseMdpData } from '../model/Mdp.ts';
 import { backwardInduction } from '../planning/backwardInduction.ts';

@@ -1,17 +1,16 @@
+import { klBernoulli, type Rng } from '@x/linalg';
+import { exp, log } from '@x/linalg/math';
 import {
   asCaller,
   assertInRange,
   assertInstance,
   assertInteger,
   assertRng,
-  klBernoulli,
   logSumExpUnchecked,
-  type Rng,
   readObject,
   readOptions,
   sampleCategoricalUnchecked,
-} from '@x/linalg';
-import { exp, log } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import { denseBackwardInduction } from '../learning/denseBackwardInduction.ts';
 import { type LearnerState, readLearnerState } from '../learning/LearnerState.ts';
 import { EnvironmentClass } from './EnvironmentClass.ts';

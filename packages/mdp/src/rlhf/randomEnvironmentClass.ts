@@ -1,11 +1,5 @@
-import {
-  assertInRange,
-  assertInteger,
-  assertRng,
-  type Rng,
-  readObject,
-  sampleDirichlet,
-} from '@x/linalg';
+import { type Rng, sampleDirichlet } from '@x/linalg';
+import { assertInRange, assertInteger, assertRng, readObject } from '@x/linalg/validate';
 import { Mdp } from '../model/Mdp.ts';
 import { EnvironmentClass } from './EnvironmentClass.ts';
 

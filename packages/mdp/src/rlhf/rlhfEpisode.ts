@@ -1,5 +1,6 @@
-import { type Rng, sampleCategoricalUnchecked } from '@x/linalg';
+import type { Rng } from '@x/linalg';
 import { exp, log, log1p } from '@x/linalg/math';
+import { sampleCategoricalUnchecked } from '@x/linalg/validate';
 import type { EnvironmentClass } from './EnvironmentClass.ts';
 
 /** What the learner is told after each episode. */

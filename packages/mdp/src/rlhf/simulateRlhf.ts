@@ -1,3 +1,5 @@
+import type { Rng } from '@x/linalg';
+import { exp } from '@x/linalg/math';
 import {
   asCaller,
   assertFunction,
@@ -5,11 +7,9 @@ import {
   assertMade,
   assertRng,
   formatValue,
-  type Rng,
   readObject,
   sampleCategoricalUnchecked,
-} from '@x/linalg';
-import { exp } from '@x/linalg/math';
+} from '@x/linalg/validate';
 import { episodicResult, recordRegret, regretCheckpoints } from '../learning/regretRunSetup.ts';
 import type {
   EpisodicSimulationOptions,

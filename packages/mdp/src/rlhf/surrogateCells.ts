@@ -1,4 +1,4 @@
-import { assertInRange, assertInstance } from '@x/linalg';
+import { assertInRange, assertInstance } from '@x/linalg/validate';
 import { EnvironmentClass } from './EnvironmentClass.ts';
 
 /** A partition of an environment class into cells of nearby environments. */

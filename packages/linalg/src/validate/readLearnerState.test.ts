@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { readLearnerState } from './readLearnerState.ts';
+
+const state = () => ({
+  type: 'Ucb1',
+  version: 1,
+  params: { arms: 3, c: 2, family: 'gaussian', exact: true, sigma: null },
+  stats: { counts: [1, 2, 0] },
+});
+
+describe('readLearnerState', () => {
+  it('reads typed, bounded fields of a stored state', () => {
+    const { params, stats } = readLearnerState('Ucb1.fromJSON', state(), 'Ucb1');
+    expect(params.number('arms', { min: 1, integer: true })).toBe(3);
+    expect(params.oneOf('family', ['bernoulli', 'gaussian'])).toBe('gaussian');
+    expect(params.boolean('exact')).toBe(true);
+    expect(params.optionalNumber('sigma')).toBeUndefined();
+    expect(Array.from(stats.numbers('counts', 3, { min: 0, integer: true }))).toEqual([1, 2, 0]);
+  });
+
+  it('treats the state as untrusted: own keys only, missing fields and bad values are errors', () => {
+    const read = (s: unknown) => readLearnerState('Ucb1.fromJSON', s, 'Ucb1');
+    expect(() => read(null)).toThrow(/^Ucb1.fromJSON: state must be an object, got null/);
+    expect(() => read({ ...state(), type: 'KlUcb' })).toThrow(
+      /state.type must be 'Ucb1', got "KlUcb"/,
+    );
+    expect(() => read({ ...state(), version: 2 })).toThrow(/state.version must be 1, got 2/);
+    expect(() => read({ ...state(), stats: [] })).toThrow(/state.stats must be an object/);
+    const inherited = Object.create({ type: 'Ucb1', version: 1, params: {}, stats: {} });
+    expect(() => read(inherited)).toThrow(/state.type must be 'Ucb1', got undefined/);
+    const { params, stats } = read(state());
+    expect(() => params.number('missing')).toThrow(
+      /^Ucb1.fromJSON: state.params.missing is missing/,
+    );
+    expect(() => params.number('toString')).toThrow(/state.params.toString is missing/);
+    expect(() => params.number('family')).toThrow(
+      /state.params.family must be a number, got "gaussian"/,
+    );
+    expect(() => params.number('c', { max: 1 })).toThrow(RangeError);
+    expect(() => params.oneOf('family', ['bernoulli'])).toThrow(/must be one of 'bernoulli'/);
+    expect(() => stats.numbers('counts', 4)).toThrow(/must be an array of 4 numbers/);
+    expect(() => stats.numbers('counts', 3, { min: 1 })).toThrow(
+      /state.stats.counts\[2\] must be a number in \[1, Infinity\], got 0/,
+    );
+  });
+});
