@@ -9,7 +9,7 @@ import {
 import { logSpacedCheckpoints } from './logSpacedCheckpoints.ts';
 import type { RunOptions } from './RunOptions.ts';
 
-/** {@link RunOptions} checked, with their defaults filled in. */
+/** `RunOptions` checked, with their defaults filled in. */
 export interface CheckedRunOptions {
   readonly runs: number;
   readonly firstRun: number;

@@ -5,7 +5,7 @@ import { klBernoulliUnchecked } from './klBernoulli.ts';
 const ONE_MINUS_ULP = 1 - 2 ** -53;
 
 /**
- * A cheap ceiling on {@link klBernoulliUpperBound}: a $q \ge$ the root of $\mathrm{kl}(p, q) =
+ * A cheap ceiling on `klBernoulliUpperBound`: a $q \ge$ the root of $\mathrm{kl}(p, q) =
  * d$, exact to second order as $d \to 0$. From $\mathrm{kl}(p, q) = \int_p^q \frac{q - x}{x(1-x)}
  * dx \ge \frac{(q-p)^2}{2 m}$ with $m = \max_{[p, q]} x(1 - x)$: for $p \ge 1/2$, $m = p(1-p)$
  * and the ceiling is $p + \sqrt{2 d\, p(1-p)}$; otherwise the root of $(q - p)^2 = 2 d\, q(1 -

@@ -110,7 +110,7 @@ export function solveLinearProgram(
 }
 
 /**
- * {@link solveLinearProgram} for the packages: errors name `fn`, the function the user called.
+ * `solveLinearProgram` for the packages: errors name `fn`, the function the user called.
  * @internal
  */
 export async function solveLinearProgramAs(

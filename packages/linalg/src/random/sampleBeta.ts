@@ -22,7 +22,7 @@ export function sampleBeta(rng: Rng, a: number, b: number): number {
 }
 
 /**
- * {@link sampleBeta} without checks, for inner loops (Thompson sampling) that validated a, b.
+ * `sampleBeta` without checks, for inner loops (Thompson sampling) that validated a, b.
  * With both shapes >= 1 the Gamma draws cannot underflow and are used directly (no logarithms).
  */
 export function sampleBetaUnchecked(rng: Rng, a: number, b: number): number {

@@ -17,7 +17,7 @@ export function sampleCategorical(rng: Rng, weights: ArrayLike<number>): number 
   return sampleCategoricalUnchecked(rng, weights);
 }
 
-/** {@link sampleCategorical} without checks, for inner loops over validated weights. */
+/** `sampleCategorical` without checks, for inner loops over validated weights. */
 export function sampleCategoricalUnchecked(rng: Rng, weights: ArrayLike<number>): number {
   const k = weights.length;
   let total = 0;

@@ -20,7 +20,7 @@ export function sampleInt(rng: Rng, n: number): number {
   return sampleIntUnchecked(rng, n);
 }
 
-/** {@link sampleInt} without argument checks, for inner loops that validated `n` already. */
+/** `sampleInt` without argument checks, for inner loops that validated `n` already. */
 export function sampleIntUnchecked(rng: Rng, n: number): number {
   const limit = TWO_POW_53 - (TWO_POW_53 % n);
   for (;;) {

@@ -14,7 +14,7 @@ export function assertLogWeights(fn: string, name: string, x: ArrayLike<number>)
   }
 }
 
-/** $\log\sum_i e^{x_i}$ without checks; see {@link logSumExp}. */
+/** $\log\sum_i e^{x_i}$ without checks; see `logSumExp`. */
 export function logSumExpUnchecked(x: ArrayLike<number>): number {
   let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < x.length; i++) if (x[i]! > max) max = x[i]!;

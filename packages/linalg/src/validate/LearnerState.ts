@@ -19,7 +19,7 @@ export type JsonValue =
 export interface LearnerState {
   /** The class, e.g. `'Ucb1'`. */
   readonly type: string;
-  /** The format version ({@link LEARNER_STATE_VERSION} for this release); later releases read older versions. */
+  /** The format version (`LEARNER_STATE_VERSION` of `@x/linalg/validate` for this release); later releases read older versions. */
   readonly version: number;
   /** The constructor's arguments and options, so the learner can be rebuilt. */
   readonly params: { readonly [key: string]: JsonValue };

@@ -184,7 +184,7 @@ export function assertNotNaN(fn: string, name: string, value: unknown): asserts 
 }
 
 /**
- * Asserts that `value` is an {@link Rng} (an object with `nextFloat64` and `nextInt32`
+ * Asserts that `value` is an `Rng` (an object with `nextFloat64` and `nextInt32`
  * methods): every stochastic function checks its generator first, so a missing or wrong `rng`
  * fails with the caller's name instead of deep inside a sampler.
  * @throws TypeError otherwise
