@@ -6,14 +6,29 @@
  * @module @x/bandits
  */
 
-export type {
-  BanditPolicy,
-  ChoiceWithPropensity,
-  PolicyState,
-  ProbabilityOptions,
-  SelectOptions,
-  UpdateOptions,
-} from './BanditPolicy.ts';
+export { AdversarialBandit } from './adversarial/AdversarialBandit.ts';
+export { Exp3, type Exp3Options } from './adversarial/Exp3.ts';
+export { Exp4, type Exp4Options } from './adversarial/Exp4.ts';
+export { Hedge, type HedgeOptions, type HedgeState } from './adversarial/Hedge.ts';
+export {
+  BetaThompsonSampling,
+  type BetaThompsonSamplingOptions,
+} from './bayesian/BetaThompsonSampling.ts';
+export {
+  GaussianThompsonSampling,
+  type GaussianThompsonSamplingOptions,
+} from './bayesian/GaussianThompsonSampling.ts';
+export {
+  type IdsAnalysis,
+  InformationDirectedSampling,
+  type InformationDirectedSamplingOptions,
+} from './bayesian/InformationDirectedSampling.ts';
+export { type IdsDistribution, minimizeInformationRatio } from './bayesian/informationRatio.ts';
+export {
+  NormalGammaThompsonSampling,
+  type NormalGammaThompsonSamplingOptions,
+} from './bayesian/NormalGammaThompsonSampling.ts';
+export { type PosteriorSummaries, posteriorSummaries } from './bayesian/posteriorSummaries.ts';
 export {
   CascadeUcb,
   type CascadeUcbOptions,
@@ -21,6 +36,35 @@ export {
 } from './cascading/CascadeUcb.ts';
 export { CascadingBandit } from './cascading/CascadingBandit.ts';
 export { simulateCascade } from './cascading/simulateCascade.ts';
+export { LinearBandit } from './contextual/LinearBandit.ts';
+export {
+  LinearContextualBandit,
+  type LinearContextualBanditOptions,
+} from './contextual/LinearContextualBandit.ts';
+export type { LinearModel } from './contextual/LinearPolicy.ts';
+export {
+  LinearThompsonSampling,
+  type LinearThompsonSamplingOptions,
+} from './contextual/LinearThompsonSampling.ts';
+export { LinUcb, type LinUcbOptions, type OfulConfidence } from './contextual/LinUcb.ts';
+export { LogisticContextualBandit } from './contextual/LogisticContextualBandit.ts';
+export { SquareCb, type SquareCbOptions } from './contextual/SquareCb.ts';
+export type { BanditEnvironment } from './core/BanditEnvironment.ts';
+export type {
+  BanditPolicy,
+  ChoiceWithPropensity,
+  PolicyState,
+  ProbabilityOptions,
+  SelectOptions,
+  UpdateOptions,
+} from './core/BanditPolicy.ts';
+export { policyFromJSON } from './core/learnerFromJSON.ts';
+export {
+  logSpacedRounds,
+  type SimulateOptions,
+  type SimulationResult,
+  simulate,
+} from './core/simulateBandit.ts';
 export { BradleyTerryPosterior } from './dueling/BradleyTerryPosterior.ts';
 export { BradleyTerryPreference } from './dueling/BradleyTerryPreference.ts';
 export {
@@ -30,68 +74,24 @@ export {
 export type { DuelingPolicy, DuelingState } from './dueling/DuelingPolicy.ts';
 export { PreferenceIds, type PreferenceIdsOptions } from './dueling/PreferenceIds.ts';
 export { type DuelSimulationResult, simulateDuel } from './dueling/simulateDuel.ts';
-export { AdversarialBandit } from './environments/AdversarialBandit.ts';
-export type { BanditEnvironment } from './environments/BanditEnvironment.ts';
-export { BernoulliBandit } from './environments/BernoulliBandit.ts';
-export { type BoundedArm, BoundedBandit } from './environments/BoundedBandit.ts';
-export { GaussianBandit } from './environments/GaussianBandit.ts';
-export { LinearBandit } from './environments/LinearBandit.ts';
-export {
-  LinearContextualBandit,
-  type LinearContextualBanditOptions,
-} from './environments/LinearContextualBandit.ts';
-export { LogisticContextualBandit } from './environments/LogisticContextualBandit.ts';
-export {
-  type IdsAnalysis,
-  InformationDirectedSampling,
-  type InformationDirectedSamplingOptions,
-} from './ids/InformationDirectedSampling.ts';
-export { type IdsDistribution, minimizeInformationRatio } from './ids/informationRatio.ts';
-export { type PosteriorSummaries, posteriorSummaries } from './ids/posteriorSummaries.ts';
-export type { LinearModel } from './linear/LinearPolicy.ts';
-export {
-  LinearThompsonSampling,
-  type LinearThompsonSamplingOptions,
-} from './linear/LinearThompsonSampling.ts';
-export { LinUcb, type LinUcbOptions, type OfulConfidence } from './linear/LinUcb.ts';
-export { SquareCb, type SquareCbOptions } from './linear/SquareCb.ts';
-export { doublyRobustEstimate } from './ope/doublyRobustEstimate.ts';
-export { ipsEstimate, type OffPolicyOptions } from './ope/ipsEstimate.ts';
-export type { LoggedBanditData, OffPolicyEstimate } from './ope/LoggedBanditData.ts';
-export { snipsEstimate } from './ope/snipsEstimate.ts';
-export { BayesUcb, type BayesUcbOptions } from './policies/BayesUcb.ts';
-export {
-  BetaThompsonSampling,
-  type BetaThompsonSamplingOptions,
-} from './policies/BetaThompsonSampling.ts';
-export { EpsilonGreedy, type EpsilonGreedyOptions } from './policies/EpsilonGreedy.ts';
-export { Exp3, type Exp3Options } from './policies/Exp3.ts';
-export { Exp4, type Exp4Options } from './policies/Exp4.ts';
-export { ExploreFirst, type ExploreFirstOptions } from './policies/ExploreFirst.ts';
-export {
-  GaussianThompsonSampling,
-  type GaussianThompsonSamplingOptions,
-} from './policies/GaussianThompsonSampling.ts';
-export { Hedge, type HedgeOptions, type HedgeState } from './policies/Hedge.ts';
-export { KlUcb, type KlUcbOptions } from './policies/KlUcb.ts';
-export { Moss, type MossOptions } from './policies/Moss.ts';
-export {
-  NormalGammaThompsonSampling,
-  type NormalGammaThompsonSamplingOptions,
-} from './policies/NormalGammaThompsonSampling.ts';
+export { doublyRobustEstimate } from './offPolicy/doublyRobustEstimate.ts';
+export { ipsEstimate, type OffPolicyOptions } from './offPolicy/ipsEstimate.ts';
+export type { LoggedBanditData, OffPolicyEstimate } from './offPolicy/LoggedBanditData.ts';
+export { snipsEstimate } from './offPolicy/snipsEstimate.ts';
+export { BayesUcb, type BayesUcbOptions } from './stochastic/BayesUcb.ts';
+export { BernoulliBandit } from './stochastic/BernoulliBandit.ts';
+export { type BoundedArm, BoundedBandit } from './stochastic/BoundedBandit.ts';
+export { EpsilonGreedy, type EpsilonGreedyOptions } from './stochastic/EpsilonGreedy.ts';
+export { ExploreFirst, type ExploreFirstOptions } from './stochastic/ExploreFirst.ts';
+export { GaussianBandit } from './stochastic/GaussianBandit.ts';
+export { KlUcb, type KlUcbOptions } from './stochastic/KlUcb.ts';
+export { Moss, type MossOptions } from './stochastic/Moss.ts';
 export {
   SuccessiveElimination,
   type SuccessiveEliminationOptions,
-} from './policies/SuccessiveElimination.ts';
-export { Ucb1, type Ucb1Options } from './policies/Ucb1.ts';
-export { UcbV, type UcbVOptions } from './policies/UcbV.ts';
-export { policyFromJSON } from './policyFromJSON.ts';
-export {
-  logSpacedRounds,
-  type SimulateOptions,
-  type SimulationResult,
-  simulate,
-} from './simulation/simulate.ts';
+} from './stochastic/SuccessiveElimination.ts';
+export { Ucb1, type Ucb1Options } from './stochastic/Ucb1.ts';
+export { UcbV, type UcbVOptions } from './stochastic/UcbV.ts';
 export { simulateTallying, type TallyingLearner } from './tallying/simulateTallying.ts';
 export {
   TallyingSuccessiveElimination,

@@ -1,12 +1,12 @@
 import { createRng, fitLine, fitLogLogSlope, klBernoulli } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
-import { AdversarialBandit } from './environments/AdversarialBandit.ts';
-import { BernoulliBandit } from './environments/BernoulliBandit.ts';
-import { BetaThompsonSampling } from './policies/BetaThompsonSampling.ts';
-import { Exp3 } from './policies/Exp3.ts';
-import { KlUcb } from './policies/KlUcb.ts';
-import { Ucb1 } from './policies/Ucb1.ts';
-import { simulate } from './simulation/simulate.ts';
+import { AdversarialBandit } from './adversarial/AdversarialBandit.ts';
+import { Exp3 } from './adversarial/Exp3.ts';
+import { BetaThompsonSampling } from './bayesian/BetaThompsonSampling.ts';
+import { simulate } from './core/simulateBandit.ts';
+import { BernoulliBandit } from './stochastic/BernoulliBandit.ts';
+import { KlUcb } from './stochastic/KlUcb.ts';
+import { Ucb1 } from './stochastic/Ucb1.ts';
 
 const MEANS = [0.9, 0.6, 0.3];
 const BEST = 0.9;

@@ -10,16 +10,16 @@ import {
   type StatefulCase,
 } from '../../../test/stateful.ts';
 import { POLICY_CASES } from '../test/policies.ts';
-import type { BanditPolicy } from './BanditPolicy.ts';
+import { Exp4 } from './adversarial/Exp4.ts';
+import { Hedge } from './adversarial/Hedge.ts';
 import { CascadeUcb } from './cascading/CascadeUcb.ts';
+import { LinearThompsonSampling } from './contextual/LinearThompsonSampling.ts';
+import { LinUcb } from './contextual/LinUcb.ts';
+import { SquareCb } from './contextual/SquareCb.ts';
+import type { BanditPolicy } from './core/BanditPolicy.ts';
+import { policyFromJSON } from './core/learnerFromJSON.ts';
 import { DoubleThompsonSampling } from './dueling/DoubleThompsonSampling.ts';
 import { PreferenceIds } from './dueling/PreferenceIds.ts';
-import { LinearThompsonSampling } from './linear/LinearThompsonSampling.ts';
-import { LinUcb } from './linear/LinUcb.ts';
-import { SquareCb } from './linear/SquareCb.ts';
-import { Exp4 } from './policies/Exp4.ts';
-import { Hedge } from './policies/Hedge.ts';
-import { policyFromJSON } from './policyFromJSON.ts';
 import { TallyingSuccessiveElimination } from './tallying/TallyingSuccessiveElimination.ts';
 
 /** A case without its generator factory (added for all below). */

@@ -1,17 +1,17 @@
-import type { BanditPolicy, PolicyState } from '../src/BanditPolicy.ts';
-import { InformationDirectedSampling } from '../src/ids/InformationDirectedSampling.ts';
-import { BayesUcb } from '../src/policies/BayesUcb.ts';
-import { BetaThompsonSampling } from '../src/policies/BetaThompsonSampling.ts';
-import { EpsilonGreedy } from '../src/policies/EpsilonGreedy.ts';
-import { Exp3 } from '../src/policies/Exp3.ts';
-import { ExploreFirst } from '../src/policies/ExploreFirst.ts';
-import { GaussianThompsonSampling } from '../src/policies/GaussianThompsonSampling.ts';
-import { KlUcb } from '../src/policies/KlUcb.ts';
-import { Moss } from '../src/policies/Moss.ts';
-import { NormalGammaThompsonSampling } from '../src/policies/NormalGammaThompsonSampling.ts';
-import { SuccessiveElimination } from '../src/policies/SuccessiveElimination.ts';
-import { Ucb1 } from '../src/policies/Ucb1.ts';
-import { UcbV } from '../src/policies/UcbV.ts';
+import { Exp3 } from '../src/adversarial/Exp3.ts';
+import { BetaThompsonSampling } from '../src/bayesian/BetaThompsonSampling.ts';
+import { GaussianThompsonSampling } from '../src/bayesian/GaussianThompsonSampling.ts';
+import { InformationDirectedSampling } from '../src/bayesian/InformationDirectedSampling.ts';
+import { NormalGammaThompsonSampling } from '../src/bayesian/NormalGammaThompsonSampling.ts';
+import type { BanditPolicy, PolicyState } from '../src/core/BanditPolicy.ts';
+import { BayesUcb } from '../src/stochastic/BayesUcb.ts';
+import { EpsilonGreedy } from '../src/stochastic/EpsilonGreedy.ts';
+import { ExploreFirst } from '../src/stochastic/ExploreFirst.ts';
+import { KlUcb } from '../src/stochastic/KlUcb.ts';
+import { Moss } from '../src/stochastic/Moss.ts';
+import { SuccessiveElimination } from '../src/stochastic/SuccessiveElimination.ts';
+import { Ucb1 } from '../src/stochastic/Ucb1.ts';
+import { UcbV } from '../src/stochastic/UcbV.ts';
 
 /** Every policy of the package, made fresh with K arms, with its restore function. */
 export interface PolicyCase {

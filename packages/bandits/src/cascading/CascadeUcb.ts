@@ -7,8 +7,8 @@ import {
   klBernoulliUpperBoundUnchecked,
   readOptions,
 } from '@x/linalg/validate';
-import { ArmStatistics } from '../ArmStatistics.ts';
-import { assertItemList, assertStateEnvelope, candidateArms } from '../validation.ts';
+import { ArmStatistics } from '../core/ArmStatistics.ts';
+import { assertItemList, assertStateEnvelope, candidateArms } from '../core/validation.ts';
 
 /** Options of {@link CascadeUcb}. */
 export interface CascadeUcbOptions {

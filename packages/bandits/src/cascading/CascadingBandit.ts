@@ -1,6 +1,6 @@
 import type { Rng } from '@x/linalg';
 import { assertInteger, assertRng } from '@x/linalg/validate';
-import { assertFiniteMeans, assertItemList } from '../validation.ts';
+import { assertFiniteMeans, assertItemList } from '../core/validation.ts';
 
 /**
  * The cascade click model: L items with attraction probabilities $w(e)$; shown an ordered list

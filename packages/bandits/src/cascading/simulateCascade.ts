@@ -1,8 +1,8 @@
 import { type Rng, RunningStats } from '@x/linalg';
 import { assertFunction, assertMade, assertRng, formatValue } from '@x/linalg/validate';
-import type { SimulationResult } from '../simulation/simulate.ts';
-import { logSpacedRounds } from '../simulation/simulate.ts';
-import { readRunOptions, resolveCheckpoints } from '../validation.ts';
+import type { SimulationResult } from '../core/simulateBandit.ts';
+import { logSpacedRounds } from '../core/simulateBandit.ts';
+import { readRunOptions, resolveCheckpoints } from '../core/validation.ts';
 import type { CascadeUcb } from './CascadeUcb.ts';
 import type { CascadingBandit } from './CascadingBandit.ts';
 

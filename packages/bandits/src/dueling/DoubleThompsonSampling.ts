@@ -8,7 +8,7 @@ import {
   readOptions,
   sampleBetaUnchecked,
 } from '@x/linalg/validate';
-import { assertStateEnvelope } from '../validation.ts';
+import { assertStateEnvelope } from '../core/validation.ts';
 import type { DuelingPolicy, DuelingState } from './DuelingPolicy.ts';
 
 /** Options of {@link DoubleThompsonSampling}. */

@@ -9,7 +9,7 @@ import {
   MAX_ARRAY_LENGTH,
   readOptions,
 } from '@x/linalg/validate';
-import { assertStateEnvelope } from '../validation.ts';
+import { assertStateEnvelope } from '../core/validation.ts';
 import { BradleyTerryPosterior } from './BradleyTerryPosterior.ts';
 import type { DuelingPolicy, DuelingState } from './DuelingPolicy.ts';
 

@@ -1,7 +1,7 @@
 import { type Rng, RunningStats } from '@x/linalg';
 import { assertFunction, assertMade, assertRng, formatValue } from '@x/linalg/validate';
-import { logSpacedRounds } from '../simulation/simulate.ts';
-import { readRunOptions, resolveCheckpoints } from '../validation.ts';
+import { logSpacedRounds } from '../core/simulateBandit.ts';
+import { readRunOptions, resolveCheckpoints } from '../core/validation.ts';
 import type { BradleyTerryPreference } from './BradleyTerryPreference.ts';
 import type { DuelingPolicy } from './DuelingPolicy.ts';
 

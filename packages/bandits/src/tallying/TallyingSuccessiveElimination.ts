@@ -1,8 +1,8 @@
 import type { Rng } from '@x/linalg';
 import { log, pow } from '@x/linalg/math';
 import { assertInteger, formatValue, readOptions } from '@x/linalg/validate';
-import { ArmStatistics } from '../ArmStatistics.ts';
-import { assertStateEnvelope } from '../validation.ts';
+import { ArmStatistics } from '../core/ArmStatistics.ts';
+import { assertStateEnvelope } from '../core/validation.ts';
 
 /** The serialised state of {@link TallyingSuccessiveElimination}. */
 export interface TallyingSuccessiveEliminationState {

@@ -1,6 +1,6 @@
 import { type Rng, RunningStats } from '@x/linalg';
 import { assertFunction, assertMade, assertRng } from '@x/linalg/validate';
-import { readRunOptions, resolveCheckpoints } from '../validation.ts';
+import { readRunOptions, resolveCheckpoints } from '../core/validation.ts';
 import type { WeightedTallyingBandit } from './WeightedTallyingBandit.ts';
 
 /** A learner for weighted tallying bandits: it plays in order, one reward per selection. */

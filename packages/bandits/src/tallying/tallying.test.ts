@@ -1,6 +1,6 @@
 import { createRng, fitLogLogSlope } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
-import { Ucb1 } from '../policies/Ucb1.ts';
+import { Ucb1 } from '../stochastic/Ucb1.ts';
 import { simulateTallying } from './simulateTallying.ts';
 import { TallyingSuccessiveElimination } from './TallyingSuccessiveElimination.ts';
 import { WeightedTallyingBandit } from './WeightedTallyingBandit.ts';

@@ -1,0 +1,78 @@
+import type { Rng } from '@x/linalg';
+import {
+  assertFiniteVector,
+  assertFunction,
+  assertInteger,
+  MAX_ARRAY_LENGTH,
+} from '@x/linalg/validate';
+import type { BanditEnvironment } from '../core/BanditEnvironment.ts';
+import { assertArm } from '../core/validation.ts';
+
+/**
+ * An oblivious adversary: the rewards of every arm in every round are fixed in advance in a
+ * table (rows are rounds). The regret of {@link simulate} is then measured against the best
+ * fixed arm in hindsight.
+ */
+export class AdversarialBandit implements BanditEnvironment {
+  readonly arms: number;
+  /** Number of rounds the table covers. */
+  readonly horizon: number;
+  readonly #table: Float64Array;
+
+  /**
+   * @param rewards - row-major T x K table of rewards in [0, 1]
+   * @param arms - K
+   * @throws RangeError if the table is not a whole number of rows or a reward is outside [0, 1]
+   */
+  constructor(rewards: ArrayLike<number>, arms: number) {
+    assertInteger('AdversarialBandit', 'arms', arms, 1);
+    assertFiniteVector('AdversarialBandit', 'rewards', rewards);
+    if (rewards.length === 0 || rewards.length % arms !== 0) {
+      throw new RangeError(
+        `AdversarialBandit: rewards must hold T rows of ${arms}, got length ${rewards.length}`,
+      );
+    }
+    for (let i = 0; i < rewards.length; i++) {
+      const r = rewards[i]!;
+      if (!(r >= 0 && r <= 1))
+        throw new RangeError(`AdversarialBandit: rewards[${i}] must be in [0, 1], got ${r}`);
+    }
+    this.arms = arms;
+    this.horizon = rewards.length / arms;
+    this.#table = Float64Array.from(rewards);
+  }
+
+  /**
+   * A table from a function of (t, arm), e.g. a switching or periodic adversary.
+   * @throws RangeError as the constructor
+   */
+  static fromFunction(
+    horizon: number,
+    arms: number,
+    reward: (t: number, arm: number) => number,
+  ): AdversarialBandit {
+    assertInteger('AdversarialBandit.fromFunction', 'horizon', horizon, 1);
+    assertInteger('AdversarialBandit.fromFunction', 'arms', arms, 1);
+    if (horizon * arms > MAX_ARRAY_LENGTH)
+      throw new RangeError(
+        `AdversarialBandit.fromFunction: horizon * arms must be at most ${MAX_ARRAY_LENGTH}, got ${horizon * arms}`,
+      );
+    assertFunction('AdversarialBandit.fromFunction', 'reward', reward);
+    const table = new Float64Array(horizon * arms);
+    for (let t = 0; t < horizon; t++)
+      for (let a = 0; a < arms; a++) table[t * arms + a] = reward(t, a);
+    return new AdversarialBandit(table, arms);
+  }
+
+  expectedReward(t: number, arm: number): number {
+    assertInteger('AdversarialBandit.expectedReward', 't', t, 0);
+    assertArm('AdversarialBandit.expectedReward', arm, this.arms);
+    return this.#table[(t % this.horizon) * this.arms + arm]!;
+  }
+
+  pull(_rng: Rng, t: number, arm: number): number {
+    assertInteger('AdversarialBandit.pull', 't', t, 0);
+    assertArm('AdversarialBandit.pull', arm, this.arms);
+    return this.#table[(t % this.horizon) * this.arms + arm]!;
+  }
+}

@@ -1,0 +1,153 @@
+import type { Rng } from '@x/linalg';
+import { exp, log } from '@x/linalg/math';
+import {
+  assertFiniteVector,
+  assertInteger,
+  assertPositive,
+  assertRng,
+  readOptions,
+} from '@x/linalg/validate';
+import { assertStateEnvelope } from '../core/validation.ts';
+
+/** Options of {@link Hedge}. */
+export interface HedgeOptions {
+  /** The horizon T: the learning rate is then $\eta = \sqrt{8\ln N / T}$ and the regret at most $\sqrt{T\ln N / 2}$. */
+  readonly horizon?: number;
+  /** A fixed learning rate (overrides `horizon`); without either, the anytime rate $\eta_t = \sqrt{8 \ln N / t}$. */
+  readonly learningRate?: number;
+}
+
+/** The serialised state of {@link Hedge}. */
+export interface HedgeState {
+  readonly type: 'Hedge';
+  readonly version: 1;
+  readonly experts: number;
+  readonly horizon: number | null;
+  readonly learningRate: number | null;
+  readonly cumulativeRewards: readonly number[];
+  readonly rounds: number;
+}
+
+/**
+ * Hedge (exponential weights) for prediction with expert advice under full information: after
+ * each round the rewards of all N experts (or actions) in [0, 1] are seen, and expert i is
+ * followed with probability $p_t(i) \propto \exp(\eta G_{i,t-1})$, $G_i$ its cumulative reward.
+ * With $\eta = \sqrt{8 \ln N / T}$ the regret against the best expert is at most $\sqrt{T \ln N /
+ * 2}$. Weights are computed in log space (a softmax), so they never overflow.
+ *
+ * Not a {@link BanditPolicy}: its feedback is the whole reward vector (`update(rewards)`).
+ *
+ * References: Freund and Schapire, "A Decision-Theoretic Generalization of On-Line Learning and
+ * an Application to Boosting", JCSS 55, 1997; Cesa-Bianchi and Lugosi, Prediction, Learning, and
+ * Games, 2006, Theorem 2.2; Slivkins, arXiv:1904.07272, Chapter 5.
+ */
+export class Hedge {
+  readonly experts: number;
+  readonly #horizon: number | null;
+  readonly #eta: number | null;
+  readonly #gains: Float64Array;
+  readonly #p: Float64Array;
+  #t = 0;
+
+  /**
+   * @param experts - number of experts N >= 1
+   * @throws RangeError on a bad count, horizon or learning rate
+   */
+  constructor(experts: number, options: HedgeOptions = {}) {
+    const { horizon, learningRate } = readOptions('Hedge', options);
+    assertInteger('Hedge', 'experts', experts, 1, 1 << 24);
+    if (horizon !== undefined) assertInteger('Hedge', 'horizon', horizon, 1);
+    if (learningRate !== undefined) assertPositive('Hedge', 'learningRate', learningRate);
+    this.experts = experts;
+    this.#horizon = horizon ?? null;
+    this.#eta = learningRate ?? null;
+    this.#gains = new Float64Array(experts);
+    this.#p = new Float64Array(experts);
+  }
+
+  /** The learning rate of the next round. */
+  get learningRate(): number {
+    if (this.#eta !== null) return this.#eta;
+    const logN = log(Math.max(this.experts, 2));
+    return Math.sqrt((8 * logN) / (this.#horizon ?? this.#t + 1));
+  }
+
+  /** The current distribution over experts (a copy). */
+  probabilities(): Float64Array {
+    const eta = this.learningRate;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < this.experts; i++) max = Math.max(max, this.#gains[i]!);
+    let z = 0;
+    for (let i = 0; i < this.experts; i++) {
+      const w = exp(eta * (this.#gains[i]! - max));
+      this.#p[i] = w;
+      z += w;
+    }
+    for (let i = 0; i < this.experts; i++) this.#p[i] = this.#p[i]! / z;
+    return Float64Array.from(this.#p);
+  }
+
+  /** Draws an expert from the current distribution. */
+  select(rng: Rng): number {
+    assertRng('Hedge.select', rng);
+    const p = this.probabilities();
+    const u = rng.nextFloat64();
+    let acc = 0;
+    for (let i = 0; i < this.experts; i++) {
+      acc += p[i]!;
+      if (u < acc) return i;
+    }
+    return this.experts - 1;
+  }
+
+  /**
+   * Records the rewards of every expert this round.
+   * @throws TypeError on a wrong length; RangeError on a reward outside [0, 1] (nothing changes)
+   */
+  update(rewards: ArrayLike<number>): void {
+    assertFiniteVector('Hedge.update', 'rewards', rewards, this.experts);
+    for (let i = 0; i < this.experts; i++) {
+      const r = rewards[i]!;
+      if (r < 0 || r > 1)
+        throw new RangeError(`Hedge.update: rewards[${i}] must be in [0, 1], got ${r}`);
+    }
+    for (let i = 0; i < this.experts; i++) this.#gains[i] = this.#gains[i]! + rewards[i]!;
+    this.#t++;
+  }
+
+  toJSON(): HedgeState {
+    return {
+      type: 'Hedge',
+      version: 1,
+      experts: this.experts,
+      horizon: this.#horizon,
+      learningRate: this.#eta,
+      cumulativeRewards: Array.from(this.#gains),
+      rounds: this.#t,
+    };
+  }
+
+  /**
+   * Restores a Hedge learner from {@link Hedge.toJSON}'s output.
+   * @throws TypeError or RangeError on a malformed state
+   */
+  static fromJSON(state: HedgeState): Hedge {
+    const fn = 'Hedge.fromJSON';
+    assertStateEnvelope(fn, state, 'Hedge');
+    const h = new Hedge(state.experts, {
+      ...(state.horizon === null ? {} : { horizon: state.horizon }),
+      ...(state.learningRate === null ? {} : { learningRate: state.learningRate }),
+    });
+    assertFiniteVector(fn, 'cumulativeRewards', state.cumulativeRewards, state.experts);
+    assertInteger(fn, 'rounds', state.rounds, 0);
+    state.cumulativeRewards.forEach((g, i) => {
+      if (g < 0 || g > state.rounds)
+        throw new RangeError(
+          `${fn}: cumulativeRewards[${i}] = ${g} is impossible after ${state.rounds} rounds`,
+        );
+    });
+    h.#gains.set(state.cumulativeRewards);
+    h.#t = state.rounds;
+    return h;
+  }
+}

@@ -1,0 +1,105 @@
+import { fc, test } from '@fast-check/vitest';
+import { createRng, RunningStats, sampleBeta } from '@x/linalg';
+import { describe, expect, it } from 'vitest';
+import { InformationDirectedSampling } from './InformationDirectedSampling.ts';
+import { minimizeInformationRatio } from './informationRatio.ts';
+
+// Exact zeros matter (a zero-regret arm); denormals only test underflow of d^2.
+const positive = fc.oneof(fc.constant(0), fc.double({ min: 1e-6, max: 1, noNaN: true }));
+
+describe('minimizeInformationRatio', () => {
+  test.prop([fc.array(fc.tuple(positive, positive), { minLength: 1, maxLength: 6 })], { seed: 1 })(
+    'is never beaten by any distribution on a fine grid over pairs (brute force)',
+    (arms) => {
+      const regret = arms.map(([d]) => d);
+      const info = arms.map(([, g]) => g);
+      const candidates = arms.map((_, i) => i);
+      const best = minimizeInformationRatio(regret, info, candidates);
+      const psi = (d: number, g: number) =>
+        d <= 0 ? 0 : g > 0 ? (d * d) / g : Number.POSITIVE_INFINITY;
+      for (let i = 0; i < arms.length; i++) {
+        for (let j = i; j < arms.length; j++) {
+          for (let s = 0; s <= 200; s++) {
+            const q = s / 200;
+            const v = psi(q * regret[i]! + (1 - q) * regret[j]!, q * info[i]! + (1 - q) * info[j]!);
+            expect(best.ratio).toBeLessThanOrEqual(v * (1 + 1e-12) + 1e-15);
+          }
+        }
+      }
+    },
+  );
+});
+
+describe('InformationDirectedSampling', () => {
+  it('computes P(A* = a) that matches Monte Carlo over the Beta posteriors', () => {
+    const p = new InformationDirectedSampling(3, { gridPerArm: 200 });
+    p.updateMany([0, 0, 0, 1, 1, 2], [1, 1, 0, 1, 0, 0]);
+    const a = p.analyse();
+    const rng = createRng(2);
+    const counts = [0, 0, 0];
+    const n = 40_000;
+    for (let i = 0; i < n; i++) {
+      const draws = [sampleBeta(rng, 3, 2), sampleBeta(rng, 2, 2), sampleBeta(rng, 1, 2)];
+      counts[draws.indexOf(Math.max(...draws))]! += 1;
+    }
+    for (let k = 0; k < 3; k++) {
+      const pk = counts[k]! / n;
+      // Monte Carlo error plus a small grid error.
+      expect(Math.abs(a.optimalProbability[k]! - pk)).toBeLessThan(
+        4 * Math.sqrt((pk * (1 - pk)) / n) + 2e-3,
+      );
+    }
+    expect(a.regrets.every((d) => d >= 0)).toBe(true);
+  });
+
+  it('claim: the information ratio of every chosen distribution is at most K/2', () => {
+    for (const K of [3, 6]) {
+      const p = new InformationDirectedSampling(K, { gridPerArm: 48 });
+      const rng = createRng(3);
+      const means = Array.from({ length: K }, (_, i) => (i + 0.5) / K);
+      for (let t = 0; t < 150; t++) {
+        const a = p.select(rng);
+        expect(p.lastAnalysis!.ratio).toBeLessThanOrEqual(K / 2);
+        p.update(a, rng.nextFloat64() < means[a]! ? 1 : 0);
+      }
+    }
+  });
+
+  it('claim: on random Bernoulli instances IDS has no more regret than Thompson sampling (Bayesian regret)', async () => {
+    const { BernoulliBandit } = await import('../stochastic/BernoulliBandit.ts');
+    const { BetaThompsonSampling } = await import('./BetaThompsonSampling.ts');
+    const { simulate } = await import('../core/simulateBandit.ts');
+    const rng = createRng(4);
+    const ids = new RunningStats();
+    const ts = new RunningStats();
+    const diff = new RunningStats();
+    for (let run = 0; run < 24; run++) {
+      const r = rng.split();
+      const means = Array.from({ length: 5 }, () => r.nextFloat64()); // uniform prior, as in the paper
+      const env = new BernoulliBandit(means);
+      const a = simulate(
+        r.split(),
+        env,
+        () => new InformationDirectedSampling(5, { gridPerArm: 32 }),
+        { horizon: 400, checkpoints: [400] },
+      ).meanRegret[0]!;
+      const b = simulate(r.split(), env, () => new BetaThompsonSampling(5), {
+        horizon: 400,
+        checkpoints: [400],
+      }).meanRegret[0]!;
+      ids.push(a);
+      ts.push(b);
+      diff.push(a - b);
+    }
+    // Paired comparison on the same instances: IDS - TS is not significantly positive.
+    expect(diff.mean).toBeLessThan(2 * diff.standardError);
+    expect(ids.mean).toBeLessThan(1.2 * ts.mean);
+  });
+
+  it('rejects mutual information with Gaussian arms', () => {
+    expect(
+      () =>
+        new InformationDirectedSampling(2, { family: 'gaussian', measure: 'mutual-information' }),
+    ).toThrow(/only the variance measure/);
+  });
+});

@@ -1,0 +1,131 @@
+import type { Rng } from '@x/linalg';
+import { assertInRange, assertPositive, readOptions, sampleIntUnchecked } from '@x/linalg/validate';
+import type { PolicyState } from '../core/BanditPolicy.ts';
+import { IndexPolicy, readPolicyState } from '../core/IndexPolicy.ts';
+
+/** Options of {@link EpsilonGreedy}. */
+export interface EpsilonGreedyOptions {
+  /** Fixed exploration probability, used when `decay` is not given. @default 0.1 */
+  readonly epsilon?: number;
+  /**
+   * Decaying exploration $\varepsilon_t = \min(1, cK/(d^2 t))$ of Auer et al., with d a lower
+   * bound on the smallest gap. Overrides `epsilon`.
+   */
+  readonly decay?: { readonly c: number; readonly d: number };
+  /** Lower end of the reward range. @default 0 */
+  readonly rewardMin?: number;
+  /** Upper end of the reward range. @default 1 */
+  readonly rewardMax?: number;
+}
+
+/**
+ * Epsilon-greedy: with probability $\varepsilon_t$ play an available arm uniformly at random,
+ * otherwise the arm with the best empirical mean (ties at random). With a fixed $\varepsilon$
+ * the regret is linear; the decaying schedule $\varepsilon_t = \min(1, cK/(d^2 t))$ with
+ * $c > 5$ and $0 < d \le \min_a \Delta_a$ gives logarithmic regret.
+ *
+ * References: Auer, Cesa-Bianchi and Fischer, "Finite-time Analysis of the Multiarmed Bandit
+ * Problem", Machine Learning 47, 2002, Section 3 and Theorem 3 ($\varepsilon_n$-greedy);
+ * Slivkins, "Introduction to Multi-Armed Bandits", arXiv:1904.07272, Section 1.2.
+ */
+export class EpsilonGreedy extends IndexPolicy {
+  readonly #epsilon: number;
+  readonly #c: number | null;
+  readonly #d: number | null;
+  #eps = 0;
+
+  /**
+   * @param arms - number of arms K >= 1
+   * @throws RangeError if arms is not a positive integer, epsilon is outside [0, 1], or c, d
+   * are not positive
+   */
+  constructor(arms: number, options: EpsilonGreedyOptions = {}) {
+    const {
+      epsilon = 0.1,
+      decay,
+      rewardMin = 0,
+      rewardMax = 1,
+    } = readOptions('EpsilonGreedy', options);
+    assertInRange('EpsilonGreedy', 'epsilon', epsilon, 0, 1);
+    if (decay !== undefined) {
+      assertPositive('EpsilonGreedy', 'decay.c', decay.c);
+      assertPositive('EpsilonGreedy', 'decay.d', decay.d);
+    }
+    if (!(Number.isFinite(rewardMin) && Number.isFinite(rewardMax) && rewardMax > rewardMin)) {
+      throw new RangeError(
+        `EpsilonGreedy: need finite rewardMin < rewardMax, got [${rewardMin}, ${rewardMax}]`,
+      );
+    }
+    super('EpsilonGreedy', arms, rewardMin, rewardMax, false);
+    this.#epsilon = epsilon;
+    this.#c = decay?.c ?? null;
+    this.#d = decay?.d ?? null;
+  }
+
+  protected get typeName(): string {
+    return 'EpsilonGreedy';
+  }
+
+  protected params(): Record<string, number | null> {
+    return {
+      epsilon: this.#epsilon,
+      c: this.#c,
+      d: this.#d,
+      rewardMin: this.rewardMin,
+      rewardMax: this.rewardMax,
+    };
+  }
+
+  /** The exploration probability of the next decision. */
+  get currentEpsilon(): number {
+    this.prepare();
+    return this.#eps;
+  }
+
+  protected override prepare(): void {
+    if (this.#c === null || this.#d === null) {
+      this.#eps = this.#epsilon;
+      return;
+    }
+    const t = Math.max(1, this.stats.total);
+    this.#eps = Math.min(1, (this.#c * this.arms) / (this.#d * this.#d * t));
+  }
+
+  protected score(arm: number, _rng: Rng): number {
+    return this.stats.mean(arm);
+  }
+
+  protected override choose(rng: Rng, candidates: ArrayLike<number>): number {
+    if (this.#eps > 0 && rng.nextFloat64() < this.#eps)
+      return candidates[sampleIntUnchecked(rng, candidates.length)]!;
+    return this.argmax(rng, candidates);
+  }
+
+  protected override exactProbabilities(rng: Rng, candidates: ArrayLike<number>): Float64Array {
+    const greedy = super.exactProbabilities(rng, candidates);
+    const explore = this.#eps / candidates.length;
+    for (let i = 0; i < candidates.length; i++) {
+      const a = candidates[i]!;
+      greedy[a] = explore + (1 - this.#eps) * greedy[a]!;
+    }
+    return greedy;
+  }
+
+  /**
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
+   * @throws TypeError or RangeError on a malformed or inconsistent state
+   */
+  static fromJSON(state: PolicyState): EpsilonGreedy {
+    const p = readPolicyState('EpsilonGreedy', state);
+    const c = p['c'];
+    const d = p['d'];
+    return new EpsilonGreedy(state.arms, {
+      epsilon: p['epsilon'] ?? Number.NaN,
+      ...(c !== null && c !== undefined && d !== null && d !== undefined
+        ? { decay: { c, d } }
+        : {}),
+      rewardMin: p['rewardMin'] ?? Number.NaN,
+      rewardMax: p['rewardMax'] ?? Number.NaN,
+    }).loadState(state);
+  }
+}

@@ -1,0 +1,42 @@
+import { type Rng, sampleStandardNormal } from '@x/linalg';
+import { assertPositive, assertRng } from '@x/linalg/validate';
+import type { BanditEnvironment } from '../core/BanditEnvironment.ts';
+import { assertArm, assertFiniteMeans } from '../core/validation.ts';
+
+/**
+ * Stochastic bandit with Gaussian arms: arm a pays $\mu_a + \sigma Z$ with Z standard normal.
+ */
+export class GaussianBandit implements BanditEnvironment {
+  readonly arms: number;
+  readonly #means: Float64Array;
+  readonly #sigma: number;
+
+  /**
+   * @param means - the arms' means, finite, at least one
+   * @param sigma - noise standard deviation, > 0, default 1
+   * @throws RangeError on an empty list, a non-finite mean or a non-positive sigma
+   */
+  constructor(means: ArrayLike<number>, sigma = 1) {
+    assertFiniteMeans('GaussianBandit', means, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+    assertPositive('GaussianBandit', 'sigma', sigma);
+    this.arms = means.length;
+    this.#means = Float64Array.from(means);
+    this.#sigma = sigma;
+  }
+
+  /** A copy of the arms' means. */
+  get means(): Float64Array {
+    return Float64Array.from(this.#means);
+  }
+
+  expectedReward(_t: number, arm: number): number {
+    assertArm('GaussianBandit.expectedReward', arm, this.#means.length);
+    return this.#means[arm]!;
+  }
+
+  pull(rng: Rng, _t: number, arm: number): number {
+    assertRng('GaussianBandit.pull', rng);
+    assertArm('GaussianBandit.pull', arm, this.#means.length);
+    return this.#means[arm]! + this.#sigma * sampleStandardNormal(rng);
+  }
+}

@@ -1,0 +1,128 @@
+import type { Rng } from '@x/linalg';
+import { log } from '@x/linalg/math';
+import { assertInteger, formatValue, readOptions } from '@x/linalg/validate';
+import type { PolicyState } from '../core/BanditPolicy.ts';
+import { IndexPolicy, readPolicyState } from '../core/IndexPolicy.ts';
+
+/** Options of {@link SuccessiveElimination}. */
+export interface SuccessiveEliminationOptions {
+  /** The horizon T in the confidence radius $\sqrt{2\log T / n}$; without it, $\log t$ is used. */
+  readonly horizon?: number;
+  /** Lower end of the reward range. @default 0 */
+  readonly rewardMin?: number;
+  /** Upper end of the reward range. @default 1 */
+  readonly rewardMax?: number;
+}
+
+/**
+ * Successive elimination: play the active arms in turn (the least pulled first); after each
+ * reward, deactivate every arm whose upper confidence bound falls below some active arm's lower
+ * bound, with radius $r_a = (b - a)\sqrt{2 \log T / n_a}$. Regret $O(\sqrt{KT\log T})$ in the
+ * worst case and $O(\sum_a \log T / \Delta_a)$ on a fixed instance. Eliminated arms stay out
+ * (they are part of the saved state); if none of the available arms is active, the available
+ * arm with the best mean is played.
+ *
+ * References: Slivkins, "Introduction to Multi-Armed Bandits", arXiv:1904.07272, Section 1.3.2
+ * (Algorithm 1.4); Even-Dar, Mannor and Mansour, "Action Elimination and Stopping Conditions for
+ * the Multi-Armed Bandit and Reinforcement Learning Problems", JMLR 7, 2006.
+ */
+export class SuccessiveElimination extends IndexPolicy {
+  readonly #horizon: number | null;
+  readonly #active: Uint8Array;
+
+  /**
+   * @param arms - number of arms K >= 1
+   * @throws RangeError on a bad horizon or an empty reward range
+   */
+  constructor(arms: number, options: SuccessiveEliminationOptions = {}) {
+    const { horizon, rewardMin = 0, rewardMax = 1 } = readOptions('SuccessiveElimination', options);
+    if (horizon !== undefined) assertInteger('SuccessiveElimination', 'horizon', horizon, 1);
+    if (!(Number.isFinite(rewardMin) && Number.isFinite(rewardMax) && rewardMax > rewardMin)) {
+      throw new RangeError(
+        `SuccessiveElimination: need finite rewardMin < rewardMax, got [${rewardMin}, ${rewardMax}]`,
+      );
+    }
+    super('SuccessiveElimination', arms, rewardMin, rewardMax, false);
+    this.#horizon = horizon ?? null;
+    this.#active = new Uint8Array(arms).fill(1);
+  }
+
+  protected get typeName(): string {
+    return 'SuccessiveElimination';
+  }
+
+  protected params(): Record<string, number | null> {
+    return { horizon: this.#horizon, rewardMin: this.rewardMin, rewardMax: this.rewardMax };
+  }
+
+  /** Whether an arm is still active. */
+  isActive(arm: number): boolean {
+    return this.#active[arm] === 1;
+  }
+
+  #radius(arm: number): number {
+    const n = this.stats.counts[arm]!;
+    if (n === 0) return Number.POSITIVE_INFINITY;
+    const logT = log(Math.max(2, this.#horizon ?? this.stats.total));
+    return (this.rewardMax - this.rewardMin) * Math.sqrt((2 * logT) / n);
+  }
+
+  /** Active arms: least pulled first (round robin); inactive ones only by mean, below any active one. */
+  protected score(arm: number, _rng: Rng): number {
+    if (this.#active[arm] === 1) return 1e9 - this.stats.counts[arm]!;
+    return this.stats.mean(arm) - (this.rewardMax - this.rewardMin) - 1;
+  }
+
+  protected override afterUpdate(_arm: number): void {
+    let bestLower = Number.NEGATIVE_INFINITY;
+    for (let a = 0; a < this.arms; a++) {
+      if (this.#active[a] === 1)
+        bestLower = Math.max(bestLower, this.stats.mean(a) - this.#radius(a));
+    }
+    for (let a = 0; a < this.arms; a++) {
+      if (this.#active[a] === 1 && this.stats.mean(a) + this.#radius(a) < bestLower)
+        this.#active[a] = 0;
+    }
+  }
+
+  protected override extraState(): Record<string, number[]> {
+    return { active: Array.from(this.#active) };
+  }
+
+  protected override loadExtraState(
+    fn: string,
+    stats: Readonly<Record<string, readonly number[]>>,
+  ): void {
+    const active = stats['active'];
+    if (
+      !Array.isArray(active) ||
+      active.length !== this.arms ||
+      !active.every((v) => v === 0 || v === 1)
+    ) {
+      throw new TypeError(
+        `${fn}: stats.active must be an array of ${this.arms} zeros and ones, got ${formatValue(active)}`,
+      );
+    }
+    if (!active.includes(1))
+      throw new RangeError(`${fn}: stats.active must keep at least one arm active`);
+    this.#active.set(active);
+  }
+
+  protected override resetExtraState(): void {
+    this.#active.fill(1);
+  }
+
+  /**
+   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
+   * @throws TypeError or RangeError on a malformed or inconsistent state
+   */
+  static fromJSON(state: PolicyState): SuccessiveElimination {
+    const p = readPolicyState('SuccessiveElimination', state);
+    const horizon = p['horizon'];
+    return new SuccessiveElimination(state.arms, {
+      ...(horizon === null || horizon === undefined ? {} : { horizon }),
+      rewardMin: p['rewardMin'] ?? Number.NaN,
+      rewardMax: p['rewardMax'] ?? Number.NaN,
+    }).loadState(state);
+  }
+}
