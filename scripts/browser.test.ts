@@ -67,14 +67,14 @@ interface ProbeResult {
  */
 const PACKAGES_PROBE = `
 import { createRng } from '@x/linalg';
-import { BernoulliBandit, BetaThompsonSampling, simulate } from '@x/bandits';
+import { BernoulliBandit, BetaThompsonSampling, simulateBandit } from '@x/bandits';
 import { garnet, linearProgramming, policyIteration, Psrl, riverSwim, simulateEpisodic, valueIteration } from '@x/mdp';
 import { knnShapley, knnUtility, optimalMenu, permutationShapley, randomDataMarket } from '@x/data-pricing';
 import highsLoader from 'highs';
 export async function probe(seed, highsOptions) {
   const rng = createRng(seed);
-  const bandit = simulate(rng.split(), new BernoulliBandit([0.7, 0.5, 0.4]), () => new BetaThompsonSampling(3), {
-    horizon: 400,
+  const bandit = simulateBandit(rng.split(), new BernoulliBandit([0.7, 0.5, 0.4]), () => new BetaThompsonSampling(3), {
+    rounds: 400,
     runs: 3,
     checkpoints: [100, 400],
   });
@@ -109,7 +109,7 @@ export async function probe(seed, highsOptions) {
     menuRevenue: menu.revenue,
     menuFirstBest: menu.firstBest,
     menuViolation: menu.maxViolation,
-    banditRegret: Array.from(bandit.meanRegret),
+    banditRegret: Array.from(bandit.series.regret.mean),
     viPolicy: Array.from(vi.policy),
     viIterations: vi.iterations,
     viValues: Array.from(vi.values),

@@ -1,6 +1,6 @@
 import type { PlotOptions } from '@observablehq/plot';
 import * as Plot from '@observablehq/plot';
-import { BernoulliBandit, BetaThompsonSampling, KlUcb, simulate, Ucb1 } from '@x/bandits';
+import { BernoulliBandit, BetaThompsonSampling, KlUcb, simulateBandit, Ucb1 } from '@x/bandits';
 import { createRng } from '@x/linalg';
 
 /** Mean regret curves of three policies on one Bernoulli instance (seeded, 20 runs). */
@@ -14,9 +14,9 @@ export function regretCurves(): { policy: string; t: number; regret: number }[] 
   };
   const rows: { policy: string; t: number; regret: number }[] = [];
   for (const [policy, make] of Object.entries(policies)) {
-    const r = simulate(rng.split(), env, make, { horizon: 5000, runs: 20 });
-    r.rounds.forEach((t, i) => {
-      rows.push({ policy, t, regret: r.meanRegret[i]! });
+    const r = simulateBandit(rng.split(), env, make, { rounds: 5000, runs: 20 });
+    r.checkpoints.forEach((t, i) => {
+      rows.push({ policy, t, regret: r.series.regret.mean[i]! });
     });
   }
   return rows;

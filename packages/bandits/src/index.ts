@@ -1,6 +1,7 @@
 /**
- * Multi-armed bandits: one policy interface for stochastic and adversarial policies, seeded and
- * serialisable, with environments and a regret simulator.
+ * Multi-armed bandits: one policy interface for stochastic, Bayesian, adversarial and contextual
+ * policies, seeded and serialisable, with duelling, cascading and tallying bandits, environments,
+ * regret simulators on the runner of `@x/linalg/experiment`, and off-policy evaluation.
  *
  * @packageDocumentation
  * @module @x/bandits
@@ -9,7 +10,7 @@
 export { AdversarialBandit } from './adversarial/AdversarialBandit.ts';
 export { Exp3, type Exp3Options } from './adversarial/Exp3.ts';
 export { Exp4, type Exp4Options } from './adversarial/Exp4.ts';
-export { Hedge, type HedgeOptions, type HedgeState } from './adversarial/Hedge.ts';
+export { Hedge, type HedgeOptions } from './adversarial/Hedge.ts';
 export {
   BetaThompsonSampling,
   type BetaThompsonSamplingOptions,
@@ -29,51 +30,41 @@ export {
   type NormalGammaThompsonSamplingOptions,
 } from './bayesian/NormalGammaThompsonSampling.ts';
 export { type PosteriorSummaries, posteriorSummaries } from './bayesian/posteriorSummaries.ts';
-export {
-  CascadeUcb,
-  type CascadeUcbOptions,
-  type CascadeUcbState,
-} from './cascading/CascadeUcb.ts';
+export { CascadeUcb, type CascadeUcbOptions } from './cascading/CascadeUcb.ts';
 export { CascadingBandit } from './cascading/CascadingBandit.ts';
-export { simulateCascade } from './cascading/simulateCascade.ts';
+export { simulateCascadingBandit } from './cascading/simulateCascadingBandit.ts';
 export { LinearBandit } from './contextual/LinearBandit.ts';
 export {
   LinearContextualBandit,
   type LinearContextualBanditOptions,
 } from './contextual/LinearContextualBandit.ts';
-export type { LinearModel } from './contextual/LinearPolicy.ts';
 export {
   LinearThompsonSampling,
   type LinearThompsonSamplingOptions,
 } from './contextual/LinearThompsonSampling.ts';
 export { LinUcb, type LinUcbOptions, type OfulConfidence } from './contextual/LinUcb.ts';
 export { LogisticContextualBandit } from './contextual/LogisticContextualBandit.ts';
+export type { LinearModel } from './contextual/RidgeModel.ts';
 export { SquareCb, type SquareCbOptions } from './contextual/SquareCb.ts';
 export type { BanditEnvironment } from './core/BanditEnvironment.ts';
 export type {
   BanditPolicy,
   ChoiceWithPropensity,
-  PolicyState,
   ProbabilityOptions,
   SelectOptions,
   UpdateOptions,
 } from './core/BanditPolicy.ts';
-export { policyFromJSON } from './core/learnerFromJSON.ts';
-export {
-  logSpacedRounds,
-  type SimulateOptions,
-  type SimulationResult,
-  simulate,
-} from './core/simulateBandit.ts';
+export { type BanditLearner, learnerFromJSON } from './core/learnerFromJSON.ts';
+export { simulateBandit } from './core/simulateBandit.ts';
 export { BradleyTerryPosterior } from './dueling/BradleyTerryPosterior.ts';
 export { BradleyTerryPreference } from './dueling/BradleyTerryPreference.ts';
 export {
   DoubleThompsonSampling,
   type DoubleThompsonSamplingOptions,
 } from './dueling/DoubleThompsonSampling.ts';
-export type { DuelingPolicy, DuelingState } from './dueling/DuelingPolicy.ts';
+export type { DuelingPolicy } from './dueling/DuelingPolicy.ts';
 export { PreferenceIds, type PreferenceIdsOptions } from './dueling/PreferenceIds.ts';
-export { type DuelSimulationResult, simulateDuel } from './dueling/simulateDuel.ts';
+export { simulateDuel } from './dueling/simulateDuel.ts';
 export { doublyRobustEstimate } from './offPolicy/doublyRobustEstimate.ts';
 export { ipsEstimate, type OffPolicyOptions } from './offPolicy/ipsEstimate.ts';
 export type { LoggedBanditData, OffPolicyEstimate } from './offPolicy/LoggedBanditData.ts';
@@ -96,6 +87,5 @@ export { simulateTallying, type TallyingLearner } from './tallying/simulateTally
 export {
   TallyingSuccessiveElimination,
   type TallyingSuccessiveEliminationOptions,
-  type TallyingSuccessiveEliminationState,
 } from './tallying/TallyingSuccessiveElimination.ts';
 export { WeightedTallyingBandit } from './tallying/WeightedTallyingBandit.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AdversarialBandit } from './adversarial/AdversarialBandit.ts';
 import { Exp3 } from './adversarial/Exp3.ts';
 import { BetaThompsonSampling } from './bayesian/BetaThompsonSampling.ts';
-import { simulate } from './core/simulateBandit.ts';
+import { simulateBandit } from './core/simulateBandit.ts';
 import { BernoulliBandit } from './stochastic/BernoulliBandit.ts';
 import { KlUcb } from './stochastic/KlUcb.ts';
 import { Ucb1 } from './stochastic/Ucb1.ts';
@@ -20,8 +20,8 @@ const LAI_ROBBINS = MEANS.filter((m) => m < BEST).reduce(
 describe('UCB1 (Auer et al. 2002, Theorem 1)', () => {
   it('claim: regret stays under 8 sum log t / gap + (1 + pi^2/3) sum gap and grows like log t', () => {
     const checkpoints = [50, 100, 200, 500, 1000, 2000, 5000];
-    const r = simulate(createRng(11), new BernoulliBandit(MEANS), () => new Ucb1(3), {
-      horizon: 5000,
+    const r = simulateBandit(createRng(11), new BernoulliBandit(MEANS), () => new Ucb1(3), {
+      rounds: 5000,
       runs: 40,
       checkpoints,
     });
@@ -30,10 +30,10 @@ describe('UCB1 (Auer et al. 2002, Theorem 1)', () => {
         (s, g) => s + (8 * Math.log(t)) / g + (1 + Math.PI ** 2 / 3) * g,
         0,
       );
-      expect(r.meanRegret[i]!).toBeLessThan(bound);
+      expect(r.series.regret.mean[i]!).toBeLessThan(bound);
     });
     // log t growth: over the last decade the log-log slope is far below the 1/2 of sqrt(T) regret.
-    const late = fitLogLogSlope(checkpoints.slice(-4), r.meanRegret.slice(-4));
+    const late = fitLogLogSlope(checkpoints.slice(-4), r.series.regret.mean.slice(-4));
     expect(late.slope).toBeLessThan(0.4);
   });
 });
@@ -48,16 +48,16 @@ describe('KL-UCB and Thompson sampling (asymptotic optimality)', () => {
   ] as const) {
     it(`claim: ${name}'s regret grows like (Lai-Robbins constant) * log t`, () => {
       const checkpoints = [1000, 2000, 5000, 10_000];
-      const r = simulate(createRng(12), new BernoulliBandit(MEANS), make, {
-        horizon: 10_000,
+      const r = simulateBandit(createRng(12), new BernoulliBandit(MEANS), make, {
+        rounds: 10_000,
         runs: 100,
         checkpoints,
       });
-      const fit = fitLine(checkpoints.map(Math.log), r.meanRegret);
+      const fit = fitLine(checkpoints.map(Math.log), r.series.regret.mean);
       expect(fit.slope).toBeGreaterThan(0.5 * LAI_ROBBINS);
       expect(fit.slope).toBeLessThan(2 * LAI_ROBBINS);
       // and far below UCB1's constant 8 * sum 1/gap
-      expect(r.meanRegret[3]!).toBeLessThan(
+      expect(r.series.regret.mean[3]!).toBeLessThan(
         0.5 * GAPS.reduce((s, g) => s + 8 / g, 0) * Math.log(10_000),
       );
     });
@@ -81,13 +81,13 @@ describe('EXP3 (Bubeck and Cesa-Bianchi 2012, Theorem 3.1)', () => {
       ),
     ];
     for (const env of adversaries) {
-      const r = simulate(createRng(14), env, () => new Exp3(K, { horizon: T }), {
-        horizon: T,
+      const r = simulateBandit(createRng(14), env, () => new Exp3(K, { rounds: T }), {
+        rounds: T,
         runs: 30,
         checkpoints: [T],
       });
       // The bound is on the expected regret; the 30-run mean must sit below it.
-      expect(r.meanRegret[0]!).toBeLessThan(bound);
+      expect(r.series.regret.mean[0]!).toBeLessThan(bound);
     }
   });
 });

@@ -56,7 +56,7 @@ export const CASES: ExportCases = {
     args: () => [[0.1, 0.9, 0.5, 0.5], 2],
     methods: { expectedReward: () => [1, 0], pull: () => [rng(), 0, 1] },
   },
-  BayesUcb: indexPolicy(() => [K, { horizon: 100 }], api.BayesUcb.fromJSON),
+  BayesUcb: indexPolicy(() => [K, { rounds: 100 }], api.BayesUcb.fromJSON),
   BernoulliBandit: {
     args: () => [[0.2, 0.5, 0.7]],
     methods: { expectedReward: () => [0, 1], pull: () => [rng(), 0, 1] },
@@ -120,7 +120,7 @@ export const CASES: ExportCases = {
   },
   EpsilonGreedy: indexPolicy(() => [K, { epsilon: 0.1 }], api.EpsilonGreedy.fromJSON),
   Exp3: {
-    args: () => [K, { horizon: 100 }],
+    args: () => [K, { rounds: 100 }],
     methods: policyMethods(),
     restore: (s) => api.Exp3.fromJSON(s as never),
   },
@@ -194,7 +194,7 @@ export const CASES: ExportCases = {
       pull: () => [rng(), 0, 1, [0.3, -0.2, 0.1, 0.4, -0.5, 0.2]],
     },
   },
-  Moss: indexPolicy(() => [K, { horizon: 100 }], api.Moss.fromJSON),
+  Moss: indexPolicy(() => [K, { rounds: 100 }], api.Moss.fromJSON),
   NormalGammaThompsonSampling: indexPolicy(() => [K, {}], api.NormalGammaThompsonSampling.fromJSON),
   PreferenceIds: {
     args: () => [hypotheses(), {}],
@@ -208,11 +208,11 @@ export const CASES: ExportCases = {
   },
   SquareCb: linear(api.SquareCb.fromJSON),
   SuccessiveElimination: {
-    ...indexPolicy(() => [K, { horizon: 100 }], api.SuccessiveElimination.fromJSON),
+    ...indexPolicy(() => [K, { rounds: 100 }], api.SuccessiveElimination.fromJSON),
     methods: { select: () => [rng()], update: () => [1, 0.5], isActive: () => [1] },
   },
   TallyingSuccessiveElimination: {
-    args: () => [K, { horizon: 50, memoryBound: 3 }],
+    args: () => [K, { rounds: 50, memoryBound: 3 }],
     methods: { activeArms: () => [], select: () => [rng()], update: () => [1, 0.5] },
     restore: (s) => api.TallyingSuccessiveElimination.fromJSON(s as never),
   },
@@ -248,7 +248,6 @@ export const CASES: ExportCases = {
   },
   ipsEstimate: { args: () => [logged(), [0.5, 0.5, 0.5], {}] },
   snipsEstimate: { args: () => [logged(), [0.5, 0.5, 0.5], {}] },
-  logSpacedRounds: { args: () => [100, 5] },
   minimizeInformationRatio: {
     args: () => [
       [0.1, 0.3],
@@ -256,7 +255,7 @@ export const CASES: ExportCases = {
       [0, 1],
     ],
   },
-  policyFromJSON: { args: () => [new api.Ucb1(2).toJSON()] },
+  learnerFromJSON: { args: () => [new api.Ucb1(2).toJSON()] },
   posteriorSummaries: {
     args: () => [
       Float64Array.of(0, 0.5, 1),
@@ -266,20 +265,20 @@ export const CASES: ExportCases = {
       2,
     ],
   },
-  simulate: {
+  simulateBandit: {
     args: () => [
       rng(),
       new api.BernoulliBandit([0.2, 0.8]),
       () => new api.Ucb1(2),
-      { horizon: 20, runs: 2 },
+      { rounds: 20, runs: 2 },
     ],
   },
-  simulateCascade: {
+  simulateCascadingBandit: {
     args: () => [
       rng(),
       new api.CascadingBandit([0.1, 0.5, 0.3], 2),
       () => new api.CascadeUcb(3, 2),
-      { horizon: 20, runs: 2 },
+      { rounds: 20, runs: 2 },
     ],
   },
   simulateDuel: {
@@ -287,7 +286,7 @@ export const CASES: ExportCases = {
       rng(),
       new api.BradleyTerryPreference([0, 0.5, 1]),
       () => new api.DoubleThompsonSampling(3),
-      { horizon: 20, runs: 2 },
+      { rounds: 20, runs: 2 },
     ],
   },
   simulateTallying: {
@@ -298,8 +297,8 @@ export const CASES: ExportCases = {
           [(t: number) => 0.1 * t, (t: number) => 0.3 * t],
           [0.5, 0.5],
         ),
-      () => new api.TallyingSuccessiveElimination(2, { horizon: 20, memoryBound: 2 }),
-      { horizon: 20, runs: 2, checkpoints: [10, 20] },
+      () => new api.TallyingSuccessiveElimination(2, { rounds: 20, memoryBound: 2 }),
+      { rounds: 20, runs: 2, checkpoints: [10, 20] },
     ],
   },
 };

@@ -196,7 +196,7 @@ export const VALIDATE_CASES: ExportCases = {
   },
   readObject: { args: () => ['f', 'x', {}], trusted: true },
   readOptions: { args: () => ['f', {}], trusted: true },
-  readRunOptions: { args: () => ['f', { runs: 2 }, 10], trusted: true },
+  readRunOptions: { args: () => ['f', { rounds: 10, runs: 2 }], trusted: true },
   sampleBetaUnchecked: { args: () => [rng(), 2, 3], trusted: true },
   sampleCategoricalUnchecked: { args: () => [rng(), vec()], trusted: true },
   sampleIntUnchecked: { args: () => [rng(), 5], trusted: true },

@@ -1,6 +1,6 @@
-import { CascadeUcb, CascadingBandit, simulateCascade } from '@x/bandits';
+import { CascadeUcb, CascadingBandit, simulateCascadingBandit } from '@x/bandits';
 import { defineClaim } from '../../src/Experiment.ts';
-import { curveSeries, lateSlopes, logGrid, meanCurves } from './_regret.ts';
+import { curveSeries, lateSlopes, logGrid, meanCurves } from '../../src/regret.ts';
 
 const L = 16;
 const K = 4;
@@ -28,10 +28,10 @@ export const experiment = defineClaim<Record<string, number[]>>({
     for (const index of ['kl-ucb', 'ucb1'] as const) {
       const name = index === 'kl-ucb' ? 'CascadeKL-UCB' : 'CascadeUCB1';
       out[name] = Array.from(
-        simulateCascade(rng.split(), env, () => new CascadeUcb(L, K, { index }), {
-          horizon: HORIZON[scale],
+        simulateCascadingBandit(rng.split(), env, () => new CascadeUcb(L, K, { index }), {
+          rounds: HORIZON[scale],
           checkpoints: grid,
-        }).meanRegret,
+        }).series.regret.mean,
       );
     }
     return out;

@@ -7,7 +7,7 @@ import {
 } from '@x/bandits';
 import { createRng } from '@x/linalg';
 import { defineClaim } from '../../src/Experiment.ts';
-import { curveSeries, lateSlopes, logGrid, meanCurves } from './_regret.ts';
+import { curveSeries, lateSlopes, logGrid, meanCurves } from '../../src/regret.ts';
 
 const K = 6;
 const M = 300;
@@ -36,11 +36,11 @@ export const experiment = defineClaim<Record<string, number[]>>({
     const out: Record<string, number[]> = {};
     for (const [name, make] of [
       ['double TS', () => new DoubleThompsonSampling(K)],
-      ['preference IDS', () => new PreferenceIds(CLASS, { horizon: T })],
+      ['preference IDS', () => new PreferenceIds(CLASS, { rounds: T })],
     ] as const) {
-      const r = simulateDuel(rng.split(), env, make, { horizon: T, checkpoints: grid });
-      out[`${name}: Condorcet`] = Array.from(r.condorcetRegret);
-      out[`${name}: Borda`] = Array.from(r.bordaRegret);
+      const r = simulateDuel(rng.split(), env, make, { rounds: T, checkpoints: grid });
+      out[`${name}: Condorcet`] = Array.from(r.series.condorcetRegret.mean);
+      out[`${name}: Borda`] = Array.from(r.series.bordaRegret.mean);
     }
     return out;
   },

@@ -1,7 +1,7 @@
-import { AdversarialBandit, Exp3, simulate } from '@x/bandits';
+import { AdversarialBandit, Exp3, simulateBandit } from '@x/bandits';
 import { createRng } from '@x/linalg';
 import { defineClaim } from '../../src/Experiment.ts';
-import { curveSeries, logGrid, meanCurves } from './_regret.ts';
+import { curveSeries, logGrid, meanCurves } from '../../src/regret.ts';
 
 const K = 5;
 const HORIZON = { quick: 5000, full: 100_000 } as const;
@@ -39,13 +39,14 @@ export const experiment = defineClaim<Record<string, number[]>>({
     const out: Record<string, number[]> = {};
     for (const [name, env] of Object.entries(adversaries(T))) {
       out[`${name}, tuned`] = Array.from(
-        simulate(rng.split(), env, () => new Exp3(K, { horizon: T }), {
-          horizon: T,
+        simulateBandit(rng.split(), env, () => new Exp3(K, { rounds: T }), {
+          rounds: T,
           checkpoints: grid,
-        }).meanRegret,
+        }).series.regret.mean,
       );
       out[`${name}, anytime`] = Array.from(
-        simulate(rng.split(), env, () => new Exp3(K), { horizon: T, checkpoints: grid }).meanRegret,
+        simulateBandit(rng.split(), env, () => new Exp3(K), { rounds: T, checkpoints: grid }).series
+          .regret.mean,
       );
     }
     return out;

@@ -2,7 +2,7 @@ import {
   BernoulliBandit,
   BetaThompsonSampling,
   InformationDirectedSampling,
-  simulate,
+  simulateBandit,
 } from '@x/bandits';
 import { RunningStats } from '@x/linalg';
 import { defineClaim } from '../../src/Experiment.ts';
@@ -49,12 +49,15 @@ export const experiment = defineClaim<Trial>({
         };
         return p;
       };
-      out.ids.push(simulate(r.split(), env, make, { horizon: T, checkpoints: [T] }).meanRegret[0]!);
+      out.ids.push(
+        simulateBandit(r.split(), env, make, { rounds: T, checkpoints: [T] }).series.regret
+          .mean[0]!,
+      );
       out.ts.push(
-        simulate(r.split(), env, () => new BetaThompsonSampling(A), {
-          horizon: T,
+        simulateBandit(r.split(), env, () => new BetaThompsonSampling(A), {
+          rounds: T,
           checkpoints: [T],
-        }).meanRegret[0]!,
+        }).series.regret.mean[0]!,
       );
       out.maxRatio.push(maxRatio);
     }

@@ -1,7 +1,7 @@
 import { BernoulliBandit, BetaThompsonSampling, KlUcb } from '@x/bandits';
 import { fitLine, klBernoulli } from '@x/linalg';
 import { defineClaim } from '../../src/Experiment.ts';
-import { logGrid, meanCurves, regretRuns } from './_regret.ts';
+import { logGrid, meanCurves, regretRuns } from '../../src/regret.ts';
 
 const MEANS = [0.9, 0.8, 0.7];
 const BEST = 0.9;

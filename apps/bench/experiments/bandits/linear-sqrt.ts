@@ -1,6 +1,6 @@
-import { LinearBandit, LinearThompsonSampling, LinUcb, simulate } from '@x/bandits';
+import { LinearBandit, LinearThompsonSampling, LinUcb, simulateBandit } from '@x/bandits';
 import { defineClaim } from '../../src/Experiment.ts';
-import { slopeOverHorizons } from './_regret.ts';
+import { slopeOverLengths } from '../../src/regret.ts';
 
 const D = 3;
 const K = 2 ** D;
@@ -24,7 +24,7 @@ const POLICIES = {
   'OFUL (LinUCB)': () =>
     new LinUcb(K, D, {
       model: 'shared',
-      oful: { noise: NOISE, delta: 0.1, thetaNorm: 1, featureNorm: 1 },
+      oful: { noiseStd: NOISE, delta: 0.1, thetaNorm: 1, featureNorm: 1 },
     }),
   'linear Thompson sampling': () => new LinearThompsonSampling(K, D, { scale: NOISE }),
 };
@@ -45,15 +45,15 @@ export const experiment = defineClaim<Record<string, number[]>>({
     for (const [name, make] of Object.entries(POLICIES)) {
       out[name] = HORIZONS[scale].map(
         (T) =>
-          simulate(rng.split(), hypercube(T), make, { horizon: T, checkpoints: [T] })
-            .meanRegret[0]!,
+          simulateBandit(rng.split(), hypercube(T), make, { rounds: T, checkpoints: [T] }).series
+            .regret.mean[0]!,
       );
     }
     return out;
   },
   summarize(trials, scale) {
     const T = [...HORIZONS[scale]];
-    const { metrics, parts, series, holds } = slopeOverHorizons(
+    const { metrics, parts, series, holds } = slopeOverLengths(
       trials,
       Object.keys(POLICIES),
       T,

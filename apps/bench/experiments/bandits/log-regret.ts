@@ -1,7 +1,7 @@
 import { BernoulliBandit, BetaThompsonSampling, KlUcb, Ucb1 } from '@x/bandits';
 import { fitLine, fitLogLogSlope, klBernoulli } from '@x/linalg';
 import { defineClaim } from '../../src/Experiment.ts';
-import { curveSeries, logGrid, meanCurves, regretRuns } from './_regret.ts';
+import { curveSeries, logGrid, meanCurves, regretRuns } from '../../src/regret.ts';
 
 const MEANS = [0.9, 0.7, 0.5, 0.3];
 const BEST = 0.9;

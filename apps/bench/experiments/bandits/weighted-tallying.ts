@@ -5,7 +5,7 @@ import {
   WeightedTallyingBandit,
 } from '@x/bandits';
 import { defineClaim } from '../../src/Experiment.ts';
-import { curveSeries, logGrid, meanCurves } from './_regret.ts';
+import { curveSeries, logGrid, meanCurves } from '../../src/regret.ts';
 
 const M = 5;
 const HORIZON = { quick: 20_000, full: 200_000 } as const;
@@ -38,13 +38,13 @@ export const experiment = defineClaim<Record<string, number[]>>({
         simulateTallying(
           rng.split(),
           makeEnv,
-          () => new TallyingSuccessiveElimination(3, { memoryBound: M, horizon: T }),
-          { horizon: T, checkpoints: grid },
-        ).meanRegret,
+          () => new TallyingSuccessiveElimination(3, { memoryBound: M, rounds: T }),
+          { rounds: T, checkpoints: grid },
+        ).series.regret.mean,
       ),
       UCB1: Array.from(
-        simulateTallying(rng.split(), makeEnv, () => new Ucb1(3), { horizon: T, checkpoints: grid })
-          .meanRegret,
+        simulateTallying(rng.split(), makeEnv, () => new Ucb1(3), { rounds: T, checkpoints: grid })
+          .series.regret.mean,
       ),
     };
   },

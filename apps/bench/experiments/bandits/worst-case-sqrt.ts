@@ -1,6 +1,6 @@
-import { BernoulliBandit, BetaThompsonSampling, simulate, Ucb1 } from '@x/bandits';
+import { BernoulliBandit, BetaThompsonSampling, simulateBandit, Ucb1 } from '@x/bandits';
 import { defineClaim } from '../../src/Experiment.ts';
-import { slopeOverHorizons } from './_regret.ts';
+import { slopeOverLengths } from '../../src/regret.ts';
 
 const K = 5;
 const HORIZONS = {
@@ -36,14 +36,15 @@ export const experiment = defineClaim<Record<string, number[]>>({
     for (const [name, make] of Object.entries(POLICIES)) {
       out[name] = HORIZONS[scale].map(
         (T) =>
-          simulate(rng.split(), instance(T), make, { horizon: T, checkpoints: [T] }).meanRegret[0]!,
+          simulateBandit(rng.split(), instance(T), make, { rounds: T, checkpoints: [T] }).series
+            .regret.mean[0]!,
       );
     }
     return out;
   },
   summarize(trials, scale) {
     const T = [...HORIZONS[scale]];
-    const { metrics, parts, series, holds } = slopeOverHorizons(
+    const { metrics, parts, series, holds } = slopeOverLengths(
       trials,
       Object.keys(POLICIES),
       T,

@@ -1,7 +1,7 @@
 import { createRng } from '@x/linalg';
 import { type CascadingProblem, CascadingVi, garnet, simulateCascading } from '@x/mdp';
 import { defineClaim } from '../../src/Experiment.ts';
-import { curveSeries, lateSlopes, logGrid, meanCurves } from '../bandits/_regret.ts';
+import { curveSeries, lateSlopes, logGrid, meanCurves } from '../../src/regret.ts';
 
 const S = 4;
 const N = 8;

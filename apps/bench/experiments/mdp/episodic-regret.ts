@@ -1,6 +1,6 @@
 import { Psrl, riverSwim, simulateEpisodic, Ucbvi } from '@x/mdp';
 import { defineClaim } from '../../src/Experiment.ts';
-import { curveSeries, lateSlopes, logGrid, meanCurves } from '../bandits/_regret.ts';
+import { curveSeries, lateSlopes, logGrid, meanCurves } from '../../src/regret.ts';
 
 const STATES = 6;
 const H = 20;

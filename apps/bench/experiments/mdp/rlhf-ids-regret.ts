@@ -1,7 +1,7 @@
 import { createRng } from '@x/linalg';
 import { RlhfIds, randomEnvironmentClass, simulateRlhf } from '@x/mdp';
 import { defineClaim } from '../../src/Experiment.ts';
-import { curveSeries, lateSlopes, logGrid, meanCurves } from '../bandits/_regret.ts';
+import { curveSeries, lateSlopes, logGrid, meanCurves } from '../../src/regret.ts';
 
 const EPISODES = { quick: 800, full: 4000 } as const;
 const TRIALS = { quick: 16, full: 32 } as const;

@@ -1,31 +1,23 @@
-import type { Rng } from '@x/linalg';
+import type { LearnerState, Rng } from '@x/linalg';
 import { exp, log } from '@x/linalg/math';
 import {
+  asCaller,
   assertFiniteVector,
   assertInteger,
   assertPositive,
   assertRng,
+  LEARNER_STATE_VERSION,
+  MAX_ROUNDS,
+  readLearnerState,
   readOptions,
 } from '@x/linalg/validate';
-import { assertStateEnvelope } from '../core/validation.ts';
 
 /** Options of {@link Hedge}. */
 export interface HedgeOptions {
-  /** The horizon T: the learning rate is then $\eta = \sqrt{8\ln N / T}$ and the regret at most $\sqrt{T\ln N / 2}$. */
-  readonly horizon?: number;
-  /** A fixed learning rate (overrides `horizon`); without either, the anytime rate $\eta_t = \sqrt{8 \ln N / t}$. */
+  /** The number of rounds T: the learning rate is then $\eta = \sqrt{8\ln N / T}$ and the regret at most $\sqrt{T\ln N / 2}$. */
+  readonly rounds?: number;
+  /** A fixed learning rate (overrides `rounds`); without either, the anytime rate $\eta_t = \sqrt{8 \ln N / t}$. */
   readonly learningRate?: number;
-}
-
-/** The serialised state of {@link Hedge}. */
-export interface HedgeState {
-  readonly type: 'Hedge';
-  readonly version: 1;
-  readonly experts: number;
-  readonly horizon: number | null;
-  readonly learningRate: number | null;
-  readonly cumulativeRewards: readonly number[];
-  readonly rounds: number;
 }
 
 /**
@@ -43,7 +35,7 @@ export interface HedgeState {
  */
 export class Hedge {
   readonly experts: number;
-  readonly #horizon: number | null;
+  readonly #rounds: number | null;
   readonly #eta: number | null;
   readonly #gains: Float64Array;
   readonly #p: Float64Array;
@@ -51,15 +43,15 @@ export class Hedge {
 
   /**
    * @param experts - number of experts N >= 1
-   * @throws RangeError on a bad count, horizon or learning rate
+   * @throws RangeError on a bad count, number of rounds or learning rate
    */
   constructor(experts: number, options: HedgeOptions = {}) {
-    const { horizon, learningRate } = readOptions('Hedge', options);
+    const { rounds, learningRate } = readOptions('Hedge', options);
     assertInteger('Hedge', 'experts', experts, 1, 1 << 24);
-    if (horizon !== undefined) assertInteger('Hedge', 'horizon', horizon, 1);
+    if (rounds !== undefined) assertInteger('Hedge', 'rounds', rounds, 1, MAX_ROUNDS);
     if (learningRate !== undefined) assertPositive('Hedge', 'learningRate', learningRate);
     this.experts = experts;
-    this.#horizon = horizon ?? null;
+    this.#rounds = rounds ?? null;
     this.#eta = learningRate ?? null;
     this.#gains = new Float64Array(experts);
     this.#p = new Float64Array(experts);
@@ -69,7 +61,7 @@ export class Hedge {
   get learningRate(): number {
     if (this.#eta !== null) return this.#eta;
     const logN = log(Math.max(this.experts, 2));
-    return Math.sqrt((8 * logN) / (this.#horizon ?? this.#t + 1));
+    return Math.sqrt((8 * logN) / (this.#rounds ?? this.#t + 1));
   }
 
   /** The current distribution over experts (a copy). */
@@ -115,15 +107,12 @@ export class Hedge {
     this.#t++;
   }
 
-  toJSON(): HedgeState {
+  toJSON(): LearnerState {
     return {
       type: 'Hedge',
-      version: 1,
-      experts: this.experts,
-      horizon: this.#horizon,
-      learningRate: this.#eta,
-      cumulativeRewards: Array.from(this.#gains),
-      rounds: this.#t,
+      version: LEARNER_STATE_VERSION,
+      params: { experts: this.experts, rounds: this.#rounds, learningRate: this.#eta },
+      stats: { cumulativeRewards: Array.from(this.#gains), played: this.#t },
     };
   }
 
@@ -131,23 +120,22 @@ export class Hedge {
    * Restores a Hedge learner from {@link Hedge.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed state
    */
-  static fromJSON(state: HedgeState): Hedge {
+  static fromJSON(state: unknown): Hedge {
     const fn = 'Hedge.fromJSON';
-    assertStateEnvelope(fn, state, 'Hedge');
-    const h = new Hedge(state.experts, {
-      ...(state.horizon === null ? {} : { horizon: state.horizon }),
-      ...(state.learningRate === null ? {} : { learningRate: state.learningRate }),
-    });
-    assertFiniteVector(fn, 'cumulativeRewards', state.cumulativeRewards, state.experts);
-    assertInteger(fn, 'rounds', state.rounds, 0);
-    state.cumulativeRewards.forEach((g, i) => {
-      if (g < 0 || g > state.rounds)
-        throw new RangeError(
-          `${fn}: cumulativeRewards[${i}] = ${g} is impossible after ${state.rounds} rounds`,
-        );
-    });
-    h.#gains.set(state.cumulativeRewards);
-    h.#t = state.rounds;
+    const { params, stats } = readLearnerState(fn, state, 'Hedge');
+    const rounds = params.optionalNumber('rounds');
+    const learningRate = params.optionalNumber('learningRate');
+    const h = asCaller(
+      fn,
+      () =>
+        new Hedge(params.number('experts'), {
+          ...(rounds === undefined ? {} : { rounds }),
+          ...(learningRate === undefined ? {} : { learningRate }),
+        }),
+    );
+    const played = stats.number('played', { min: 0, integer: true });
+    h.#gains.set(stats.numbers('cumulativeRewards', h.experts, { min: 0, max: played }));
+    h.#t = played;
     return h;
   }
 }

@@ -10,7 +10,7 @@ describe('Hedge (Cesa-Bianchi and Lugosi, Theorem 2.2)', () => {
     const N = 8;
     const rng = createRng(31);
     for (const sequence of ['switching', 'random']) {
-      const h = new Hedge(N, { horizon: T });
+      const h = new Hedge(N, { rounds: T });
       const cumulative = new Float64Array(N);
       let expected = 0;
       const rewards = new Float64Array(N);
@@ -43,7 +43,7 @@ describe('Hedge (Cesa-Bianchi and Lugosi, Theorem 2.2)', () => {
     const back = Hedge.fromJSON(JSON.parse(JSON.stringify(h.toJSON())));
     expect(Array.from(back.probabilities())).toEqual(Array.from(h.probabilities()));
     expect(() => h.update([1, 2, 0])).toThrow(/rewards\[1\] must be in \[0, 1\], got 2/);
-    expect(h.toJSON().rounds).toBe(1);
+    expect(h.toJSON().stats['played']).toBe(1);
   });
 });
 
@@ -63,7 +63,7 @@ describe('EXP3-IX (Neu 2015)', () => {
     for (const ix of [false, true]) {
       const regret = new RunningStats();
       for (let run = 0; run < 20; run++) {
-        const p = new Exp3(K, { horizon: T, implicitExploration: ix });
+        const p = new Exp3(K, { rounds: T, implicitExploration: ix });
         let collected = 0;
         for (let t = 0; t < T; t++) {
           const a = p.select(rng);
@@ -91,7 +91,7 @@ describe('EXP4 (Auer et al. 2002; Lattimore and Szepesvari, Theorem 18.1)', () =
     const bestExpert = 0.8 * 0.7 + 0.1 * 0.3 + 0.1 * 0.5;
     const regret = new RunningStats();
     for (let run = 0; run < 20; run++) {
-      const p = new Exp4(K, N, { horizon: T });
+      const p = new Exp4(K, N, { rounds: T });
       let collected = 0;
       for (let t = 0; t < T; t++) {
         const probs = p.actionProbabilities(rng, { context: advice });

@@ -1,8 +1,8 @@
-import { logBeta, type Rng, regularizedBeta } from '@x/linalg';
+import { type JsonValue, logBeta, type Rng, regularizedBeta } from '@x/linalg';
 import { exp, log, log1p } from '@x/linalg/math';
 import { assertPositive, readOptions, sampleBetaUnchecked } from '@x/linalg/validate';
-import type { PolicyState } from '../core/BanditPolicy.ts';
-import { IndexPolicy, readPolicyState } from '../core/IndexPolicy.ts';
+import { IndexPolicy } from '../core/IndexPolicy.ts';
+import { PolicyBase } from '../core/PolicyBase.ts';
 
 /** Options of {@link BetaThompsonSampling}. */
 export interface BetaThompsonSamplingOptions {
@@ -48,7 +48,7 @@ export class BetaThompsonSampling extends IndexPolicy {
     return 'BetaThompsonSampling';
   }
 
-  protected params(): Record<string, number | null> {
+  protected params(): Record<string, JsonValue> {
     return { alpha: this.#alpha, beta: this.#beta };
   }
 
@@ -78,11 +78,15 @@ export class BetaThompsonSampling extends IndexPolicy {
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
-  static fromJSON(state: PolicyState): BetaThompsonSampling {
-    const p = readPolicyState('BetaThompsonSampling', state);
-    return new BetaThompsonSampling(state.arms, {
-      alpha: p['alpha'] ?? Number.NaN,
-      beta: p['beta'] ?? Number.NaN,
-    }).loadState(state);
+  static fromJSON(state: unknown): BetaThompsonSampling {
+    return PolicyBase.restore(
+      'BetaThompsonSampling',
+      state,
+      (p) =>
+        new BetaThompsonSampling(p.number('arms'), {
+          alpha: p.number('alpha'),
+          beta: p.number('beta'),
+        }),
+    );
   }
 }

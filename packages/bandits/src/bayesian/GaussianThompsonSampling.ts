@@ -1,7 +1,7 @@
-import { normalCdf, normalPdf, type Rng, sampleStandardNormal } from '@x/linalg';
+import { type JsonValue, normalCdf, normalPdf, type Rng, sampleStandardNormal } from '@x/linalg';
 import { assertFinite, assertPositive, readOptions } from '@x/linalg/validate';
-import type { PolicyState } from '../core/BanditPolicy.ts';
-import { IndexPolicy, readPolicyState } from '../core/IndexPolicy.ts';
+import { IndexPolicy } from '../core/IndexPolicy.ts';
+import { PolicyBase } from '../core/PolicyBase.ts';
 
 /** Options of {@link GaussianThompsonSampling}. */
 export interface GaussianThompsonSamplingOptions {
@@ -29,7 +29,7 @@ export interface GaussianThompsonSamplingOptions {
 export class GaussianThompsonSampling extends IndexPolicy {
   readonly #m0: number;
   readonly #s0: number;
-  readonly #sigma: number;
+  readonly #noiseStd: number;
 
   /**
    * @param arms - number of arms K >= 1
@@ -54,21 +54,21 @@ export class GaussianThompsonSampling extends IndexPolicy {
     );
     this.#m0 = priorMean;
     this.#s0 = priorStd;
-    this.#sigma = noiseStd;
+    this.#noiseStd = noiseStd;
   }
 
   protected get typeName(): string {
     return 'GaussianThompsonSampling';
   }
 
-  protected params(): Record<string, number | null> {
-    return { priorMean: this.#m0, priorStd: this.#s0, noiseStd: this.#sigma };
+  protected params(): Record<string, JsonValue> {
+    return { priorMean: this.#m0, priorStd: this.#s0, noiseStd: this.#noiseStd };
   }
 
   /** Each arm's normal posterior, for exact propensities by quadrature. */
   protected override posteriorMarginals() {
     const v0 = this.#s0 * this.#s0;
-    const v = this.#sigma * this.#sigma;
+    const v = this.#noiseStd * this.#noiseStd;
     const marginals = Array.from({ length: this.arms }, (_, arm) => {
       const precision = 1 / v0 + this.stats.counts[arm]! / v;
       const mean = (this.#m0 / v0 + this.stats.sums[arm]! / v) / precision;
@@ -91,7 +91,7 @@ export class GaussianThompsonSampling extends IndexPolicy {
 
   protected score(arm: number, rng: Rng): number {
     const v0 = this.#s0 * this.#s0;
-    const v = this.#sigma * this.#sigma;
+    const v = this.#noiseStd * this.#noiseStd;
     const precision = 1 / v0 + this.stats.counts[arm]! / v;
     const mean = (this.#m0 / v0 + this.stats.sums[arm]! / v) / precision;
     return mean + sampleStandardNormal(rng) / Math.sqrt(precision);
@@ -101,12 +101,16 @@ export class GaussianThompsonSampling extends IndexPolicy {
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
-  static fromJSON(state: PolicyState): GaussianThompsonSampling {
-    const p = readPolicyState('GaussianThompsonSampling', state);
-    return new GaussianThompsonSampling(state.arms, {
-      priorMean: p['priorMean'] ?? Number.NaN,
-      priorStd: p['priorStd'] ?? Number.NaN,
-      noiseStd: p['noiseStd'] ?? Number.NaN,
-    }).loadState(state);
+  static fromJSON(state: unknown): GaussianThompsonSampling {
+    return PolicyBase.restore(
+      'GaussianThompsonSampling',
+      state,
+      (p) =>
+        new GaussianThompsonSampling(p.number('arms'), {
+          priorMean: p.number('priorMean'),
+          priorStd: p.number('priorStd'),
+          noiseStd: p.number('noiseStd'),
+        }),
+    );
   }
 }

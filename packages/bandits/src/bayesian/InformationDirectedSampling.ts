@@ -1,15 +1,15 @@
-import { klBernoulli, logBeta, type Rng } from '@x/linalg';
+import { type JsonValue, klBernoulli, logBeta, type Rng } from '@x/linalg';
 import { exp, log, log1p } from '@x/linalg/math';
 import {
-  assertFinite,
   assertInteger,
+  assertOneOf,
   assertPositive,
-  formatValue,
   readOptions,
   sampleIntUnchecked,
 } from '@x/linalg/validate';
-import type { PolicyState, SelectOptions } from '../core/BanditPolicy.ts';
-import { IndexPolicy, readPolicyState } from '../core/IndexPolicy.ts';
+import type { SelectOptions } from '../core/BanditPolicy.ts';
+import { IndexPolicy } from '../core/IndexPolicy.ts';
+import { PolicyBase } from '../core/PolicyBase.ts';
 import { candidateArms } from '../core/validation.ts';
 import { type IdsDistribution, informationRatioMinimizers } from './informationRatio.ts';
 import { posteriorSummariesUnchecked } from './posteriorSummaries.ts';
@@ -64,7 +64,7 @@ export interface IdsAnalysis extends IdsDistribution {
 export class InformationDirectedSampling extends IndexPolicy {
   readonly #gaussian: boolean;
   readonly #variance: boolean;
-  readonly #noise: number;
+  readonly #noiseStd: number;
   readonly #gridPerArm: number;
   #analysis: IdsAnalysis | undefined;
   #minimizers: IdsDistribution[] = [];
@@ -81,15 +81,9 @@ export class InformationDirectedSampling extends IndexPolicy {
       gridPerArm = 64,
     } = readOptions('InformationDirectedSampling', options);
     const fn = 'InformationDirectedSampling';
-    if (family !== 'bernoulli' && family !== 'gaussian')
-      throw new RangeError(
-        `${fn}: family must be 'bernoulli' or 'gaussian', got ${formatValue(family)}`,
-      );
+    assertOneOf(fn, 'family', family, ['bernoulli', 'gaussian']);
     const m = measure ?? (family === 'gaussian' ? 'variance' : 'mutual-information');
-    if (m !== 'mutual-information' && m !== 'variance')
-      throw new RangeError(
-        `${fn}: measure must be 'mutual-information' or 'variance', got ${formatValue(m)}`,
-      );
+    assertOneOf(fn, 'measure', m, ['mutual-information', 'variance']);
     if (family === 'gaussian' && m === 'mutual-information')
       throw new RangeError(`${fn}: the Gaussian family supports only the variance measure`);
     assertPositive(fn, 'noiseStd', noiseStd);
@@ -105,7 +99,7 @@ export class InformationDirectedSampling extends IndexPolicy {
     // (IDS is randomised, but its law is exact: see exactProbabilities.)
     this.#gaussian = gaussian;
     this.#variance = m === 'variance';
-    this.#noise = noiseStd;
+    this.#noiseStd = noiseStd;
     this.#gridPerArm = gridPerArm;
   }
 
@@ -113,10 +107,11 @@ export class InformationDirectedSampling extends IndexPolicy {
     return 'InformationDirectedSampling';
   }
 
-  protected params(): Record<string, number | null> {
+  protected params(): Record<string, JsonValue> {
     return {
-      noiseStd: this.#gaussian ? this.#noise : null,
-      variance: this.#variance ? 1 : 0,
+      family: this.#gaussian ? 'gaussian' : 'bernoulli',
+      ...(this.#gaussian ? { noiseStd: this.#noiseStd } : {}),
+      measure: this.#variance ? 'variance' : 'mutual-information',
       gridPerArm: this.#gridPerArm,
     };
   }
@@ -126,8 +121,8 @@ export class InformationDirectedSampling extends IndexPolicy {
     const n = this.stats.counts[arm]!;
     const s = this.stats.sums[arm]!;
     if (!this.#gaussian) return [1 + s, 1 + n - s];
-    const precision = 1 + n / (this.#noise * this.#noise);
-    return [s / (this.#noise * this.#noise) / precision, 1 / Math.sqrt(precision)];
+    const precision = 1 + n / (this.#noiseStd * this.#noiseStd);
+    return [s / (this.#noiseStd * this.#noiseStd) / precision, 1 / Math.sqrt(precision)];
   }
 
   /** The posterior mean: used to rank slates, and as the greedy score. */
@@ -246,17 +241,15 @@ export class InformationDirectedSampling extends IndexPolicy {
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
-  static fromJSON(state: PolicyState): InformationDirectedSampling {
-    const p = readPolicyState('InformationDirectedSampling', state);
-    const noise = p['noiseStd'];
-    const variance = p['variance'];
-    assertFinite('InformationDirectedSampling.fromJSON', 'params.variance', variance);
-    return new InformationDirectedSampling(state.arms, {
-      ...(noise === null || noise === undefined
-        ? { family: 'bernoulli' as const }
-        : { family: 'gaussian' as const, noiseStd: noise }),
-      measure: variance === 1 ? 'variance' : 'mutual-information',
-      gridPerArm: p['gridPerArm'] ?? Number.NaN,
-    }).loadState(state);
+  static fromJSON(state: unknown): InformationDirectedSampling {
+    return PolicyBase.restore('InformationDirectedSampling', state, (p) => {
+      const family = p.oneOf('family', ['bernoulli', 'gaussian']);
+      return new InformationDirectedSampling(p.number('arms'), {
+        family,
+        ...(family === 'gaussian' ? { noiseStd: p.number('noiseStd') } : {}),
+        measure: p.oneOf('measure', ['mutual-information', 'variance']),
+        gridPerArm: p.number('gridPerArm'),
+      });
+    });
   }
 }

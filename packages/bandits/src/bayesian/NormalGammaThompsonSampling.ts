@@ -1,7 +1,7 @@
-import { type Rng, sampleGamma, sampleStandardNormal } from '@x/linalg';
+import { type JsonValue, type Rng, sampleGamma, sampleStandardNormal } from '@x/linalg';
 import { assertFinite, assertPositive, readOptions } from '@x/linalg/validate';
-import type { PolicyState } from '../core/BanditPolicy.ts';
-import { IndexPolicy, readPolicyState } from '../core/IndexPolicy.ts';
+import { IndexPolicy } from '../core/IndexPolicy.ts';
+import { PolicyBase } from '../core/PolicyBase.ts';
 
 /** Options of {@link NormalGammaThompsonSampling}: the Normal-Gamma prior of every arm. */
 export interface NormalGammaThompsonSamplingOptions {
@@ -64,7 +64,7 @@ export class NormalGammaThompsonSampling extends IndexPolicy {
     return 'NormalGammaThompsonSampling';
   }
 
-  protected params(): Record<string, number | null> {
+  protected params(): Record<string, JsonValue> {
     return {
       priorMean: this.#mu0,
       priorCount: this.#kappa0,
@@ -91,13 +91,17 @@ export class NormalGammaThompsonSampling extends IndexPolicy {
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
-  static fromJSON(state: PolicyState): NormalGammaThompsonSampling {
-    const p = readPolicyState('NormalGammaThompsonSampling', state);
-    return new NormalGammaThompsonSampling(state.arms, {
-      priorMean: p['priorMean'] ?? Number.NaN,
-      priorCount: p['priorCount'] ?? Number.NaN,
-      shape: p['shape'] ?? Number.NaN,
-      rate: p['rate'] ?? Number.NaN,
-    }).loadState(state);
+  static fromJSON(state: unknown): NormalGammaThompsonSampling {
+    return PolicyBase.restore(
+      'NormalGammaThompsonSampling',
+      state,
+      (p) =>
+        new NormalGammaThompsonSampling(p.number('arms'), {
+          priorMean: p.number('priorMean'),
+          priorCount: p.number('priorCount'),
+          shape: p.number('shape'),
+          rate: p.number('rate'),
+        }),
+    );
   }
 }

@@ -68,7 +68,7 @@ describe('InformationDirectedSampling', () => {
   it('claim: on random Bernoulli instances IDS has no more regret than Thompson sampling (Bayesian regret)', async () => {
     const { BernoulliBandit } = await import('../stochastic/BernoulliBandit.ts');
     const { BetaThompsonSampling } = await import('./BetaThompsonSampling.ts');
-    const { simulate } = await import('../core/simulateBandit.ts');
+    const { simulateBandit } = await import('../core/simulateBandit.ts');
     const rng = createRng(4);
     const ids = new RunningStats();
     const ts = new RunningStats();
@@ -77,16 +77,16 @@ describe('InformationDirectedSampling', () => {
       const r = rng.split();
       const means = Array.from({ length: 5 }, () => r.nextFloat64()); // uniform prior, as in the paper
       const env = new BernoulliBandit(means);
-      const a = simulate(
+      const a = simulateBandit(
         r.split(),
         env,
         () => new InformationDirectedSampling(5, { gridPerArm: 32 }),
-        { horizon: 400, checkpoints: [400] },
-      ).meanRegret[0]!;
-      const b = simulate(r.split(), env, () => new BetaThompsonSampling(5), {
-        horizon: 400,
+        { rounds: 400, checkpoints: [400] },
+      ).series.regret.mean[0]!;
+      const b = simulateBandit(r.split(), env, () => new BetaThompsonSampling(5), {
+        rounds: 400,
         checkpoints: [400],
-      }).meanRegret[0]!;
+      }).series.regret.mean[0]!;
       ids.push(a);
       ts.push(b);
       diff.push(a - b);

@@ -1,30 +1,22 @@
-import type { Rng } from '@x/linalg';
+import type { LearnerState, Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
 import {
+  asCaller,
   assertInteger,
   assertRng,
   formatValue,
   klBernoulliUpperBoundUnchecked,
+  LEARNER_STATE_VERSION,
+  readLearnerState,
   readOptions,
 } from '@x/linalg/validate';
 import { ArmStatistics } from '../core/ArmStatistics.ts';
-import { assertItemList, assertStateEnvelope, candidateArms } from '../core/validation.ts';
+import { assertItemList, candidateArms } from '../core/validation.ts';
 
 /** Options of {@link CascadeUcb}. */
 export interface CascadeUcbOptions {
   /** 'ucb1': $\hat w + \sqrt{1.5\log t / n}$ (CascadeUCB1); 'kl-ucb': the KL-UCB index with $\log t + 3\log\log t$ (CascadeKL-UCB). @default 'kl-ucb' */
   readonly index?: 'ucb1' | 'kl-ucb';
-}
-
-/** The serialised state of {@link CascadeUcb}. */
-export interface CascadeUcbState {
-  readonly type: 'CascadeUcb';
-  readonly version: 1;
-  readonly items: number;
-  readonly listLength: number;
-  readonly index: 'ucb1' | 'kl-ucb';
-  readonly rounds: number;
-  readonly stats: Readonly<Record<string, readonly number[]>>;
 }
 
 /**
@@ -129,15 +121,16 @@ export class CascadeUcb {
     this.#t = 0;
   }
 
-  toJSON(): CascadeUcbState {
+  toJSON(): LearnerState {
     return {
       type: 'CascadeUcb',
-      version: 1,
-      items: this.items,
-      listLength: this.listLength,
-      index: this.#kl ? 'kl-ucb' : 'ucb1',
-      rounds: this.#t,
-      stats: this.#stats.toJSON(),
+      version: LEARNER_STATE_VERSION,
+      params: {
+        items: this.items,
+        listLength: this.listLength,
+        index: this.#kl ? 'kl-ucb' : 'ucb1',
+      },
+      stats: { ...this.#stats.toJSON(), played: this.#t },
     };
   }
 
@@ -145,13 +138,18 @@ export class CascadeUcb {
    * Restores a learner from {@link CascadeUcb.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed state
    */
-  static fromJSON(state: CascadeUcbState): CascadeUcb {
+  static fromJSON(state: unknown): CascadeUcb {
     const fn = 'CascadeUcb.fromJSON';
-    assertStateEnvelope(fn, state, 'CascadeUcb');
-    const c = new CascadeUcb(state.items, state.listLength, { index: state.index });
-    assertInteger(fn, 'rounds', state.rounds, 0);
-    c.#stats.load(fn, state.stats, 0, 1);
-    c.#t = state.rounds;
+    const { params, stats } = readLearnerState(fn, state, 'CascadeUcb');
+    const c = asCaller(
+      fn,
+      () =>
+        new CascadeUcb(params.number('items'), params.number('listLength'), {
+          index: params.oneOf('index', ['ucb1', 'kl-ucb']),
+        }),
+    );
+    c.#stats.load(stats, 0, 1);
+    c.#t = stats.number('played', { min: 0, integer: true });
     return c;
   }
 }

@@ -3,7 +3,7 @@ import { createRng, fitLogLogSlope } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
 import { CascadeUcb } from './CascadeUcb.ts';
 import { CascadingBandit } from './CascadingBandit.ts';
-import { simulateCascade } from './simulateCascade.ts';
+import { simulateCascadingBandit } from './simulateCascadingBandit.ts';
 
 describe('the cascade model', () => {
   it('has click probability 1 - prod(1 - w), maximised by the K most attractive items', () => {
@@ -30,7 +30,7 @@ describe('CascadeUcb', () => {
     expect(c.toJSON().stats['counts']).toEqual([2, 1, 1, 1]);
     expect(() => c.update([0, 9], 0)).toThrow(/list\[1\] must be an item in \[0, 3\], got 9/);
     expect(() => c.update([0, 1], 2)).toThrow(/click must be an integer in \[-1, 1\], got 2/);
-    expect(c.toJSON().rounds).toBe(2);
+    expect(c.toJSON().stats['played']).toBe(2);
   });
 
   test.prop(
@@ -62,13 +62,15 @@ describe('CascadeUcb', () => {
     const env = new CascadingBandit([0.5, 0.4, 0.15, 0.1, 0.1, 0.05, 0.05, 0.05], 2);
     const checkpoints = [200, 500, 1000, 2000, 5000, 10_000];
     for (const index of ['kl-ucb', 'ucb1'] as const) {
-      const r = simulateCascade(createRng(3), env, () => new CascadeUcb(8, 2, { index }), {
-        horizon: 10_000,
+      const r = simulateCascadingBandit(createRng(3), env, () => new CascadeUcb(8, 2, { index }), {
+        rounds: 10_000,
         runs: 20,
         checkpoints,
       });
       // log n growth: far below the slope 1/2 of sqrt(n) regret over the last decade.
-      expect(fitLogLogSlope(checkpoints.slice(-4), r.meanRegret.slice(-4)).slope).toBeLessThan(0.4);
+      expect(
+        fitLogLogSlope(checkpoints.slice(-4), r.series.regret.mean.slice(-4)).slope,
+      ).toBeLessThan(0.4);
     }
   });
 });

@@ -1,14 +1,21 @@
-import type { Rng } from '@x/linalg';
+import type { JsonValue, Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
-import { assertFinite, assertInRange, assertPositive, readOptions } from '@x/linalg/validate';
-import type { PolicyState } from '../core/BanditPolicy.ts';
-import { readPolicyState } from '../core/IndexPolicy.ts';
-import { type LinearModel, LinearPolicy } from './LinearPolicy.ts';
+import {
+  assertFinite,
+  assertInRange,
+  assertPositive,
+  readObject,
+  readOptions,
+} from '@x/linalg/validate';
+import { IndexPolicy } from '../core/IndexPolicy.ts';
+import { PolicyBase } from '../core/PolicyBase.ts';
+import { assertArm } from '../core/validation.ts';
+import { type LinearModel, RidgeModel } from './RidgeModel.ts';
 
 /** The OFUL confidence ellipsoid's constants (Abbasi-Yadkori et al., Theorem 2). */
 export interface OfulConfidence {
-  /** Sub-Gaussian noise level R. */
-  readonly noise: number;
+  /** Sub-Gaussian noise scale R (the standard deviation, for Gaussian noise). */
+  readonly noiseStd: number;
   /** Failure probability delta, in (0, 1). */
   readonly delta: number;
   /** Bound S on $\|\theta\|_2$. */
@@ -45,9 +52,10 @@ export interface LinUcbOptions {
  * Szepesvari, "Improved Algorithms for Linear Stochastic Bandits", NeurIPS 2011, Theorem 2;
  * Slivkins, arXiv:1904.07272, Chapter 8.
  */
-export class LinUcb extends LinearPolicy {
+export class LinUcb extends IndexPolicy {
   readonly #alpha: number;
   readonly #oful: OfulConfidence | null;
+  readonly #ridge: RidgeModel;
 
   /**
    * @param arms - number of arms K >= 1
@@ -59,12 +67,15 @@ export class LinUcb extends LinearPolicy {
     assertFinite('LinUcb', 'alpha', alpha);
     if (alpha < 0) throw new RangeError(`LinUcb: alpha must be >= 0, got ${alpha}`);
     if (oful !== undefined) {
-      assertPositive('LinUcb', 'oful.noise', oful.noise);
+      readObject('LinUcb', 'oful', oful);
+      assertPositive('LinUcb', 'oful.noiseStd', oful.noiseStd);
       assertInRange('LinUcb', 'oful.delta', oful.delta, 0, 1, { loOpen: true, hiOpen: true });
       assertPositive('LinUcb', 'oful.thetaNorm', oful.thetaNorm);
       assertPositive('LinUcb', 'oful.featureNorm', oful.featureNorm);
     }
-    super('LinUcb', arms, dim, model, lambda, false);
+    const ridge = new RidgeModel('LinUcb', arms, dim, model, lambda);
+    super('LinUcb', arms, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, false, ridge);
+    this.#ridge = ridge;
     this.#alpha = alpha;
     this.#oful = oful ?? null;
   }
@@ -73,17 +84,11 @@ export class LinUcb extends LinearPolicy {
     return 'LinUcb';
   }
 
-  protected params(): Record<string, number | null> {
-    const o = this.#oful;
+  protected params(): Record<string, JsonValue> {
     return {
-      dim: this.dim,
-      shared: this.model === 'shared' ? 1 : 0,
-      lambda: this.ridge.lambda,
+      ...this.#ridge.params(),
       alpha: this.#alpha,
-      noise: o?.noise ?? null,
-      delta: o?.delta ?? null,
-      thetaNorm: o?.thetaNorm ?? null,
-      featureNorm: o?.featureNorm ?? null,
+      oful: this.#oful === null ? null : { ...this.#oful },
     };
   }
 
@@ -91,47 +96,59 @@ export class LinUcb extends LinearPolicy {
   width(n: number): number {
     const o = this.#oful;
     if (o === null) return this.#alpha;
-    const lambda = this.ridge.lambda;
+    const lambda = this.#ridge.ridge.lambda;
     return (
-      o.noise *
+      o.noiseStd *
         Math.sqrt(this.dim * log((1 + (n * o.featureNorm * o.featureNorm) / lambda) / o.delta)) +
       Math.sqrt(lambda) * o.thetaNorm
     );
   }
 
   protected score(arm: number, _rng: Rng): number {
-    const block = this.block(arm);
-    const off = this.offset(arm);
-    const n = this.model === 'disjoint' ? this.stats.counts[arm]! : this.stats.total;
+    const r = this.#ridge;
+    const block = r.block(arm);
+    const off = r.offset(arm);
+    const n = r.model === 'disjoint' ? this.stats.counts[arm]! : this.stats.total;
     return (
-      this.ridge.mean(block, this.context, off) +
-      this.width(n) * Math.sqrt(this.ridge.quadratic(block, this.context, off))
+      r.ridge.mean(block, this.context, off) +
+      this.width(n) * Math.sqrt(r.ridge.quadratic(block, this.context, off))
     );
+  }
+
+  /** The feature dimension d. */
+  get dim(): number {
+    return this.#ridge.dim;
+  }
+
+  /** Whether arms share one parameter vector. */
+  get model(): LinearModel {
+    return this.#ridge.model;
+  }
+
+  /** The length of a context: d (disjoint) or K x d (shared). */
+  get contextLength(): number {
+    return this.#ridge.contextLength;
+  }
+
+  /** The ridge estimate $\hat\theta$ of an arm (of the shared vector when shared). */
+  estimate(arm = 0): Float64Array {
+    assertArm('LinUcb.estimate', arm, this.arms);
+    return this.#ridge.estimate(arm);
   }
 
   /**
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
-  static fromJSON(state: PolicyState): LinUcb {
-    const p = readPolicyState('LinUcb', state);
-    const noise = p['noise'];
-    const oful =
-      noise === null || noise === undefined
-        ? {}
-        : {
-            oful: {
-              noise,
-              delta: p['delta'] ?? Number.NaN,
-              thetaNorm: p['thetaNorm'] ?? Number.NaN,
-              featureNorm: p['featureNorm'] ?? Number.NaN,
-            },
-          };
-    return new LinUcb(state.arms, p['dim'] ?? Number.NaN, {
-      model: p['shared'] === 1 ? 'shared' : 'disjoint',
-      lambda: p['lambda'] ?? Number.NaN,
-      alpha: p['alpha'] ?? Number.NaN,
-      ...oful,
-    }).loadState(state);
+  static fromJSON(state: unknown): LinUcb {
+    return PolicyBase.restore('LinUcb', state, (p) => {
+      const oful = p.value('oful');
+      return new LinUcb(p.number('arms'), p.number('dim'), {
+        model: p.oneOf('model', ['disjoint', 'shared']),
+        lambda: p.number('lambda'),
+        alpha: p.number('alpha'),
+        ...(oful === null ? {} : { oful: oful as unknown as OfulConfidence }),
+      });
+    });
   }
 }

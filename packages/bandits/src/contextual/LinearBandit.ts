@@ -18,19 +18,19 @@ export class LinearBandit implements BanditEnvironment {
   readonly dim: number;
   readonly #actions: Float64Array;
   readonly #means: Float64Array;
-  readonly #noise: number;
+  readonly #noiseStd: number;
 
   /**
    * @param actions - K feature vectors of length d (rows)
    * @param theta - the parameter, length d
-   * @param noise - standard deviation of the Gaussian noise, > 0, default 1
+   * @param noiseStd - standard deviation of the Gaussian noise, > 0, default 1
    * @throws TypeError or RangeError on ragged or non-finite input
    */
-  constructor(actions: ArrayLike<ArrayLike<number>>, theta: ArrayLike<number>, noise = 1) {
+  constructor(actions: ArrayLike<ArrayLike<number>>, theta: ArrayLike<number>, noiseStd = 1) {
     const fn = 'LinearBandit';
     assertArrayLike(fn, 'actions', actions);
     assertFiniteVector(fn, 'theta', theta);
-    assertPositive(fn, 'noise', noise);
+    assertPositive(fn, 'noiseStd', noiseStd);
     const d = theta.length;
     if (d === 0 || actions.length === 0)
       throw new RangeError(`${fn}: need at least one action and one dimension`);
@@ -47,7 +47,7 @@ export class LinearBandit implements BanditEnvironment {
       }
       this.#means[a] = m;
     }
-    this.#noise = noise;
+    this.#noiseStd = noiseStd;
   }
 
   /** The hypercube $\{-1, 1\}^d / \sqrt d$ (2^d actions). */
@@ -69,6 +69,6 @@ export class LinearBandit implements BanditEnvironment {
   pull(rng: Rng, _t: number, arm: number): number {
     assertRng('LinearBandit.pull', rng);
     assertArm('LinearBandit.pull', arm, this.arms);
-    return this.#means[arm]! + this.#noise * sampleStandardNormal(rng);
+    return this.#means[arm]! + this.#noiseStd * sampleStandardNormal(rng);
   }
 }

@@ -9,12 +9,12 @@ import {
 } from '@x/linalg/validate';
 import type { BanditEnvironment } from '../core/BanditEnvironment.ts';
 import { assertArm } from '../core/validation.ts';
-import type { LinearModel } from './LinearPolicy.ts';
+import type { LinearModel } from './RidgeModel.ts';
 
 /** Options of {@link LinearContextualBandit}. */
 export interface LinearContextualBanditOptions {
   /** Standard deviation of the Gaussian reward noise. @default 0.1 */
-  readonly noise?: number;
+  readonly noiseStd?: number;
 }
 
 /** Writes a uniform draw from the unit sphere of R^d into out[offset .. offset + d). */
@@ -47,7 +47,7 @@ export class LinearContextualBandit implements BanditEnvironment {
   readonly dim: number;
   readonly model: LinearModel;
   readonly #theta: Float64Array;
-  readonly #noise: number;
+  readonly #noiseStd: number;
 
   /**
    * @param theta - 'shared': $\theta$ (length d); 'disjoint': rows $\theta_a$ (K rows of length d)
@@ -60,8 +60,8 @@ export class LinearContextualBandit implements BanditEnvironment {
     options: LinearContextualBanditOptions = {},
   ) {
     const fn = (new.target as unknown as { typeName: string }).typeName;
-    const { noise = 0.1 } = readOptions(fn, options);
-    assertPositive(fn, 'noise', noise);
+    const { noiseStd = 0.1 } = readOptions(fn, options);
+    assertPositive(fn, 'noiseStd', noiseStd);
     assertArrayLike(fn, 'theta', theta);
     const first = theta[0];
     if (typeof first === 'object' && first !== null) {
@@ -84,7 +84,7 @@ export class LinearContextualBandit implements BanditEnvironment {
       this.model = 'shared';
     }
     if (this.dim === 0) throw new RangeError(`${fn}: theta must not be empty`);
-    this.#noise = noise;
+    this.#noiseStd = noiseStd;
   }
 
   /** The class name for error messages. */
@@ -126,6 +126,6 @@ export class LinearContextualBandit implements BanditEnvironment {
   pull(rng: Rng, _t: number, arm: number, context?: ArrayLike<number>): number {
     const fn = `${this.typeName}.pull`;
     assertRng(fn, rng);
-    return this.linearReward(fn, arm, context) + this.#noise * sampleStandardNormal(rng);
+    return this.linearReward(fn, arm, context) + this.#noiseStd * sampleStandardNormal(rng);
   }
 }

@@ -1,8 +1,9 @@
-import type { Rng } from '@x/linalg';
+import type { JsonValue, Rng } from '@x/linalg';
 import { assertPositive, readOptions } from '@x/linalg/validate';
-import type { PolicyState } from '../core/BanditPolicy.ts';
-import { readPolicyState } from '../core/IndexPolicy.ts';
-import { type LinearModel, LinearPolicy } from './LinearPolicy.ts';
+import { IndexPolicy } from '../core/IndexPolicy.ts';
+import { PolicyBase } from '../core/PolicyBase.ts';
+import { assertArm } from '../core/validation.ts';
+import { type LinearModel, RidgeModel } from './RidgeModel.ts';
 
 /** Options of {@link LinearThompsonSampling}. */
 export interface LinearThompsonSamplingOptions {
@@ -26,8 +27,9 @@ export interface LinearThompsonSamplingOptions {
  * References: Agrawal and Goyal, "Thompson Sampling for Contextual Bandits with Linear
  * Payoffs", ICML 2013, arXiv:1209.3352, Algorithm 1.
  */
-export class LinearThompsonSampling extends LinearPolicy {
+export class LinearThompsonSampling extends IndexPolicy {
   readonly #scale: number;
+  readonly #ridge: RidgeModel;
   readonly #draw: Float64Array;
 
   /**
@@ -42,7 +44,16 @@ export class LinearThompsonSampling extends LinearPolicy {
       scale = 1,
     } = readOptions('LinearThompsonSampling', options);
     assertPositive('LinearThompsonSampling', 'scale', scale);
-    super('LinearThompsonSampling', arms, dim, model, lambda, true);
+    const ridge = new RidgeModel('LinearThompsonSampling', arms, dim, model, lambda);
+    super(
+      'LinearThompsonSampling',
+      arms,
+      Number.NEGATIVE_INFINITY,
+      Number.POSITIVE_INFINITY,
+      true,
+      ridge,
+    );
+    this.#ridge = ridge;
     this.#scale = scale;
     this.#draw = new Float64Array(dim);
   }
@@ -51,40 +62,62 @@ export class LinearThompsonSampling extends LinearPolicy {
     return 'LinearThompsonSampling';
   }
 
-  protected params(): Record<string, number | null> {
-    return {
-      dim: this.dim,
-      shared: this.model === 'shared' ? 1 : 0,
-      lambda: this.ridge.lambda,
-      scale: this.#scale,
-    };
+  protected params(): Record<string, JsonValue> {
+    return { ...this.#ridge.params(), scale: this.#scale };
   }
 
   /** Disjoint: a fresh posterior draw per arm. Shared: the draw made in `choose`. */
   protected score(arm: number, rng: Rng): number {
-    if (this.model === 'disjoint') this.ridge.sampleTheta(rng, arm, this.#scale, this.#draw);
+    const r = this.#ridge;
+    if (r.model === 'disjoint') r.ridge.sampleTheta(rng, arm, this.#scale, this.#draw);
     const x = this.context;
-    const off = this.offset(arm);
+    const off = r.offset(arm);
     let s = 0;
-    for (let i = 0; i < this.dim; i++) s += this.#draw[i]! * x[off + i]!;
+    for (let i = 0; i < r.dim; i++) s += this.#draw[i]! * x[off + i]!;
     return s;
   }
 
   protected override choose(rng: Rng, candidates: ArrayLike<number>): number {
-    if (this.model === 'shared') this.ridge.sampleTheta(rng, 0, this.#scale, this.#draw);
+    if (this.#ridge.model === 'shared')
+      this.#ridge.ridge.sampleTheta(rng, 0, this.#scale, this.#draw);
     return this.argmax(rng, candidates);
+  }
+
+  /** The feature dimension d. */
+  get dim(): number {
+    return this.#ridge.dim;
+  }
+
+  /** Whether arms share one parameter vector. */
+  get model(): LinearModel {
+    return this.#ridge.model;
+  }
+
+  /** The length of a context: d (disjoint) or K x d (shared). */
+  get contextLength(): number {
+    return this.#ridge.contextLength;
+  }
+
+  /** The ridge estimate $\hat\theta$ of an arm (of the shared vector when shared): the posterior mean. */
+  estimate(arm = 0): Float64Array {
+    assertArm('LinearThompsonSampling.estimate', arm, this.arms);
+    return this.#ridge.estimate(arm);
   }
 
   /**
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
-  static fromJSON(state: PolicyState): LinearThompsonSampling {
-    const p = readPolicyState('LinearThompsonSampling', state);
-    return new LinearThompsonSampling(state.arms, p['dim'] ?? Number.NaN, {
-      model: p['shared'] === 1 ? 'shared' : 'disjoint',
-      lambda: p['lambda'] ?? Number.NaN,
-      scale: p['scale'] ?? Number.NaN,
-    }).loadState(state);
+  static fromJSON(state: unknown): LinearThompsonSampling {
+    return PolicyBase.restore(
+      'LinearThompsonSampling',
+      state,
+      (p) =>
+        new LinearThompsonSampling(p.number('arms'), p.number('dim'), {
+          model: p.oneOf('model', ['disjoint', 'shared']),
+          lambda: p.number('lambda'),
+          scale: p.number('scale'),
+        }),
+    );
   }
 }

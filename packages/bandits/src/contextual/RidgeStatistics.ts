@@ -1,5 +1,5 @@
 import { type Rng, sampleStandardNormal, shermanMorrisonUpdate } from '@x/linalg';
-import { formatValue } from '@x/linalg/validate';
+import type { StateFields } from '@x/linalg/validate';
 
 /**
  * Online ridge regression statistics for linear bandits, in flat Float64Arrays: for each of
@@ -151,48 +151,28 @@ export class RidgeStatistics {
   }
 
   /** Loads and validates serialised statistics. @throws TypeError or RangeError on bad data */
-  load(fn: string, stats: Readonly<Record<string, readonly number[]>>): void {
-    for (const [name, target] of [
-      ['inverseDesign', this.invA],
-      ['rewardVector', this.b],
-      ['estimate', this.theta],
-    ] as const) {
-      const v = stats[name];
-      if (!Array.isArray(v) || v.length !== target.length) {
-        throw new TypeError(
-          `${fn}: stats.${name} must be an array of ${target.length} numbers, got ${formatValue(v)}`,
-        );
-      }
-      for (let i = 0; i < v.length; i++) {
-        if (typeof v[i] !== 'number' || !Number.isFinite(v[i]))
-          throw new RangeError(
-            `${fn}: stats.${name}[${i}] must be finite, got ${formatValue(v[i])}`,
-          );
-      }
-    }
+  /** Loads what {@link RidgeStatistics.toJSON} wrote, validated (a symmetric inverse with a positive diagonal). */
+  load(stats: StateFields): void {
+    const inv = stats.numbers('inverseDesign', this.invA.length);
+    const b = stats.numbers('rewardVector', this.b.length);
+    const theta = stats.numbers('estimate', this.theta.length);
     const d = this.dim;
-    const inv = stats['inverseDesign']!;
     for (let k = 0; k < this.blocks; k++) {
       for (let i = 0; i < d; i++) {
         if (!(inv[k * d * d + i * d + i]! > 0))
-          throw new RangeError(
-            `${fn}: stats.inverseDesign block ${k} has a non-positive diagonal entry at ${i}`,
-          );
+          throw stats.error(`inverseDesign block ${k} has a non-positive diagonal entry at ${i}`);
         for (let j = 0; j < i; j++) {
           const x = inv[k * d * d + i * d + j]!;
           const y = inv[k * d * d + j * d + i]!;
-          if (Math.abs(x - y) > 1e-9 * (Math.abs(x) + Math.abs(y) + 1e-300)) {
-            throw new RangeError(
-              `${fn}: stats.inverseDesign block ${k} is not symmetric at (${i}, ${j})`,
-            );
-          }
+          if (Math.abs(x - y) > 1e-9 * (Math.abs(x) + Math.abs(y) + 1e-300))
+            throw stats.error(`inverseDesign block ${k} is not symmetric at (${i}, ${j})`);
         }
       }
     }
     this.invA.set(inv);
-    this.b.set(stats['rewardVector']!);
+    this.b.set(b);
     // The estimate is stored, not recomputed: online Newton steps (logistic oracle) do not keep
     // theta = A^-1 b, and a stored value restores the exact state either way.
-    this.theta.set(stats['estimate']!);
+    this.theta.set(theta);
   }
 }

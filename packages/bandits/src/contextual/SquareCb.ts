@@ -1,8 +1,9 @@
-import { type Rng, sigmoid } from '@x/linalg';
-import { assertPositive, formatValue, readOptions } from '@x/linalg/validate';
-import type { PolicyState } from '../core/BanditPolicy.ts';
-import { readPolicyState } from '../core/IndexPolicy.ts';
-import { type LinearModel, LinearPolicy } from './LinearPolicy.ts';
+import type { JsonValue, Rng } from '@x/linalg';
+import { assertOneOf, assertPositive, readOptions } from '@x/linalg/validate';
+import { PolicyBase } from '../core/PolicyBase.ts';
+import { SamplingPolicy } from '../core/SamplingPolicy.ts';
+import { assertArm } from '../core/validation.ts';
+import { type LinearModel, RidgeModel } from './RidgeModel.ts';
 
 /** Options of {@link SquareCb}. */
 export interface SquareCbOptions {
@@ -38,17 +39,16 @@ export interface SquareCbOptions {
  * "Logarithmic regret algorithms for online convex optimization", Machine Learning 69, 2007
  * (online Newton step).
  */
-export class SquareCb extends LinearPolicy {
-  readonly #logistic: boolean;
+export class SquareCb extends SamplingPolicy {
   readonly #gammaScale: number;
+  readonly #ridge: RidgeModel;
   readonly #pred: Float64Array;
   readonly #probs: Float64Array;
-  readonly #grad: Float64Array;
 
   /**
-   * @param arms - number of arms K >= 1
+   * @param arms - K >= 1
    * @param dim - feature dimension d >= 1
-   * @throws RangeError on a bad oracle, model, lambda or gamma scale
+   * @throws RangeError on bad sizes or options
    */
   constructor(arms: number, dim: number, options: SquareCbOptions = {}) {
     const {
@@ -57,48 +57,37 @@ export class SquareCb extends LinearPolicy {
       lambda = 1,
       gammaScale = 1,
     } = readOptions('SquareCb', options);
-    if (oracle !== 'ridge' && oracle !== 'logistic')
-      throw new RangeError(
-        `SquareCb: oracle must be 'ridge' or 'logistic', got ${formatValue(oracle)}`,
-      );
+    assertOneOf('SquareCb', 'oracle', oracle, ['ridge', 'logistic']);
     assertPositive('SquareCb', 'gammaScale', gammaScale);
-    super('SquareCb', arms, dim, model, lambda, false);
-    this.#logistic = oracle === 'logistic';
+    const ridge = new RidgeModel('SquareCb', arms, dim, model, lambda, oracle === 'logistic');
+    super('SquareCb', arms, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, ridge);
+    this.#ridge = ridge;
     this.#gammaScale = gammaScale;
     this.#pred = new Float64Array(arms);
     this.#probs = new Float64Array(arms);
-    this.#grad = new Float64Array(dim);
   }
 
   protected get typeName(): string {
     return 'SquareCb';
   }
 
-  protected params(): Record<string, number | null> {
+  protected params(): Record<string, JsonValue> {
     return {
-      dim: this.dim,
-      shared: this.model === 'shared' ? 1 : 0,
-      lambda: this.ridge.lambda,
+      ...this.#ridge.params(),
+      oracle: this.#ridge.logistic ? 'logistic' : 'ridge',
       gammaScale: this.#gammaScale,
-      logistic: this.#logistic ? 1 : 0,
     };
   }
 
-  /** The oracle's prediction for an arm in the current context. */
-  protected score(arm: number, _rng: Rng): number {
-    const m = this.ridge.mean(this.block(arm), this.context, this.offset(arm));
-    return this.#logistic ? sigmoid(m) : m;
-  }
-
-  /** The inverse-gap weighting distribution over the candidates, into #probs. */
-  #distribution(rng: Rng, candidates: ArrayLike<number>): Float64Array {
+  /** Inverse-gap weighting over the candidates, from the oracle's predictions for this context. */
+  protected distribution(_rng: Rng, candidates: ArrayLike<number>): Float64Array {
     const k = candidates.length;
     const p = this.#probs;
     p.fill(0);
     let best = candidates[0]!;
     for (let i = 0; i < k; i++) {
       const a = candidates[i]!;
-      this.#pred[a] = this.score(a, rng);
+      this.#pred[a] = this.#ridge.predict(a, this.context);
       if (this.#pred[a]! > this.#pred[best]!) best = a;
     }
     const gamma = this.#gammaScale * Math.sqrt(k * (this.stats.total + 1));
@@ -114,58 +103,42 @@ export class SquareCb extends LinearPolicy {
     return p;
   }
 
-  protected override choose(rng: Rng, candidates: ArrayLike<number>): number {
-    const p = this.#distribution(rng, candidates);
-    const u = rng.nextFloat64();
-    let acc = 0;
-    for (let i = 0; i < candidates.length; i++) {
-      acc += p[candidates[i]!]!;
-      if (u < acc) return candidates[i]!;
-    }
-    return candidates[candidates.length - 1]!;
+  /** The feature dimension d. */
+  get dim(): number {
+    return this.#ridge.dim;
   }
 
-  protected override exactProbabilities(rng: Rng, candidates: ArrayLike<number>): Float64Array {
-    return Float64Array.from(this.#distribution(rng, candidates));
+  /** Whether arms share one parameter vector. */
+  get model(): LinearModel {
+    return this.#ridge.model;
   }
 
-  protected override afterUpdate(
-    arm: number,
-    reward: number,
-    context: ArrayLike<number> | undefined,
-  ): void {
-    if (!this.#logistic) {
-      super.afterUpdate(arm, reward, context);
-      return;
-    }
-    // Online Newton step on the logistic loss, reusing the ridge arrays (A^-1 and theta).
-    const x = context!;
-    const b = this.block(arm);
-    const off = this.offset(arm);
-    const d = this.dim;
-    const err = sigmoid(this.ridge.mean(b, x, off)) - reward;
-    const g = this.#grad;
-    for (let i = 0; i < d; i++) g[i] = err * x[off + i]!;
-    this.ridge.newtonStep(b, g);
+  /** The length of a context: d (disjoint) or K x d (shared). */
+  get contextLength(): number {
+    return this.#ridge.contextLength;
+  }
+
+  /** The oracle's estimate $\hat\theta$ of an arm (of the shared vector when shared). */
+  estimate(arm = 0): Float64Array {
+    assertArm('SquareCb.estimate', arm, this.arms);
+    return this.#ridge.estimate(arm);
   }
 
   /**
-   * Restores a policy from {@link BanditPolicy.toJSON}'s output.
-   * @throws TypeError or RangeError on a malformed or inconsistent state
+   * Restores a policy saved by {@link SquareCb.toJSON}, checking every field.
+   * @throws TypeError or RangeError on a malformed state
    */
-  static fromJSON(state: PolicyState): SquareCb {
-    const p = readPolicyState('SquareCb', state);
-    for (const flag of ['logistic', 'shared'] as const) {
-      if (p[flag] !== 0 && p[flag] !== 1)
-        throw new TypeError(
-          `SquareCb.fromJSON: state.params.${flag} must be 0 or 1, got ${formatValue(p[flag])}`,
-        );
-    }
-    return new SquareCb(state.arms, p['dim'] ?? Number.NaN, {
-      oracle: p['logistic'] === 1 ? 'logistic' : 'ridge',
-      model: p['shared'] === 1 ? 'shared' : 'disjoint',
-      lambda: p['lambda'] ?? Number.NaN,
-      gammaScale: p['gammaScale'] ?? Number.NaN,
-    }).loadState(state);
+  static fromJSON(state: unknown): SquareCb {
+    return PolicyBase.restore(
+      'SquareCb',
+      state,
+      (p) =>
+        new SquareCb(p.number('arms'), p.number('dim'), {
+          oracle: p.oneOf('oracle', ['ridge', 'logistic']),
+          model: p.oneOf('model', ['disjoint', 'shared']),
+          lambda: p.number('lambda'),
+          gammaScale: p.number('gammaScale'),
+        }),
+    );
   }
 }

@@ -1,8 +1,9 @@
 import { fc, test } from '@fast-check/vitest';
 import { choleskySolve, createRng, fitLogLogSlope, Matrix } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
-import { policyFromJSON } from '../core/learnerFromJSON.ts';
-import { simulate } from '../core/simulateBandit.ts';
+import type { BanditPolicy } from '../core/BanditPolicy.ts';
+import { learnerFromJSON } from '../core/learnerFromJSON.ts';
+import { simulateBandit } from '../core/simulateBandit.ts';
 import { LinearBandit } from './LinearBandit.ts';
 import { LinearContextualBandit } from './LinearContextualBandit.ts';
 import { LinearThompsonSampling } from './LinearThompsonSampling.ts';
@@ -45,7 +46,7 @@ describe('LinUcb', () => {
     const probs = p.actionProbabilities(createRng(1), { context: [1, 1] });
     expect(probs[0]).toBe(1);
     const oful = new LinUcb(2, 2, {
-      oful: { noise: 0.5, delta: 0.1, thetaNorm: 1, featureNorm: 1 },
+      oful: { noiseStd: 0.5, delta: 0.1, thetaNorm: 1, featureNorm: 1 },
     });
     expect(oful.width(10)).toBeCloseTo(0.5 * Math.sqrt(2 * Math.log((1 + 10) / 0.1)) + 1, 12);
   });
@@ -83,7 +84,7 @@ describe('LinUcb', () => {
       ]) {
         const p = make();
         for (const [a, x, r] of history) p.update(a, r, { context: x });
-        const q = policyFromJSON(JSON.parse(JSON.stringify(p.toJSON())));
+        const q = learnerFromJSON(JSON.parse(JSON.stringify(p.toJSON()))) as BanditPolicy;
         const r1 = createRng(seed);
         const r2 = createRng(seed);
         for (let i = 0; i < 10; i++) {
@@ -114,7 +115,7 @@ describe('linear regret', () => {
       () =>
         new LinUcb(8, 3, {
           model: 'shared',
-          oful: { noise: 1, delta: 0.1, thetaNorm: 1, featureNorm: 1 },
+          oful: { noiseStd: 1, delta: 0.1, thetaNorm: 1, featureNorm: 1 },
         }),
       () => new LinearThompsonSampling(8, 3, { scale: 1 }),
     ]) {
@@ -125,8 +126,8 @@ describe('linear regret', () => {
           [1, 1, 1].map((v) => v / Math.sqrt(T)),
           1,
         );
-        return simulate(rng.split(), env, make, { horizon: T, runs: 8, checkpoints: [T] })
-          .meanRegret[0]!;
+        return simulateBandit(rng.split(), env, make, { rounds: T, runs: 8, checkpoints: [T] })
+          .series.regret.mean[0]!;
       });
       const slope = fitLogLogSlope(horizons, regret).slope;
       expect(Math.abs(slope - 0.5)).toBeLessThan(0.2);
@@ -136,19 +137,19 @@ describe('linear regret', () => {
 
 describe('linear policies learn', () => {
   it('LinUCB and linear TS find the best arm of each round on a shared linear instance', () => {
-    const env = new LinearContextualBandit([1, -0.5, 0.25], 6, { noise: 0.1 });
+    const env = new LinearContextualBandit([1, -0.5, 0.25], 6, { noiseStd: 0.1 });
     for (const make of [
       () => new LinUcb(6, 3, { model: 'shared', alpha: 0.5 }),
       () => new LinearThompsonSampling(6, 3, { scale: 0.2 }),
     ]) {
-      const r = simulate(createRng(4), env, make, {
-        horizon: 2000,
+      const r = simulateBandit(createRng(4), env, make, {
+        rounds: 2000,
         runs: 3,
         checkpoints: [200, 2000],
       });
       // the regret of the last 1800 rounds is much smaller than that of the first 200
-      expect((r.meanRegret[1]! - r.meanRegret[0]!) / 1800).toBeLessThan(
-        (0.3 * r.meanRegret[0]!) / 200,
+      expect((r.series.regret.mean[1]! - r.series.regret.mean[0]!) / 1800).toBeLessThan(
+        (0.3 * r.series.regret.mean[0]!) / 200,
       );
     }
   });
@@ -158,11 +159,13 @@ describe('linear policies read untrusted state', () => {
   it('a SquareCb state missing its oracle field is an error, not the ridge oracle', () => {
     const p = new SquareCb(3, 2, { oracle: 'logistic' });
     const state = JSON.parse(JSON.stringify(p.toJSON()));
-    delete state.params.logistic;
+    delete state.params.oracle;
     expect(() => SquareCb.fromJSON(state)).toThrow(
-      /SquareCb.fromJSON: state.params.logistic is missing/,
+      /SquareCb.fromJSON: state.params.oracle is missing/,
     );
-    state.params.logistic = null;
-    expect(() => policyFromJSON(state)).toThrow(TypeError);
+    state.params.oracle = null;
+    expect(() => learnerFromJSON(state)).toThrow(
+      /^learnerFromJSON: SquareCb.fromJSON: state.params.oracle must be one of/,
+    );
   });
 });

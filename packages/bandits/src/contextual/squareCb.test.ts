@@ -1,7 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { createRng, fitLogLogSlope } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../core/simulateBandit.ts';
+import { simulateBandit } from '../core/simulateBandit.ts';
 import { LinearContextualBandit } from './LinearContextualBandit.ts';
 import { LogisticContextualBandit } from './LogisticContextualBandit.ts';
 import { SquareCb } from './SquareCb.ts';
@@ -49,7 +49,7 @@ describe('SquareCb', () => {
     const checkpoints = [500, 1000, 2000, 4000];
     const cases = [
       {
-        env: new LinearContextualBandit([0.6, -0.4, 0.2], 5, { noise: 0.2 }),
+        env: new LinearContextualBandit([0.6, -0.4, 0.2], 5, { noiseStd: 0.2 }),
         make: () => new SquareCb(5, 3),
       },
       {
@@ -58,9 +58,9 @@ describe('SquareCb', () => {
       },
     ];
     for (const { env, make } of cases) {
-      const r = simulate(createRng(3), env, make, { horizon: 4000, runs: 4, checkpoints });
+      const r = simulateBandit(createRng(3), env, make, { rounds: 4000, runs: 4, checkpoints });
       // Foster and Rakhlin's bound is O(sqrt(KT log T)) here: slope near 1/2, far from linear.
-      expect(fitLogLogSlope(checkpoints, r.meanRegret).slope).toBeLessThan(0.75);
+      expect(fitLogLogSlope(checkpoints, r.series.regret.mean).slope).toBeLessThan(0.75);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { formatValue } from '@x/linalg/validate';
+import type { StateFields } from '@x/linalg/validate';
 
 /**
  * Per-arm sufficient statistics of the stochastic policies: pull counts, reward sums and sums
@@ -37,7 +37,7 @@ export class ArmStatistics {
     this.total = 0;
   }
 
-  toJSON(): Record<string, number[]> {
+  toJSON(): { counts: number[]; sums: number[]; sumSquares: number[] } {
     return {
       counts: Array.from(this.counts),
       sums: Array.from(this.sums),
@@ -50,67 +50,32 @@ export class ArmStatistics {
    * non-negative integers, sums finite and consistent with the reward range.
    * @throws TypeError on a missing or mis-sized array; RangeError on an invalid value
    */
-  load(
-    fn: string,
-    stats: Readonly<Record<string, readonly number[]>>,
-    lo: number,
-    hi: number,
-  ): void {
+  /**
+   * Loads the statistics of a stored state, checked for consistency: integer counts, sums
+   * possible for that many rewards in [lo, hi], sums of squares consistent with the sums.
+   * @throws TypeError or RangeError naming the field
+   */
+  load(stats: StateFields, lo: number, hi: number): void {
     const arms = this.counts.length;
-    const read = (name: string): readonly number[] => {
-      const v = stats[name];
-      if (!Array.isArray(v) || v.length !== arms) {
-        throw new TypeError(
-          `${fn}: stats.${name} must be an array of ${arms} numbers, got ${formatValue(v)}`,
-        );
-      }
-      return v;
-    };
-    const counts = read('counts');
-    const sums = read('sums');
-    const squares = read('sumSquares');
+    const counts = stats.numbers('counts', arms, { min: 0, integer: true });
+    const sums = stats.numbers('sums', arms);
+    const squares = stats.numbers('sumSquares', arms, { min: 0 });
     for (let a = 0; a < arms; a++) {
-      const n = counts[a];
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-        throw new RangeError(
-          `${fn}: stats.counts[${a}] must be an integer >= 0, got ${formatValue(n)}`,
-        );
-      }
-      const s = sums[a];
-      const q = squares[a];
-      if (n === 0 && (s !== 0 || q !== 0)) {
-        throw new RangeError(
-          `${fn}: arm ${a} has no pulls but stats.sums = ${formatValue(s)}, stats.sumSquares = ${formatValue(q)}`,
-        );
-      }
-      if (
-        typeof s !== 'number' ||
-        !Number.isFinite(s) ||
-        s < n * lo - 1e-9 * n ||
-        s > n * hi + 1e-9 * n
-      ) {
-        throw new RangeError(
-          `${fn}: stats.sums[${a}] = ${formatValue(s)} is impossible for ${n} rewards in [${lo}, ${hi}]`,
-        );
-      }
-      if (
-        typeof q !== 'number' ||
-        !Number.isFinite(q) ||
-        q < 0 ||
-        q * n < s * s * (1 - 1e-12) - 1e-12
-      ) {
-        throw new RangeError(
-          `${fn}: stats.sumSquares[${a}] = ${formatValue(q)} is inconsistent with the sum ${s}`,
-        );
-      }
+      const n = counts[a]!;
+      const s = sums[a]!;
+      const q = squares[a]!;
+      if (n === 0 && (s !== 0 || q !== 0))
+        throw stats.error(`arm ${a} has no pulls but sums ${s} and sumSquares ${q}`);
+      if (s < n * lo - 1e-9 * n || s > n * hi + 1e-9 * n)
+        throw stats.error(`sums[${a}] = ${s} is impossible for ${n} rewards in [${lo}, ${hi}]`);
+      if (q * n < s * s * (1 - 1e-12) - 1e-12)
+        throw stats.error(`sumSquares[${a}] = ${q} is inconsistent with the sum ${s}`);
     }
+    this.counts.set(counts);
+    this.sums.set(sums);
+    this.sumSquares.set(squares);
     let total = 0;
-    for (let a = 0; a < arms; a++) {
-      this.counts[a] = counts[a]!;
-      this.sums[a] = sums[a]!;
-      this.sumSquares[a] = squares[a]!;
-      total += counts[a]!;
-    }
+    for (let a = 0; a < arms; a++) total += counts[a]!;
     this.total = total;
   }
 }

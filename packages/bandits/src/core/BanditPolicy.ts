@@ -1,4 +1,4 @@
-import type { Rng } from '@x/linalg';
+import type { LearnerState, Rng } from '@x/linalg';
 
 /** Options of a selection: the arms that may be chosen now. */
 export interface SelectOptions {
@@ -51,30 +51,6 @@ export interface UpdateOptions {
   readonly context?: ArrayLike<number>;
 }
 
-/** The serialised state of a policy: plain JSON, restored exactly by `fromJSON`. */
-export interface PolicyState {
-  /** The policy class, e.g. `'Ucb1'`. */
-  readonly type: string;
-  /** State format version. */
-  readonly version: 1;
-  readonly arms: number;
-  /** Hyper-parameters. */
-  readonly params: Readonly<Record<string, number | null>>;
-  /** Sufficient statistics, one array per statistic, one entry per arm. */
-  readonly stats: Readonly<Record<string, readonly number[]>>;
-}
-
-/**
- * A bandit policy: choose an arm, observe its reward, repeat. Every policy in this package,
- * stochastic or adversarial, implements this interface.
- *
- * - Randomness comes from the `rng` passed to each call, never from hidden state, so a policy
- *   restored with {@link BanditPolicy.toJSON} / `fromJSON` and given the same RNG state makes the
- *   same decisions.
- * - Ties are broken uniformly at random, never by the lowest index.
- * - Updates may arrive late and in any order: they depend only on (arm, reward).
- * - A rejected call (bad arm, bad reward, bad options) throws and leaves the policy unchanged.
- */
 export interface BanditPolicy {
   /** Number of arms K. */
   readonly arms: number;
@@ -97,12 +73,12 @@ export interface BanditPolicy {
    * form exists, otherwise a Monte Carlo estimate that uses `rng`.
    */
   actionProbabilities(rng: Rng, options?: ProbabilityOptions): Float64Array;
-  /** Records the reward of an arm. */
   /**
    * Chooses an arm as `select` does (the same draw from the same generator state) and returns
    * it with the probability with which it was chosen.
    */
   selectWithPropensity(rng: Rng, options?: ProbabilityOptions): ChoiceWithPropensity;
+  /** Records the reward of an arm. */
   update(arm: number, reward: number, options?: UpdateOptions): void;
   /**
    * Records many rewards (with their contexts, for contextual policies); all are validated
@@ -115,6 +91,10 @@ export interface BanditPolicy {
   ): void;
   /** Forgets everything learned (keeps the hyper-parameters). */
   reset(): void;
-  /** The full state as plain JSON. */
-  toJSON(): PolicyState;
+  /** The empirical mean reward of an arm (0 before its first pull). */
+  mean(arm: number): number;
+  /** The number of rewards recorded for an arm. */
+  pulls(arm: number): number;
+  /** The full state as plain JSON: `fromJSON` of the class, or `learnerFromJSON`, restores it. */
+  toJSON(): LearnerState;
 }

@@ -1,15 +1,19 @@
 import { fc, test } from '@fast-check/vitest';
 import { chiSquareTestDiscrete, createRng } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
-import { POLICY_CASES } from '../../test/policies.ts';
-import { policyFromJSON } from './learnerFromJSON.ts';
+import { asSeen, POLICY_CASES } from '../../test/policies.ts';
+import type { BanditPolicy } from './BanditPolicy.ts';
+import { learnerFromJSON } from './learnerFromJSON.ts';
 
 /** A history of (arm, reward) pairs with 0/1 rewards, for K arms. */
 const history = (k: number) =>
   fc.array(fc.tuple(fc.nat({ max: k - 1 }), fc.constantFrom(0, 1)), { maxLength: 60 });
 
-describe.each(POLICY_CASES)('$name: the BanditPolicy contract', ({ make, restore, randomized }) => {
+describe.each(POLICY_CASES)('$name: the BanditPolicy contract', (c) => {
   const K = 5;
+  const { randomized } = c;
+  const make = (k: number) => asSeen(c, c.make(k));
+  const restore = (state: unknown) => asSeen(c, c.restore(state));
 
   test.prop([history(K), fc.nat()], { seed: 1, numRuns: 40 })(
     'a restored policy makes the same decisions from the same RNG state',
@@ -17,7 +21,7 @@ describe.each(POLICY_CASES)('$name: the BanditPolicy contract', ({ make, restore
       const p = make(K);
       for (const [a, r] of h) p.update(a, r);
       const q = restore(JSON.parse(JSON.stringify(p.toJSON())));
-      const q2 = policyFromJSON(JSON.parse(JSON.stringify(p.toJSON())));
+      const q2 = asSeen(c, learnerFromJSON(JSON.parse(JSON.stringify(p.toJSON()))) as BanditPolicy);
       const r1 = createRng(seed);
       const r2 = createRng(seed);
       const r3 = createRng(seed);
@@ -61,12 +65,15 @@ describe.each(POLICY_CASES)('$name: the BanditPolicy contract', ({ make, restore
     },
   );
 
-  it('breaks ties uniformly at random, never by the lowest index', () => {
-    // A fresh policy sees all arms as equal: its first choice must be uniform.
-    const rng = createRng(4);
-    const draws = Float64Array.from({ length: 5000 }, () => make(K).select(rng));
-    expect(chiSquareTestDiscrete(draws, (a) => (a < K ? 1 / K : 0)).pValue).toBeGreaterThan(1e-4);
-  });
+  it.skipIf(c.freshUniform === false)(
+    'breaks ties uniformly at random, never by the lowest index',
+    () => {
+      // A fresh policy sees all arms as equal: its first choice must be uniform.
+      const rng = createRng(4);
+      const draws = Float64Array.from({ length: 5000 }, () => make(K).select(rng));
+      expect(chiSquareTestDiscrete(draws, (a) => (a < K ? 1 / K : 0)).pValue).toBeGreaterThan(1e-4);
+    },
+  );
 
   it('matches its reported propensities (frequencies within 4 standard errors)', () => {
     const p = make(K);
@@ -111,13 +118,13 @@ describe.each(POLICY_CASES)('$name: the BanditPolicy contract', ({ make, restore
     p.update(0, 1);
     const good = p.toJSON();
     expect(() => restore({ ...good, type: 'Other' })).toThrow(TypeError);
-    expect(() => restore({ ...good, version: 2 as 1 })).toThrow(/version must be 1/);
-    expect(() => restore({ ...good, arms: 0 })).toThrow(RangeError);
+    expect(() => restore({ ...good, version: 2 })).toThrow(/version must be 1/);
+    expect(() => restore({ ...good, params: { ...good.params, arms: 0 } })).toThrow(RangeError);
     const statName = Object.keys(good.stats)[0]!;
     expect(() => restore({ ...good, stats: { ...good.stats, [statName]: [1, 2] } })).toThrow(
       TypeError,
     );
-    expect(() => policyFromJSON({ ...good, type: 'Nope' })).toThrow(/unknown policy type "Nope"/);
+    expect(() => learnerFromJSON({ ...good, type: 'Nope' })).toThrow(/unknown learner type "Nope"/);
   });
 
   it('rejects a state missing any parameter, or with a parameter of the wrong type', () => {
@@ -128,7 +135,7 @@ describe.each(POLICY_CASES)('$name: the BanditPolicy contract', ({ make, restore
         new RegExp(`state.params.${key} is missing`),
       );
       expect(() => restore({ ...good, params: { ...good.params, [key]: '1' as never } })).toThrow(
-        TypeError,
+        /^[A-Za-z0-9]+\.fromJSON: /,
       );
     }
   });
@@ -147,8 +154,9 @@ describe('late and out-of-order rewards', () => {
   test.prop([history(4)], { seed: 9, numRuns: 30 })(
     'index policies reach the same state whatever the arrival order',
     (h) => {
-      for (const { make, name } of POLICY_CASES) {
-        if (name.startsWith('Exp3')) continue; // importance weights depend on the state at arrival
+      for (const { make, orderFree, name } of POLICY_CASES) {
+        // Importance weights depend on the state at arrival; rank-one updates agree up to rounding.
+        if (name.startsWith('Exp3') || orderFree === false) continue;
         const inOrder = make(4);
         const reversed = make(4);
         for (const [a, r] of h) inOrder.update(a, r);
@@ -159,13 +167,13 @@ describe('late and out-of-order rewards', () => {
   );
 });
 
-describe('policyFromJSON reads untrusted state', () => {
+describe('learnerFromJSON reads untrusted state', () => {
   it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
     'rejects the inherited key %s as a type',
     (type) => {
-      expect(() =>
-        policyFromJSON({ type, version: 1, arms: 2, params: {}, stats: {} } as never),
-      ).toThrow(/policyFromJSON: unknown policy type/);
+      expect(() => learnerFromJSON({ type, version: 1, params: {}, stats: {} })).toThrow(
+        /learnerFromJSON: unknown learner type/,
+      );
     },
   );
 
@@ -173,6 +181,8 @@ describe('policyFromJSON reads untrusted state', () => {
     const { BayesUcb } = await import('../index.ts');
     const p = new BayesUcb(3);
     p.update(1, 1);
-    expect(policyFromJSON(JSON.parse(JSON.stringify(p.toJSON()))).toJSON()).toEqual(p.toJSON());
+    expect(
+      (learnerFromJSON(JSON.parse(JSON.stringify(p.toJSON()))) as BanditPolicy).toJSON(),
+    ).toEqual(p.toJSON());
   });
 });

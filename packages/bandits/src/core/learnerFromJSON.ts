@@ -1,13 +1,17 @@
 import { asCaller, formatValue } from '@x/linalg/validate';
 import { Exp3 } from '../adversarial/Exp3.ts';
 import { Exp4 } from '../adversarial/Exp4.ts';
+import { Hedge } from '../adversarial/Hedge.ts';
 import { BetaThompsonSampling } from '../bayesian/BetaThompsonSampling.ts';
 import { GaussianThompsonSampling } from '../bayesian/GaussianThompsonSampling.ts';
 import { InformationDirectedSampling } from '../bayesian/InformationDirectedSampling.ts';
 import { NormalGammaThompsonSampling } from '../bayesian/NormalGammaThompsonSampling.ts';
+import { CascadeUcb } from '../cascading/CascadeUcb.ts';
 import { LinearThompsonSampling } from '../contextual/LinearThompsonSampling.ts';
 import { LinUcb } from '../contextual/LinUcb.ts';
 import { SquareCb } from '../contextual/SquareCb.ts';
+import { DoubleThompsonSampling } from '../dueling/DoubleThompsonSampling.ts';
+import { PreferenceIds } from '../dueling/PreferenceIds.ts';
 import { BayesUcb } from '../stochastic/BayesUcb.ts';
 import { EpsilonGreedy } from '../stochastic/EpsilonGreedy.ts';
 import { ExploreFirst } from '../stochastic/ExploreFirst.ts';
@@ -16,42 +20,58 @@ import { Moss } from '../stochastic/Moss.ts';
 import { SuccessiveElimination } from '../stochastic/SuccessiveElimination.ts';
 import { Ucb1 } from '../stochastic/Ucb1.ts';
 import { UcbV } from '../stochastic/UcbV.ts';
-import type { BanditPolicy, PolicyState } from './BanditPolicy.ts';
+import { TallyingSuccessiveElimination } from '../tallying/TallyingSuccessiveElimination.ts';
 
-const LOADERS: Readonly<Record<string, (state: PolicyState) => BanditPolicy>> = {
-  BayesUcb: BayesUcb.fromJSON,
-  BetaThompsonSampling: BetaThompsonSampling.fromJSON,
-  EpsilonGreedy: EpsilonGreedy.fromJSON,
-  Exp3: Exp3.fromJSON,
-  Exp4: Exp4.fromJSON,
-  ExploreFirst: ExploreFirst.fromJSON,
-  GaussianThompsonSampling: GaussianThompsonSampling.fromJSON,
-  InformationDirectedSampling: InformationDirectedSampling.fromJSON,
-  KlUcb: KlUcb.fromJSON,
-  LinearThompsonSampling: LinearThompsonSampling.fromJSON,
-  LinUcb: LinUcb.fromJSON,
-  Moss: Moss.fromJSON,
-  NormalGammaThompsonSampling: NormalGammaThompsonSampling.fromJSON,
-  SquareCb: SquareCb.fromJSON,
-  SuccessiveElimination: SuccessiveElimination.fromJSON,
-  Ucb1: Ucb1.fromJSON,
-  UcbV: UcbV.fromJSON,
-};
+/** Every learner of the package, by the `type` its state carries. */
+const LEARNERS = {
+  BayesUcb,
+  BetaThompsonSampling,
+  CascadeUcb,
+  DoubleThompsonSampling,
+  EpsilonGreedy,
+  Exp3,
+  Exp4,
+  ExploreFirst,
+  GaussianThompsonSampling,
+  Hedge,
+  InformationDirectedSampling,
+  KlUcb,
+  LinearThompsonSampling,
+  LinUcb,
+  Moss,
+  NormalGammaThompsonSampling,
+  PreferenceIds,
+  SquareCb,
+  SuccessiveElimination,
+  TallyingSuccessiveElimination,
+  Ucb1,
+  UcbV,
+} as const;
+
+/** A learner of this package: any class `learnerFromJSON` restores. */
+export type BanditLearner = InstanceType<(typeof LEARNERS)[keyof typeof LEARNERS]>;
 
 /**
- * Restores any policy of this package from its `toJSON()` output, dispatching on `state.type`:
- * for stores that hold policies of several kinds.
+ * Restores any learner of this package (bandit, adversarial, contextual, duelling, cascading
+ * and tallying policies, Hedge) from its `toJSON()` output, dispatching on `state.type`: for
+ * stores that hold learners of several kinds. Stored state is untrusted input: the type is
+ * looked up among own keys only, and the class's `fromJSON` validates every field.
  *
  * @throws TypeError on an unknown type or a malformed state; RangeError on inconsistent values
+ *
+ * @example
+ * const saved = JSON.stringify(new Ucb1(3).toJSON());
+ * const policy = learnerFromJSON(JSON.parse(saved)); // a Ucb1, in the same state
  */
-export function policyFromJSON(state: PolicyState): BanditPolicy {
-  const type = state?.type;
-  // Own keys only: stored state is untrusted, and 'constructor' or 'toString' are inherited.
-  const load = typeof type === 'string' && Object.hasOwn(LOADERS, type) ? LOADERS[type] : undefined;
-  if (load === undefined) {
+export function learnerFromJSON(state: unknown): BanditLearner {
+  const type =
+    state !== null && typeof state === 'object' && Object.hasOwn(state, 'type')
+      ? (state as { type: unknown }).type
+      : undefined;
+  if (typeof type !== 'string' || !Object.hasOwn(LEARNERS, type))
     throw new TypeError(
-      `policyFromJSON: unknown policy type ${formatValue(type)}; known: ${Object.keys(LOADERS).join(', ')}`,
+      `learnerFromJSON: unknown learner type ${formatValue(type)}; known: ${Object.keys(LEARNERS).join(', ')}`,
     );
-  }
-  return asCaller('policyFromJSON', () => load(state));
+  const learner = LEARNERS[type as keyof typeof LEARNERS];
+  return asCaller('learnerFromJSON', () => learner.fromJSON(state));
 }

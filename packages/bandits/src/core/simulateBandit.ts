@@ -1,52 +1,14 @@
-import { type Rng, RunningStats } from '@x/linalg';
-import { pow } from '@x/linalg/math';
+import type { Rng } from '@x/linalg';
+import { type RunResult, runExperiment, type SimulationOptions } from '@x/linalg/experiment';
 import {
   assertFunction,
-  assertInteger,
   assertMade,
   assertRng,
   formatValue,
+  readRunOptions,
 } from '@x/linalg/validate';
 import type { BanditEnvironment } from './BanditEnvironment.ts';
 import type { BanditPolicy } from './BanditPolicy.ts';
-import { readRunOptions, resolveCheckpoints } from './validation.ts';
-
-/** Options of {@link simulate}. */
-export interface SimulateOptions {
-  /** Number of rounds T per run. */
-  readonly horizon: number;
-  /** Number of independent runs. @default 1 */
-  readonly runs?: number;
-  /**
-   * Rounds (1-based, increasing, at most T) at which the regret is recorded. @default about 60
-   * log-spaced rounds from 1 to T
-   */
-  readonly checkpoints?: ArrayLike<number>;
-}
-
-/** The regret curves of a simulation. */
-export interface SimulationResult {
-  /** The checkpoint rounds t (1-based). */
-  readonly rounds: Int32Array;
-  /** Mean regret over the runs at each checkpoint. */
-  readonly meanRegret: Float64Array;
-  /** Standard error of that mean (Infinity for a single run: there is no spread to estimate it from). */
-  readonly stdError: Float64Array;
-  /** Each run's regret at the horizon. */
-  readonly finalRegret: Float64Array;
-  /** Mean over runs of the total reward collected. */
-  readonly meanTotalReward: number;
-}
-
-/** About `count` distinct log-spaced rounds from 1 to T, always including T. */
-export function logSpacedRounds(horizon: number, count = 60): Int32Array {
-  assertInteger('logSpacedRounds', 'horizon', horizon, 1, 2 ** 31 - 1);
-  assertInteger('logSpacedRounds', 'count', count, 2, 100_000);
-  const set = new Set<number>();
-  for (let i = 0; i < count; i++) set.add(Math.max(1, Math.round(pow(horizon, i / (count - 1)))));
-  set.add(horizon);
-  return Int32Array.from([...set].sort((a, b) => a - b));
-}
 
 /**
  * Runs a policy on an environment for several independent runs and records the regret
@@ -57,83 +19,82 @@ export function logSpacedRounds(horizon: number, count = 60): Int32Array {
  * round: $R(t) = \sum_{s \le t} (\max_i m_{s,i} - m_{s, I_s})$, and the policy gets the
  * context in `select` and `update`.
  *
- * Each run gets its own split of `rng`, split again into an environment stream and a policy
- * stream, so runs are independent and reproducible, and a policy's decisions do not depend on
- * how many rewards the environment drew. `rng` may be at split depth 0 or 1.
+ * It is `runExperiment` of `@x/linalg/experiment` with bandit rounds: run i plays on the i-th
+ * split of `rng`, split again into an environment stream and a policy stream, so runs are
+ * independent and reproducible, a policy's decisions do not depend on how many rewards the
+ * environment drew, and run ranges computed apart (`firstRun`, `runs`) merge with `mergeRuns`
+ * into this call's result bit for bit. Besides the regret it records the cumulative reward
+ * collected (`series.reward`).
  *
- * @param rng - the random source
+ * @param rng - the random source (at split depth 0 or 1)
  * @param env - the environment (its parameters are never shown to the policy)
- * @param createPolicy - makes a fresh policy for each run
- * @throws RangeError on a bad horizon, run count or checkpoint list; TypeError when the policy
- * and the environment disagree on the number of arms
+ * @param createPolicy - makes a fresh policy for each run, given the environment
+ * @param options - the rounds T per run, the runs and the checkpoints
+ * @returns the regret and the reward, per run and on average, at the checkpoints
+ * @throws RangeError on bad options; TypeError when the policy and the environment disagree on
+ * the number of arms
+ *
+ * @example
+ * const result = simulateBandit(createRng(1), new BernoulliBandit([0.3, 0.5, 0.7]), (env) => new Ucb1(env.arms), {
+ *   rounds: 10_000,
+ *   runs: 20,
+ * });
+ * result.series.regret.mean; // grows like log t
  *
  * References: Slivkins, "Introduction to Multi-Armed Bandits", arXiv:1904.07272, Section 1.1
  * (regret) and Chapter 6 (regret against the best arm in hindsight).
  */
-export function simulate(
+export function simulateBandit<E extends BanditEnvironment>(
   rng: Rng,
-  env: BanditEnvironment,
-  createPolicy: () => BanditPolicy,
-  options: SimulateOptions,
-): SimulationResult {
-  assertRng('simulate', rng);
-  const fn = 'simulate';
-  const { horizon, runs, checkpoints } = readRunOptions('simulate', options);
+  env: E,
+  createPolicy: (env: E) => BanditPolicy,
+  options: SimulationOptions,
+): RunResult<'regret' | 'reward'> {
+  const fn = 'simulateBandit';
+  assertRng(fn, rng);
   if (env === null || typeof env !== 'object' || typeof env.arms !== 'number')
-    throw new TypeError(`simulate: env must be an environment, got ${formatValue(env)}`);
-  assertFunction('simulate', 'createPolicy', createPolicy);
-  const rounds = resolveCheckpoints(fn, horizon, checkpoints, () => logSpacedRounds(horizon));
+    throw new TypeError(`${fn}: env must be an environment, got ${formatValue(env)}`);
+  assertFunction(fn, 'createPolicy', createPolicy);
+  const run = readRunOptions(fn, options);
   const k = env.arms;
   const contextual = typeof env.context === 'function';
-  const stats = Array.from({ length: rounds.length }, () => new RunningStats());
-  const finalRegret = new Float64Array(runs);
   const cumulative = new Float64Array(k);
-  let totalReward = 0;
-  for (let run = 0; run < runs; run++) {
-    const runRng = rng.split();
-    const envRng = runRng.split();
-    const policyRng = runRng.split();
-    const policy = assertMade('simulate', 'createPolicy', createPolicy(), ['select', 'update']);
+  return runExperiment(rng, { ...run, series: ['regret', 'reward'] }, ({ environment, agent }) => {
+    const policy = assertMade(fn, 'createPolicy', createPolicy(env), ['select', 'update']);
     if (policy.arms !== k)
       throw new TypeError(`${fn}: the policy has ${policy.arms} arms, the environment ${k}`);
     cumulative.fill(0);
+    let t = 0;
     let collected = 0;
+    let reward = 0;
     let perRoundBest = 0;
-    let next = 0;
-    const regretNow = (): number => {
-      if (contextual) return perRoundBest - collected;
-      let best = Number.NEGATIVE_INFINITY;
-      for (let a = 0; a < k; a++) best = Math.max(best, cumulative[a]!);
-      return best - collected;
+    return {
+      step() {
+        const context = contextual ? env.context!(environment, t) : undefined;
+        const options = context === undefined ? undefined : { context };
+        const arm = policy.select(agent, options);
+        const r = env.pull(environment, t, arm, context);
+        policy.update(arm, r, options);
+        collected += env.expectedReward(t, arm, context);
+        reward += r;
+        let roundBest = Number.NEGATIVE_INFINITY;
+        for (let a = 0; a < k; a++) {
+          const m = env.expectedReward(t, a, context);
+          cumulative[a] = cumulative[a]! + m;
+          roundBest = Math.max(roundBest, m);
+        }
+        perRoundBest += roundBest;
+        t++;
+      },
+      measure(out) {
+        let best = perRoundBest;
+        if (!contextual) {
+          best = Number.NEGATIVE_INFINITY;
+          for (let a = 0; a < k; a++) best = Math.max(best, cumulative[a]!);
+        }
+        out[0] = best - collected;
+        out[1] = reward;
+      },
     };
-    for (let t = 0; t < horizon; t++) {
-      const context = contextual ? env.context!(envRng, t) : undefined;
-      const arm = policy.select(policyRng, context === undefined ? undefined : { context });
-      const reward = env.pull(envRng, t, arm, context);
-      policy.update(arm, reward, context === undefined ? undefined : { context });
-      collected += env.expectedReward(t, arm, context);
-      totalReward += reward;
-      let roundBest = Number.NEGATIVE_INFINITY;
-      for (let a = 0; a < k; a++) {
-        const m = env.expectedReward(t, a, context);
-        cumulative[a] = cumulative[a]! + m;
-        roundBest = Math.max(roundBest, m);
-      }
-      perRoundBest += roundBest;
-      if (t + 1 === rounds[next]) {
-        stats[next]!.push(regretNow());
-        next++;
-      }
-    }
-    finalRegret[run] = regretNow();
-  }
-  return {
-    rounds,
-    meanRegret: Float64Array.from(stats, (s) => s.mean),
-    stdError: Float64Array.from(stats, (s) =>
-      s.count > 1 ? s.standardError : Number.POSITIVE_INFINITY,
-    ),
-    finalRegret,
-    meanTotalReward: totalReward / runs,
-  };
+  });
 }

@@ -1,4 +1,4 @@
-import { assertFinite, assertInteger, formatValue, MAX_ROUNDS, MAX_RUNS } from '@x/linalg/validate';
+import { assertFinite, assertInteger, formatValue } from '@x/linalg/validate';
 
 /** Checks an arm index. @throws RangeError naming the value */
 export function assertArm(fn: string, arm: unknown, arms: number): asserts arm is number {
@@ -86,55 +86,6 @@ export function assertFiniteMeans(
 }
 
 /**
- * Checks the envelope of a serialised state (an object of the expected type and version 1).
- * @throws TypeError naming the function and what was found
- */
-export function assertStateEnvelope(fn: string, state: unknown, type: string): void {
-  const s = state as { type?: unknown; version?: unknown } | null;
-  if (s === null || typeof s !== 'object' || s.type !== type || s.version !== 1) {
-    throw new TypeError(
-      `${fn}: state must be a ${type} state of version 1, got ${formatValue(state)}`,
-    );
-  }
-}
-
-/**
- * The checkpoint rounds of a simulation: the given ones (validated: increasing, within [1, T])
- * or about 60 log-spaced rounds from 1 to T.
- * @throws RangeError on an invalid list
- */
-export function resolveCheckpoints(
-  fn: string,
-  horizon: number,
-  checkpoints: ArrayLike<number> | undefined,
-  defaults: () => Int32Array,
-): Int32Array {
-  if (checkpoints !== undefined) {
-    if (
-      checkpoints === null ||
-      typeof checkpoints !== 'object' ||
-      typeof checkpoints.length !== 'number'
-    )
-      throw new TypeError(
-        `${fn}: checkpoints must be an array of rounds, got ${formatValue(checkpoints)}`,
-      );
-    if (checkpoints.length === 0) throw new RangeError(`${fn}: checkpoints must not be empty`);
-    for (let i = 0; i < checkpoints.length; i++)
-      assertInteger(fn, `checkpoints[${i}]`, checkpoints[i], 1, horizon);
-  }
-  const rounds = checkpoints === undefined ? defaults() : Int32Array.from(checkpoints);
-  for (let i = 0; i < rounds.length; i++) {
-    const r = rounds[i]!;
-    if (!(r >= 1 && r <= horizon) || (i > 0 && r <= rounds[i - 1]!)) {
-      throw new RangeError(
-        `${fn}: checkpoints must increase within [1, ${horizon}], got ${r} at index ${i}`,
-      );
-    }
-  }
-  return rounds;
-}
-
-/**
  * Validates a ranked list of items: 1 to `maxLength` distinct integers in [0, items - 1].
  * @throws TypeError if not an array of that length; RangeError on a bad or repeated item
  */
@@ -164,23 +115,4 @@ export function assertItemList(
     for (let j = 0; j < k; j++)
       if (l[j] === e) throw new RangeError(`${fn}: list holds item ${e} twice`);
   }
-}
-
-/**
- * Reads a simulator's options: an object with an integer `horizon` in [1, 2^31 - 1] (rounds are
- * Int32) and `runs` in [1, 2^16] (default 1).
- * @throws TypeError if options is not an object; RangeError on a bad horizon or run count
- */
-export function readRunOptions<T extends { readonly horizon: number; readonly runs?: number }>(
-  fn: string,
-  options: T,
-): T & { readonly runs: number } {
-  if (options === null || typeof options !== 'object')
-    throw new TypeError(
-      `${fn}: options { horizon, runs } are required, got ${formatValue(options)}`,
-    );
-  assertInteger(fn, 'horizon', options.horizon, 1, MAX_ROUNDS);
-  const runs = options.runs ?? 1;
-  assertInteger(fn, 'runs', runs, 1, MAX_RUNS);
-  return { ...options, runs };
 }

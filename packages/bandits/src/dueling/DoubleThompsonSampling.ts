@@ -1,15 +1,17 @@
-import type { Rng } from '@x/linalg';
+import type { LearnerState, Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
 import {
+  asCaller,
   assertFinite,
   assertInteger,
   assertRng,
   formatValue,
+  LEARNER_STATE_VERSION,
+  readLearnerState,
   readOptions,
   sampleBetaUnchecked,
 } from '@x/linalg/validate';
-import { assertStateEnvelope } from '../core/validation.ts';
-import type { DuelingPolicy, DuelingState } from './DuelingPolicy.ts';
+import type { DuelingPolicy } from './DuelingPolicy.ts';
 
 /** Options of {@link DoubleThompsonSampling}. */
 export interface DoubleThompsonSamplingOptions {
@@ -140,13 +142,12 @@ export class DoubleThompsonSampling implements DuelingPolicy {
     this.#t = 0;
   }
 
-  toJSON(): DuelingState {
+  toJSON(): LearnerState {
     return {
       type: 'DoubleThompsonSampling',
-      version: 1,
-      arms: this.arms,
-      params: { alpha: this.#alpha },
-      stats: { wins: Array.from(this.#wins), rounds: [this.#t] },
+      version: LEARNER_STATE_VERSION,
+      params: { arms: this.arms, alpha: this.#alpha },
+      stats: { wins: Array.from(this.#wins), played: this.#t },
     };
   }
 
@@ -154,22 +155,15 @@ export class DoubleThompsonSampling implements DuelingPolicy {
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed state
    */
-  static fromJSON(state: DuelingState): DoubleThompsonSampling {
+  static fromJSON(state: unknown): DoubleThompsonSampling {
     const fn = 'DoubleThompsonSampling.fromJSON';
-    assertStateEnvelope(fn, state, 'DoubleThompsonSampling');
-    const p = new DoubleThompsonSampling(state.arms, {
-      alpha: state.params['alpha'] ?? Number.NaN,
-    });
-    const wins = state.stats['wins'];
-    const rounds = state.stats['rounds'];
-    if (!Array.isArray(wins) || wins.length !== state.arms * state.arms)
-      throw new TypeError(`${fn}: stats.wins must have ${state.arms * state.arms} entries`);
-    for (const [i, w] of wins.entries()) assertInteger(fn, `stats.wins[${i}]`, w, 0);
-    if (!Array.isArray(rounds) || rounds.length !== 1)
-      throw new TypeError(`${fn}: stats.rounds must be [t]`);
-    assertInteger(fn, 'stats.rounds[0]', rounds[0], 0);
-    p.#wins.set(wins);
-    p.#t = rounds[0]!;
+    const { params, stats } = readLearnerState(fn, state, 'DoubleThompsonSampling');
+    const p = asCaller(
+      fn,
+      () => new DoubleThompsonSampling(params.number('arms'), { alpha: params.number('alpha') }),
+    );
+    p.#wins.set(stats.numbers('wins', p.arms * p.arms, { min: 0, integer: true }));
+    p.#t = stats.number('played', { min: 0, integer: true });
     return p;
   }
 }

@@ -1,13 +1,4 @@
-import type { Rng } from '@x/linalg';
-
-/** The serialised state of a dueling policy. */
-export interface DuelingState {
-  readonly type: string;
-  readonly version: 1;
-  readonly arms: number;
-  readonly params: Readonly<Record<string, number | null>>;
-  readonly stats: Readonly<Record<string, readonly number[]>>;
-}
+import type { LearnerState, Rng } from '@x/linalg';
 
 /**
  * A dueling (preference) bandit policy: each round it proposes two arms, a user (or a judge)
@@ -21,5 +12,6 @@ export interface DuelingPolicy {
   update(first: number, second: number, firstWins: boolean): void;
   /** Forgets everything learned. */
   reset(): void;
-  toJSON(): DuelingState;
+  /** The full state as plain JSON: `fromJSON` of the class, or `learnerFromJSON`, restores it. */
+  toJSON(): LearnerState;
 }

@@ -1,4 +1,4 @@
-import { type Rng, sigmoid } from '@x/linalg';
+import { type LearnerState, type Rng, sigmoid } from '@x/linalg';
 import { log, log1p } from '@x/linalg/math';
 import {
   asCaller,
@@ -6,12 +6,14 @@ import {
   assertInteger,
   assertRng,
   formatValue,
+  LEARNER_STATE_VERSION,
   MAX_ARRAY_LENGTH,
+  MAX_ROUNDS,
+  readLearnerState,
   readOptions,
 } from '@x/linalg/validate';
-import { assertStateEnvelope } from '../core/validation.ts';
 import { BradleyTerryPosterior } from './BradleyTerryPosterior.ts';
-import type { DuelingPolicy, DuelingState } from './DuelingPolicy.ts';
+import type { DuelingPolicy } from './DuelingPolicy.ts';
 
 /** Options of {@link PreferenceIds}. */
 export interface PreferenceIdsOptions {
@@ -22,11 +24,11 @@ export interface PreferenceIdsOptions {
    */
   readonly lambda?: number;
   /**
-   * The horizon T: the weight is then $\lambda = \sqrt{T/\log M}$ (the tuning behind the
+   * The number of rounds T: the weight is then $\lambda = \sqrt{T/\log M}$ (the tuning behind the
    * $O(\sqrt{T \log M})$ Bayesian regret). Recommended: the anytime weight starts small and can
    * dwell on self-comparisons under a wrong early posterior.
    */
-  readonly horizon?: number;
+  readonly rounds?: number;
 }
 
 /** Binary entropy in nats. */
@@ -45,7 +47,7 @@ function entropy2(p: number): number {
  * against itself.
  *
  * Choices made: both arms of the pair are chosen by the rule; the pair (i, i) is allowed (value
- * only, no information); the weight is $\sqrt{T/\log M}$ with a horizon, else $\sqrt{t/\log M}$
+ * only, no information); the weight is $\sqrt{T/\log M}$ with the number of rounds T, else $\sqrt{t/\log M}$
  * (with a constant weight the rule can settle on self-comparisons under a wrong posterior, and
  * its regret is linear); $p_h$ and $H(p_h)$ are precomputed per pair ($O(K^2 M)$ memory), so a
  * decision costs $O(K^2 M)$ additions; ties at random.
@@ -58,7 +60,7 @@ export class PreferenceIds implements DuelingPolicy {
   readonly arms: number;
   readonly posterior: BradleyTerryPosterior;
   readonly #lambda: number | null;
-  readonly #horizon: number | null;
+  readonly #rounds: number | null;
   #t = 0;
   /** Per ordered pair (i, j) and hypothesis: P(i preferred), and its binary entropy. */
   readonly #p: Float64Array;
@@ -69,8 +71,8 @@ export class PreferenceIds implements DuelingPolicy {
    * @throws TypeError or RangeError on bad hypotheses or lambda
    */
   constructor(hypotheses: ArrayLike<ArrayLike<number>>, options: PreferenceIdsOptions = {}) {
-    const { lambda, horizon } = readOptions('PreferenceIds', options);
-    if (horizon !== undefined) assertInteger('PreferenceIds', 'horizon', horizon, 1);
+    const { lambda, rounds } = readOptions('PreferenceIds', options);
+    if (rounds !== undefined) assertInteger('PreferenceIds', 'rounds', rounds, 1, MAX_ROUNDS);
     if (lambda !== undefined) {
       assertFinite('PreferenceIds', 'lambda', lambda);
       if (lambda < 0) throw new RangeError(`PreferenceIds: lambda must be >= 0, got ${lambda}`);
@@ -82,7 +84,7 @@ export class PreferenceIds implements DuelingPolicy {
       );
     this.arms = this.posterior.arms;
     this.#lambda = lambda ?? null;
-    this.#horizon = horizon ?? null;
+    this.#rounds = rounds ?? null;
     const k = this.arms;
     const m = this.posterior.size;
     this.#p = new Float64Array(k * k * m);
@@ -103,7 +105,7 @@ export class PreferenceIds implements DuelingPolicy {
   get lambda(): number {
     return (
       this.#lambda ??
-      Math.sqrt((this.#horizon ?? this.#t + 1) / log(Math.max(2, this.posterior.size)))
+      Math.sqrt((this.#rounds ?? this.#t + 1) / log(Math.max(2, this.posterior.size)))
     );
   }
 
@@ -176,18 +178,23 @@ export class PreferenceIds implements DuelingPolicy {
     this.#t = 0;
   }
 
-  toJSON(): DuelingState {
+  toJSON(): LearnerState {
+    const k = this.arms;
+    const flat = this.posterior.hypotheses;
     return {
       type: 'PreferenceIds',
-      version: 1,
-      arms: this.arms,
-      params: { lambda: this.#lambda, horizon: this.#horizon },
-      stats: {
-        hypotheses: Array.from(this.posterior.hypotheses),
-        logWeights: Array.from(this.posterior.logWeights(), (l) =>
-          Number.isFinite(l) ? l : -1e308,
+      version: LEARNER_STATE_VERSION,
+      params: {
+        hypotheses: Array.from({ length: flat.length / k }, (_, h) =>
+          Array.from(flat.subarray(h * k, (h + 1) * k)),
         ),
-        rounds: [this.#t],
+        lambda: this.#lambda,
+        rounds: this.#rounds,
+      },
+      stats: {
+        // A hypothesis ruled out has log-weight -Infinity, stored as null.
+        logWeights: Array.from(this.posterior.logWeights(), (l) => (Number.isFinite(l) ? l : null)),
+        played: this.#t,
       },
     };
   }
@@ -196,31 +203,26 @@ export class PreferenceIds implements DuelingPolicy {
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed state
    */
-  static fromJSON(state: DuelingState): PreferenceIds {
+  static fromJSON(state: unknown): PreferenceIds {
     const fn = 'PreferenceIds.fromJSON';
-    assertStateEnvelope(fn, state, 'PreferenceIds');
-    const flat = state.stats['hypotheses'];
-    const k = state.arms;
-    if (!Array.isArray(flat) || flat.length === 0 || flat.length % k !== 0)
-      throw new TypeError(`${fn}: stats.hypotheses must hold whole rows of ${k}`);
-    const rows = Array.from({ length: flat.length / k }, (_, h) => flat.slice(h * k, (h + 1) * k));
-    const lambda = state.params['lambda'];
-    const horizon = state.params['horizon'];
-    const p = new PreferenceIds(rows, {
-      ...(lambda === null || lambda === undefined ? {} : { lambda }),
-      ...(horizon === null || horizon === undefined ? {} : { horizon }),
-    });
-    p.posterior.setLogWeights(state.stats['logWeights'] ?? []);
-    const rounds = state.stats['rounds'];
-    if (
-      !Array.isArray(rounds) ||
-      rounds.length !== 1 ||
-      !Number.isInteger(rounds[0]) ||
-      rounds[0]! < 0
-    ) {
-      throw new TypeError(`${fn}: stats.rounds must be [t] with t a non-negative integer`);
-    }
-    p.#t = rounds[0]!;
+    const { params, stats } = readLearnerState(fn, state, 'PreferenceIds');
+    const lambda = params.optionalNumber('lambda');
+    const rounds = params.optionalNumber('rounds');
+    const p = asCaller(
+      fn,
+      () =>
+        new PreferenceIds(params.value('hypotheses') as number[][], {
+          ...(lambda === undefined ? {} : { lambda }),
+          ...(rounds === undefined ? {} : { rounds }),
+        }),
+    );
+    const stored = stats.value('logWeights');
+    if (!Array.isArray(stored) || stored.length !== p.posterior.size)
+      throw stats.error(`logWeights must be an array of ${p.posterior.size} numbers or nulls`);
+    asCaller(fn, () =>
+      p.posterior.setLogWeights(stored.map((l) => (l === null ? Number.NEGATIVE_INFINITY : l))),
+    );
+    p.#t = stats.number('played', { min: 0, integer: true });
     return p;
   }
 }

@@ -93,12 +93,12 @@ describe('dueling regret', () => {
     const checkpoints = [100, 200, 500, 1000, 2000];
     for (const make of [
       () => new DoubleThompsonSampling(5),
-      () => new PreferenceIds(HYPOTHESES, { horizon: 2000 }),
+      () => new PreferenceIds(HYPOTHESES, { rounds: 2000 }),
     ]) {
-      const r = simulateDuel(createRng(5), env, make, { horizon: 2000, runs: 6, checkpoints });
+      const r = simulateDuel(createRng(5), env, make, { rounds: 2000, runs: 6, checkpoints });
       // Both have O(log T) or O(sqrt(T log M)) regret: far from the slope 1 of linear regret.
-      expect(fitLogLogSlope(checkpoints, r.condorcetRegret).slope).toBeLessThan(0.6);
-      expect(fitLogLogSlope(checkpoints, r.bordaRegret).slope).toBeLessThan(0.6);
+      expect(fitLogLogSlope(checkpoints, r.series.condorcetRegret.mean).slope).toBeLessThan(0.6);
+      expect(fitLogLogSlope(checkpoints, r.series.bordaRegret.mean).slope).toBeLessThan(0.6);
     }
   });
 });

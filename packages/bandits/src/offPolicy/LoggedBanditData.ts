@@ -16,7 +16,7 @@ export interface OffPolicyEstimate {
   /** Estimated value of the target policy (mean reward per round). */
   readonly value: number;
   /** Standard error of the estimate. */
-  readonly stdError: number;
+  readonly standardError: number;
   /** Normal-approximation confidence interval at `level`. */
   readonly ci: readonly [number, number];
   readonly level: number;

@@ -22,7 +22,7 @@ export function estimateFromTerms(
   const se = terms.count > 1 ? terms.standardError : Number.POSITIVE_INFINITY;
   return {
     value: terms.mean,
-    stdError: se,
+    standardError: se,
     ci: [terms.mean - z * se, terms.mean + z * se],
     level,
     effectiveSampleSize:

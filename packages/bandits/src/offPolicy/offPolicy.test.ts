@@ -52,8 +52,8 @@ describe('off-policy estimators', () => {
       );
       ipsSum += ips.value;
       drSum += dr.value;
-      ipsSe += ips.stdError / m;
-      drSe += dr.stdError / m;
+      ipsSe += ips.standardError / m;
+      drSe += dr.standardError / m;
       if (ips.ci[0] <= VALUE && VALUE <= ips.ci[1]) ipsCovered++;
       if (dr.ci[0] <= VALUE && VALUE <= dr.ci[1]) drCovered++;
     }

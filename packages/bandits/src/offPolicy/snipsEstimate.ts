@@ -50,7 +50,7 @@ export function snipsEstimate(
   const z = normalQuantile(0.5 + level / 2);
   return {
     value,
-    stdError: se,
+    standardError: se,
     ci: [value - z * se, value + z * se],
     level,
     effectiveSampleSize: (sw * sw) / sw2,

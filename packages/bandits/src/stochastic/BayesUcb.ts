@@ -1,15 +1,21 @@
-import { betaQuantile, type Rng } from '@x/linalg';
+import { betaQuantile, type JsonValue, type Rng } from '@x/linalg';
 import { log, pow } from '@x/linalg/math';
-import { assertFinite, assertInteger, assertPositive, readOptions } from '@x/linalg/validate';
-import type { PolicyState } from '../core/BanditPolicy.ts';
-import { IndexPolicy, readPolicyState } from '../core/IndexPolicy.ts';
+import {
+  assertFinite,
+  assertInteger,
+  assertPositive,
+  MAX_ROUNDS,
+  readOptions,
+} from '@x/linalg/validate';
+import { IndexPolicy } from '../core/IndexPolicy.ts';
+import { PolicyBase } from '../core/PolicyBase.ts';
 
 /** Options of {@link BayesUcb}. */
 export interface BayesUcbOptions {
   /** The constant c in the quantile level $1 - 1/(t (\log T)^c)$. @default 0 (the paper's experiments; c >= 5 in its proof) */
   readonly c?: number;
   /** The horizon T in that level; without it, t is used. */
-  readonly horizon?: number;
+  readonly rounds?: number;
   /** Prior Beta(alpha, beta). @default 1 */
   readonly alpha?: number;
   /** @default 1 */
@@ -29,7 +35,7 @@ export interface BayesUcbOptions {
  */
 export class BayesUcb extends IndexPolicy {
   readonly #c: number;
-  readonly #horizon: number | null;
+  readonly #rounds: number | null;
   readonly #alpha: number;
   readonly #beta: number;
   #level = 0.5;
@@ -39,15 +45,15 @@ export class BayesUcb extends IndexPolicy {
    * @throws RangeError on a negative c, a bad horizon or non-positive prior parameters
    */
   constructor(arms: number, options: BayesUcbOptions = {}) {
-    const { c = 0, horizon, alpha = 1, beta = 1 } = readOptions('BayesUcb', options);
+    const { c = 0, rounds, alpha = 1, beta = 1 } = readOptions('BayesUcb', options);
     assertFinite('BayesUcb', 'c', c);
     if (c < 0) throw new RangeError(`BayesUcb: c must be >= 0, got ${c}`);
-    if (horizon !== undefined) assertInteger('BayesUcb', 'horizon', horizon, 1);
+    if (rounds !== undefined) assertInteger('BayesUcb', 'rounds', rounds, 1, MAX_ROUNDS);
     assertPositive('BayesUcb', 'alpha', alpha);
     assertPositive('BayesUcb', 'beta', beta);
     super('BayesUcb', arms, 0, 1, false);
     this.#c = c;
-    this.#horizon = horizon ?? null;
+    this.#rounds = rounds ?? null;
     this.#alpha = alpha;
     this.#beta = beta;
   }
@@ -56,13 +62,13 @@ export class BayesUcb extends IndexPolicy {
     return 'BayesUcb';
   }
 
-  protected params(): Record<string, number | null> {
-    return { c: this.#c, horizon: this.#horizon, alpha: this.#alpha, beta: this.#beta };
+  protected params(): Record<string, JsonValue> {
+    return { c: this.#c, rounds: this.#rounds, alpha: this.#alpha, beta: this.#beta };
   }
 
-  protected override prepare(): void {
+  protected override prepareRound(): void {
     const t = Math.max(1, this.stats.total);
-    const logT = log(Math.max(Math.E, this.#horizon ?? t));
+    const logT = log(Math.max(Math.E, this.#rounds ?? t));
     this.#level = 1 - 1 / (t * pow(logT, this.#c) + 1);
   }
 
@@ -75,14 +81,15 @@ export class BayesUcb extends IndexPolicy {
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
-  static fromJSON(state: PolicyState): BayesUcb {
-    const p = readPolicyState('BayesUcb', state);
-    const horizon = p['horizon'];
-    return new BayesUcb(state.arms, {
-      c: p['c'] ?? Number.NaN,
-      ...(horizon === null || horizon === undefined ? {} : { horizon }),
-      alpha: p['alpha'] ?? Number.NaN,
-      beta: p['beta'] ?? Number.NaN,
-    }).loadState(state);
+  static fromJSON(state: unknown): BayesUcb {
+    return PolicyBase.restore('BayesUcb', state, (p) => {
+      const rounds = p.optionalNumber('rounds');
+      return new BayesUcb(p.number('arms'), {
+        c: p.number('c'),
+        ...(rounds === undefined ? {} : { rounds }),
+        alpha: p.number('alpha'),
+        beta: p.number('beta'),
+      });
+    });
   }
 }

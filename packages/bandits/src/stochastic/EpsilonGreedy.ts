@@ -1,7 +1,7 @@
-import type { Rng } from '@x/linalg';
+import type { JsonValue, Rng } from '@x/linalg';
 import { assertInRange, assertPositive, readOptions, sampleIntUnchecked } from '@x/linalg/validate';
-import type { PolicyState } from '../core/BanditPolicy.ts';
-import { IndexPolicy, readPolicyState } from '../core/IndexPolicy.ts';
+import { IndexPolicy } from '../core/IndexPolicy.ts';
+import { PolicyBase } from '../core/PolicyBase.ts';
 
 /** Options of {@link EpsilonGreedy}. */
 export interface EpsilonGreedyOptions {
@@ -66,11 +66,10 @@ export class EpsilonGreedy extends IndexPolicy {
     return 'EpsilonGreedy';
   }
 
-  protected params(): Record<string, number | null> {
+  protected params(): Record<string, JsonValue> {
     return {
       epsilon: this.#epsilon,
-      c: this.#c,
-      d: this.#d,
+      decay: this.#c === null || this.#d === null ? null : { c: this.#c, d: this.#d },
       rewardMin: this.rewardMin,
       rewardMax: this.rewardMax,
     };
@@ -78,11 +77,11 @@ export class EpsilonGreedy extends IndexPolicy {
 
   /** The exploration probability of the next decision. */
   get currentEpsilon(): number {
-    this.prepare();
+    this.prepareRound();
     return this.#eps;
   }
 
-  protected override prepare(): void {
+  protected override prepareRound(): void {
     if (this.#c === null || this.#d === null) {
       this.#eps = this.#epsilon;
       return;
@@ -115,17 +114,15 @@ export class EpsilonGreedy extends IndexPolicy {
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
-  static fromJSON(state: PolicyState): EpsilonGreedy {
-    const p = readPolicyState('EpsilonGreedy', state);
-    const c = p['c'];
-    const d = p['d'];
-    return new EpsilonGreedy(state.arms, {
-      epsilon: p['epsilon'] ?? Number.NaN,
-      ...(c !== null && c !== undefined && d !== null && d !== undefined
-        ? { decay: { c, d } }
-        : {}),
-      rewardMin: p['rewardMin'] ?? Number.NaN,
-      rewardMax: p['rewardMax'] ?? Number.NaN,
-    }).loadState(state);
+  static fromJSON(state: unknown): EpsilonGreedy {
+    return PolicyBase.restore('EpsilonGreedy', state, (p) => {
+      const decay = p.value('decay');
+      return new EpsilonGreedy(p.number('arms'), {
+        epsilon: p.number('epsilon'),
+        ...(decay === null ? {} : { decay: decay as { c: number; d: number } }),
+        rewardMin: p.number('rewardMin'),
+        rewardMax: p.number('rewardMax'),
+      });
+    });
   }
 }

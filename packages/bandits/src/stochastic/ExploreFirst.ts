@@ -1,8 +1,8 @@
-import type { Rng } from '@x/linalg';
+import type { JsonValue, Rng } from '@x/linalg';
 import { log, pow } from '@x/linalg/math';
-import { assertInteger, readOptions } from '@x/linalg/validate';
-import type { PolicyState } from '../core/BanditPolicy.ts';
-import { IndexPolicy, readPolicyState } from '../core/IndexPolicy.ts';
+import { assertInteger, MAX_ROUNDS, readOptions } from '@x/linalg/validate';
+import { IndexPolicy } from '../core/IndexPolicy.ts';
+import { PolicyBase } from '../core/PolicyBase.ts';
 
 /** Options of {@link ExploreFirst}: give `explorationPulls`, or `horizon` to use the textbook choice. */
 export interface ExploreFirstOptions {
@@ -12,7 +12,7 @@ export interface ExploreFirstOptions {
    * The horizon T: sets the pulls per arm to $N = \lceil (T/K)^{2/3} (\log T)^{1/3} \rceil$, for
    * regret $O(T^{2/3} (K \log T)^{1/3})$.
    */
-  readonly horizon?: number;
+  readonly rounds?: number;
   /** Lower end of the reward range. @default 0 */
   readonly rewardMin?: number;
   /** Upper end of the reward range. @default 1 */
@@ -36,19 +36,19 @@ export class ExploreFirst extends IndexPolicy {
    */
   constructor(arms: number, options: ExploreFirstOptions) {
     if (options === undefined)
-      throw new TypeError('ExploreFirst: options { explorationPulls } or { horizon } are required');
+      throw new TypeError('ExploreFirst: options { explorationPulls } or { rounds } are required');
     const {
       explorationPulls,
-      horizon,
+      rounds,
       rewardMin = 0,
       rewardMax = 1,
     } = readOptions('ExploreFirst', options);
     let pulls = explorationPulls;
     if (pulls === undefined) {
-      assertInteger('ExploreFirst', 'horizon', horizon, 1);
+      assertInteger('ExploreFirst', 'rounds', rounds, 1, MAX_ROUNDS);
       pulls = Math.max(
         1,
-        Math.ceil(pow(horizon / arms, 2 / 3) * pow(log(Math.max(horizon, 2)), 1 / 3)),
+        Math.ceil(pow(rounds / arms, 2 / 3) * pow(log(Math.max(rounds, 2)), 1 / 3)),
       );
     }
     assertInteger('ExploreFirst', 'explorationPulls', pulls, 1);
@@ -70,7 +70,7 @@ export class ExploreFirst extends IndexPolicy {
     return 'ExploreFirst';
   }
 
-  protected params(): Record<string, number | null> {
+  protected params(): Record<string, JsonValue> {
     return { explorationPulls: this.#pulls, rewardMin: this.rewardMin, rewardMax: this.rewardMax };
   }
 
@@ -87,12 +87,16 @@ export class ExploreFirst extends IndexPolicy {
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
-  static fromJSON(state: PolicyState): ExploreFirst {
-    const p = readPolicyState('ExploreFirst', state);
-    return new ExploreFirst(state.arms, {
-      explorationPulls: p['explorationPulls'] ?? Number.NaN,
-      rewardMin: p['rewardMin'] ?? Number.NaN,
-      rewardMax: p['rewardMax'] ?? Number.NaN,
-    }).loadState(state);
+  static fromJSON(state: unknown): ExploreFirst {
+    return PolicyBase.restore(
+      'ExploreFirst',
+      state,
+      (p) =>
+        new ExploreFirst(p.number('arms'), {
+          explorationPulls: p.number('explorationPulls'),
+          rewardMin: p.number('rewardMin'),
+          rewardMax: p.number('rewardMax'),
+        }),
+    );
   }
 }

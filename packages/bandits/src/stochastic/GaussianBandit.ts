@@ -9,19 +9,19 @@ import { assertArm, assertFiniteMeans } from '../core/validation.ts';
 export class GaussianBandit implements BanditEnvironment {
   readonly arms: number;
   readonly #means: Float64Array;
-  readonly #sigma: number;
+  readonly #noiseStd: number;
 
   /**
    * @param means - the arms' means, finite, at least one
-   * @param sigma - noise standard deviation, > 0, default 1
-   * @throws RangeError on an empty list, a non-finite mean or a non-positive sigma
+   * @param noiseStd - noise standard deviation $\sigma$, > 0, default 1
+   * @throws RangeError on an empty list, a non-finite mean or a non-positive noiseStd
    */
-  constructor(means: ArrayLike<number>, sigma = 1) {
+  constructor(means: ArrayLike<number>, noiseStd = 1) {
     assertFiniteMeans('GaussianBandit', means, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
-    assertPositive('GaussianBandit', 'sigma', sigma);
+    assertPositive('GaussianBandit', 'noiseStd', noiseStd);
     this.arms = means.length;
     this.#means = Float64Array.from(means);
-    this.#sigma = sigma;
+    this.#noiseStd = noiseStd;
   }
 
   /** A copy of the arms' means. */
@@ -37,6 +37,6 @@ export class GaussianBandit implements BanditEnvironment {
   pull(rng: Rng, _t: number, arm: number): number {
     assertRng('GaussianBandit.pull', rng);
     assertArm('GaussianBandit.pull', arm, this.#means.length);
-    return this.#means[arm]! + this.#sigma * sampleStandardNormal(rng);
+    return this.#means[arm]! + this.#noiseStd * sampleStandardNormal(rng);
   }
 }

@@ -1,14 +1,15 @@
-import type { Rng } from '@x/linalg';
+import type { JsonValue, Rng } from '@x/linalg';
 import { expm1, log, log1p } from '@x/linalg/math';
 import {
   assertFinite,
+  assertOneOf,
   assertPositive,
   klBernoulliUpperBoundCeiling,
   klBernoulliUpperBoundUnchecked,
   readOptions,
 } from '@x/linalg/validate';
-import type { PolicyState } from '../core/BanditPolicy.ts';
-import { IndexPolicy, readPolicyState } from '../core/IndexPolicy.ts';
+import { IndexPolicy } from '../core/IndexPolicy.ts';
+import { PolicyBase } from '../core/PolicyBase.ts';
 
 /**
  * Slack on the cached bounds of the index: the solver's error is about 1e-15, and a bound off
@@ -20,12 +21,12 @@ const MARGIN = 1e-12;
 export interface KlUcbOptions {
   /**
    * The reward model whose divergence defines the index: Bernoulli rewards in [0, 1], or
-   * Gaussian rewards with known noise `sigma`, where the index is $\hat\mu_a + \sigma
+   * Gaussian rewards with known noise standard deviation `noiseStd` = $\sigma$, where the index is $\hat\mu_a + \sigma
    * \sqrt{2 \ell_t / n_a}$ in closed form. @default 'bernoulli'
    */
   readonly family?: 'bernoulli' | 'gaussian';
   /** Noise standard deviation of the Gaussian family. @default 1 */
-  readonly sigma?: number;
+  readonly noiseStd?: number;
   /**
    * The constant c in the exploration level $\log t + c \log\log t$. @default 0 (the paper
    * proves its bound for c = 3 and recommends c = 0 in practice)
@@ -49,7 +50,7 @@ export interface KlUcbOptions {
 export class KlUcb extends IndexPolicy {
   readonly #c: number;
   readonly #gaussian: boolean;
-  readonly #sigma: number;
+  readonly #noiseStd: number;
   #level = 0;
   /** Scratch: an upper bound on each candidate's index this round. */
   #uppers: Float64Array;
@@ -68,15 +69,11 @@ export class KlUcb extends IndexPolicy {
    * @throws RangeError if arms is not a positive integer or c is negative or not finite
    */
   constructor(arms: number, options: KlUcbOptions = {}) {
-    const { c = 0, family = 'bernoulli', sigma = 1 } = readOptions('KlUcb', options);
+    const { c = 0, family = 'bernoulli', noiseStd = 1 } = readOptions('KlUcb', options);
     assertFinite('KlUcb', 'c', c);
     if (c < 0) throw new RangeError(`KlUcb: c must be >= 0, got ${c}`);
-    if (family !== 'bernoulli' && family !== 'gaussian') {
-      throw new RangeError(
-        `KlUcb: family must be 'bernoulli' or 'gaussian', got ${String(family)}`,
-      );
-    }
-    assertPositive('KlUcb', 'sigma', sigma);
+    assertOneOf('KlUcb', 'family', family, ['bernoulli', 'gaussian']);
+    assertPositive('KlUcb', 'noiseStd', noiseStd);
     const gaussian = family === 'gaussian';
     super(
       'KlUcb',
@@ -87,7 +84,7 @@ export class KlUcb extends IndexPolicy {
     );
     this.#c = c;
     this.#gaussian = gaussian;
-    this.#sigma = sigma;
+    this.#noiseStd = noiseStd;
     this.#uppers = new Float64Array(arms);
     this.#cacheCount = new Float64Array(arms).fill(-1);
     this.#cacheSum = new Float64Array(arms);
@@ -99,12 +96,13 @@ export class KlUcb extends IndexPolicy {
     return 'KlUcb';
   }
 
-  protected params(): Record<string, number | null> {
-    // family is encoded as sigma: null for Bernoulli
-    return { c: this.#c, sigma: this.#gaussian ? this.#sigma : null };
+  protected params(): Record<string, JsonValue> {
+    return this.#gaussian
+      ? { c: this.#c, family: 'gaussian', noiseStd: this.#noiseStd }
+      : { c: this.#c, family: 'bernoulli' };
   }
 
-  protected override prepare(): void {
+  protected override prepareRound(): void {
     const t = Math.max(1, this.stats.total);
     const logT = log(t);
     this.#level = t >= 3 ? logT + this.#c * log(logT) : logT;
@@ -114,7 +112,7 @@ export class KlUcb extends IndexPolicy {
     const n = this.stats.counts[arm]!;
     if (n === 0) return Number.POSITIVE_INFINITY;
     if (this.#gaussian)
-      return this.stats.sums[arm]! / n + this.#sigma * Math.sqrt((2 * this.#level) / n);
+      return this.stats.sums[arm]! / n + this.#noiseStd * Math.sqrt((2 * this.#level) / n);
     const mean = Math.min(1, Math.max(0, this.stats.sums[arm]! / n));
     return klBernoulliUpperBoundUnchecked(mean, this.#level / n);
   }
@@ -228,11 +226,14 @@ export class KlUcb extends IndexPolicy {
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
-  static fromJSON(state: PolicyState): KlUcb {
-    const p = readPolicyState('KlUcb', state);
-    const sigma = p['sigma'];
-    const family =
-      sigma === null || sigma === undefined ? {} : { family: 'gaussian' as const, sigma };
-    return new KlUcb(state.arms, { c: p['c'] ?? Number.NaN, ...family }).loadState(state);
+  static fromJSON(state: unknown): KlUcb {
+    return PolicyBase.restore('KlUcb', state, (p) => {
+      const family = p.oneOf('family', ['bernoulli', 'gaussian']);
+      return new KlUcb(p.number('arms'), {
+        c: p.number('c'),
+        family,
+        ...(family === 'gaussian' ? { noiseStd: p.number('noiseStd') } : {}),
+      });
+    });
   }
 }

@@ -1,13 +1,13 @@
-import type { Rng } from '@x/linalg';
+import type { JsonValue, Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
-import { assertInteger, readOptions } from '@x/linalg/validate';
-import type { PolicyState } from '../core/BanditPolicy.ts';
-import { IndexPolicy, readPolicyState } from '../core/IndexPolicy.ts';
+import { assertInteger, MAX_ROUNDS, readOptions } from '@x/linalg/validate';
+import { IndexPolicy } from '../core/IndexPolicy.ts';
+import { PolicyBase } from '../core/PolicyBase.ts';
 
 /** Options of {@link Moss}. */
 export interface MossOptions {
-  /** The horizon T; without it the anytime index uses t in its place. */
-  readonly horizon?: number;
+  /** The number of rounds T; without it the anytime index uses t in its place. */
+  readonly rounds?: number;
 }
 
 /**
@@ -23,7 +23,7 @@ export interface MossOptions {
  * multi-armed bandits", ICML 2016, arXiv:1604.04390.
  */
 export class Moss extends IndexPolicy {
-  readonly #horizon: number | null;
+  readonly #rounds: number | null;
   #scale = 1;
 
   /**
@@ -31,22 +31,22 @@ export class Moss extends IndexPolicy {
    * @throws RangeError on a bad horizon
    */
   constructor(arms: number, options: MossOptions = {}) {
-    const { horizon } = readOptions('Moss', options);
-    if (horizon !== undefined) assertInteger('Moss', 'horizon', horizon, 1);
+    const { rounds } = readOptions('Moss', options);
+    if (rounds !== undefined) assertInteger('Moss', 'rounds', rounds, 1, MAX_ROUNDS);
     super('Moss', arms, 0, 1, false);
-    this.#horizon = horizon ?? null;
+    this.#rounds = rounds ?? null;
   }
 
   protected get typeName(): string {
     return 'Moss';
   }
 
-  protected params(): Record<string, number | null> {
-    return { horizon: this.#horizon };
+  protected params(): Record<string, JsonValue> {
+    return { rounds: this.#rounds };
   }
 
-  protected override prepare(): void {
-    this.#scale = (this.#horizon ?? Math.max(1, this.stats.total)) / this.arms;
+  protected override prepareRound(): void {
+    this.#scale = (this.#rounds ?? Math.max(1, this.stats.total)) / this.arms;
   }
 
   protected score(arm: number, _rng: Rng): number {
@@ -59,12 +59,10 @@ export class Moss extends IndexPolicy {
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
-  static fromJSON(state: PolicyState): Moss {
-    const p = readPolicyState('Moss', state);
-    const horizon = p['horizon'];
-    return new Moss(
-      state.arms,
-      horizon === null || horizon === undefined ? {} : { horizon },
-    ).loadState(state);
+  static fromJSON(state: unknown): Moss {
+    return PolicyBase.restore('Moss', state, (p) => {
+      const rounds = p.optionalNumber('rounds');
+      return new Moss(p.number('arms'), rounds === undefined ? {} : { rounds });
+    });
   }
 }

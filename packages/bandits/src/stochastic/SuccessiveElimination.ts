@@ -1,13 +1,19 @@
-import type { Rng } from '@x/linalg';
+import type { JsonValue, Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
-import { assertInteger, formatValue, readOptions } from '@x/linalg/validate';
-import type { PolicyState } from '../core/BanditPolicy.ts';
-import { IndexPolicy, readPolicyState } from '../core/IndexPolicy.ts';
+import {
+  assertInteger,
+  formatValue,
+  MAX_ROUNDS,
+  readOptions,
+  type StateFields,
+} from '@x/linalg/validate';
+import { IndexPolicy } from '../core/IndexPolicy.ts';
+import { PolicyBase } from '../core/PolicyBase.ts';
 
 /** Options of {@link SuccessiveElimination}. */
 export interface SuccessiveEliminationOptions {
   /** The horizon T in the confidence radius $\sqrt{2\log T / n}$; without it, $\log t$ is used. */
-  readonly horizon?: number;
+  readonly rounds?: number;
   /** Lower end of the reward range. @default 0 */
   readonly rewardMin?: number;
   /** Upper end of the reward range. @default 1 */
@@ -27,7 +33,7 @@ export interface SuccessiveEliminationOptions {
  * the Multi-Armed Bandit and Reinforcement Learning Problems", JMLR 7, 2006.
  */
 export class SuccessiveElimination extends IndexPolicy {
-  readonly #horizon: number | null;
+  readonly #rounds: number | null;
   readonly #active: Uint8Array;
 
   /**
@@ -35,15 +41,16 @@ export class SuccessiveElimination extends IndexPolicy {
    * @throws RangeError on a bad horizon or an empty reward range
    */
   constructor(arms: number, options: SuccessiveEliminationOptions = {}) {
-    const { horizon, rewardMin = 0, rewardMax = 1 } = readOptions('SuccessiveElimination', options);
-    if (horizon !== undefined) assertInteger('SuccessiveElimination', 'horizon', horizon, 1);
+    const { rounds, rewardMin = 0, rewardMax = 1 } = readOptions('SuccessiveElimination', options);
+    if (rounds !== undefined)
+      assertInteger('SuccessiveElimination', 'rounds', rounds, 1, MAX_ROUNDS);
     if (!(Number.isFinite(rewardMin) && Number.isFinite(rewardMax) && rewardMax > rewardMin)) {
       throw new RangeError(
         `SuccessiveElimination: need finite rewardMin < rewardMax, got [${rewardMin}, ${rewardMax}]`,
       );
     }
     super('SuccessiveElimination', arms, rewardMin, rewardMax, false);
-    this.#horizon = horizon ?? null;
+    this.#rounds = rounds ?? null;
     this.#active = new Uint8Array(arms).fill(1);
   }
 
@@ -51,8 +58,8 @@ export class SuccessiveElimination extends IndexPolicy {
     return 'SuccessiveElimination';
   }
 
-  protected params(): Record<string, number | null> {
-    return { horizon: this.#horizon, rewardMin: this.rewardMin, rewardMax: this.rewardMax };
+  protected params(): Record<string, JsonValue> {
+    return { rounds: this.#rounds, rewardMin: this.rewardMin, rewardMax: this.rewardMax };
   }
 
   /** Whether an arm is still active. */
@@ -63,7 +70,7 @@ export class SuccessiveElimination extends IndexPolicy {
   #radius(arm: number): number {
     const n = this.stats.counts[arm]!;
     if (n === 0) return Number.POSITIVE_INFINITY;
-    const logT = log(Math.max(2, this.#horizon ?? this.stats.total));
+    const logT = log(Math.max(2, this.#rounds ?? this.stats.total));
     return (this.rewardMax - this.rewardMin) * Math.sqrt((2 * logT) / n);
   }
 
@@ -85,30 +92,25 @@ export class SuccessiveElimination extends IndexPolicy {
     }
   }
 
-  protected override extraState(): Record<string, number[]> {
-    return { active: Array.from(this.#active) };
+  protected override extraStats(): Record<string, JsonValue> {
+    return { active: Array.from(this.#active, (a) => a === 1) };
   }
 
-  protected override loadExtraState(
-    fn: string,
-    stats: Readonly<Record<string, readonly number[]>>,
-  ): void {
-    const active = stats['active'];
+  protected override loadExtraStats(stats: StateFields): void {
+    const active = stats.value('active');
     if (
       !Array.isArray(active) ||
       active.length !== this.arms ||
-      !active.every((v) => v === 0 || v === 1)
-    ) {
-      throw new TypeError(
-        `${fn}: stats.active must be an array of ${this.arms} zeros and ones, got ${formatValue(active)}`,
+      !active.every((v) => typeof v === 'boolean')
+    )
+      throw stats.error(
+        `active must be an array of ${this.arms} booleans, got ${formatValue(active)}`,
       );
-    }
-    if (!active.includes(1))
-      throw new RangeError(`${fn}: stats.active must keep at least one arm active`);
-    this.#active.set(active);
+    if (!active.includes(true)) throw stats.error('active must keep at least one arm active');
+    for (let a = 0; a < this.arms; a++) this.#active[a] = active[a] ? 1 : 0;
   }
 
-  protected override resetExtraState(): void {
+  protected override resetExtra(): void {
     this.#active.fill(1);
   }
 
@@ -116,13 +118,14 @@ export class SuccessiveElimination extends IndexPolicy {
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
-  static fromJSON(state: PolicyState): SuccessiveElimination {
-    const p = readPolicyState('SuccessiveElimination', state);
-    const horizon = p['horizon'];
-    return new SuccessiveElimination(state.arms, {
-      ...(horizon === null || horizon === undefined ? {} : { horizon }),
-      rewardMin: p['rewardMin'] ?? Number.NaN,
-      rewardMax: p['rewardMax'] ?? Number.NaN,
-    }).loadState(state);
+  static fromJSON(state: unknown): SuccessiveElimination {
+    return PolicyBase.restore('SuccessiveElimination', state, (p) => {
+      const rounds = p.optionalNumber('rounds');
+      return new SuccessiveElimination(p.number('arms'), {
+        ...(rounds === undefined ? {} : { rounds }),
+        rewardMin: p.number('rewardMin'),
+        rewardMax: p.number('rewardMax'),
+      });
+    });
   }
 }

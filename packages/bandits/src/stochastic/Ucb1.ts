@@ -1,8 +1,8 @@
-import type { Rng } from '@x/linalg';
+import type { JsonValue, Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
 import { assertFinite, assertPositive, readOptions } from '@x/linalg/validate';
-import type { PolicyState } from '../core/BanditPolicy.ts';
-import { IndexPolicy, readPolicyState } from '../core/IndexPolicy.ts';
+import { IndexPolicy } from '../core/IndexPolicy.ts';
+import { PolicyBase } from '../core/PolicyBase.ts';
 
 /** Options of {@link Ucb1}. */
 export interface Ucb1Options {
@@ -56,11 +56,11 @@ export class Ucb1 extends IndexPolicy {
     return 'Ucb1';
   }
 
-  protected params(): Record<string, number | null> {
+  protected params(): Record<string, JsonValue> {
     return { c: this.#c, rewardMin: this.rewardMin, rewardMax: this.rewardMax };
   }
 
-  protected override prepare(): void {
+  protected override prepareRound(): void {
     this.#logT = log(Math.max(1, this.stats.total));
   }
 
@@ -77,13 +77,16 @@ export class Ucb1 extends IndexPolicy {
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
-  static fromJSON(state: PolicyState): Ucb1 {
-    const p = readPolicyState('Ucb1', state);
-    const opts = {
-      c: p['c'] ?? Number.NaN,
-      rewardMin: p['rewardMin'] ?? Number.NaN,
-      rewardMax: p['rewardMax'] ?? Number.NaN,
-    };
-    return new Ucb1(state.arms, opts).loadState(state);
+  static fromJSON(state: unknown): Ucb1 {
+    return PolicyBase.restore(
+      'Ucb1',
+      state,
+      (p) =>
+        new Ucb1(p.number('arms'), {
+          c: p.number('c'),
+          rewardMin: p.number('rewardMin'),
+          rewardMax: p.number('rewardMax'),
+        }),
+    );
   }
 }

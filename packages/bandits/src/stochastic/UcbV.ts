@@ -1,8 +1,8 @@
-import type { Rng } from '@x/linalg';
+import type { JsonValue, Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
 import { assertFinite, assertPositive, readOptions } from '@x/linalg/validate';
-import type { PolicyState } from '../core/BanditPolicy.ts';
-import { IndexPolicy, readPolicyState } from '../core/IndexPolicy.ts';
+import { IndexPolicy } from '../core/IndexPolicy.ts';
+import { PolicyBase } from '../core/PolicyBase.ts';
 
 /** Options of {@link UcbV}. */
 export interface UcbVOptions {
@@ -46,11 +46,11 @@ export class UcbV extends IndexPolicy {
     return 'UcbV';
   }
 
-  protected params(): Record<string, number | null> {
+  protected params(): Record<string, JsonValue> {
     return { zeta: this.#zeta, rewardMin: this.rewardMin, rewardMax: this.rewardMax };
   }
 
-  protected override prepare(): void {
+  protected override prepareRound(): void {
     this.#explore = this.#zeta * log(Math.max(1, this.stats.total));
   }
 
@@ -69,12 +69,16 @@ export class UcbV extends IndexPolicy {
    * Restores a policy from {@link BanditPolicy.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed or inconsistent state
    */
-  static fromJSON(state: PolicyState): UcbV {
-    const p = readPolicyState('UcbV', state);
-    return new UcbV(state.arms, {
-      zeta: p['zeta'] ?? Number.NaN,
-      rewardMin: p['rewardMin'] ?? Number.NaN,
-      rewardMax: p['rewardMax'] ?? Number.NaN,
-    }).loadState(state);
+  static fromJSON(state: unknown): UcbV {
+    return PolicyBase.restore(
+      'UcbV',
+      state,
+      (p) =>
+        new UcbV(p.number('arms'), {
+          zeta: p.number('zeta'),
+          rewardMin: p.number('rewardMin'),
+          rewardMax: p.number('rewardMax'),
+        }),
+    );
   }
 }

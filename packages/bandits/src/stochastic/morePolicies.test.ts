@@ -10,8 +10,8 @@ import { UcbV } from './UcbV.ts';
 
 /** Exposes a policy's per-arm score (protected) after its per-round preparation. */
 function scoreOf(policy: object, arm: number, rng: Rng = createRng(0)): number {
-  const p = policy as { prepare(): void; score(a: number, r: Rng): number };
-  p.prepare();
+  const p = policy as { prepareRound(): void; score(a: number, r: Rng): number };
+  p.prepareRound();
   return p.score(arm, rng);
 }
 
@@ -25,10 +25,10 @@ describe('index formulas', () => {
     expect(scoreOf(p, 0)).toBeCloseTo(mean + Math.sqrt((2 * v * e) / 3) + (3 * e) / 3, 14);
   });
   it('MOSS: mean + sqrt(max(0, log(T / (K n))) / n), no bonus once n >= T / K', () => {
-    const p = new Moss(2, { horizon: 100 });
+    const p = new Moss(2, { rounds: 100 });
     p.updateMany([0, 0, 1], [1, 0, 1]);
     expect(scoreOf(p, 0)).toBeCloseTo(0.5 + Math.sqrt(Math.log(50 / 2) / 2), 14);
-    const q = new Moss(2, { horizon: 4 });
+    const q = new Moss(2, { rounds: 4 });
     q.updateMany([0, 0, 0], [1, 0, 1]);
     expect(scoreOf(q, 0)).toBeCloseTo(2 / 3, 15);
   });
@@ -38,7 +38,7 @@ describe('index formulas', () => {
     expect(scoreOf(p, 0)).toBeCloseTo(betaQuantile(1 - 1 / 5, 3, 2), 14);
   });
   it('KL-UCB Gaussian: mean + sigma sqrt(2 log t / n)', () => {
-    const p = new KlUcb(2, { family: 'gaussian', sigma: 2 });
+    const p = new KlUcb(2, { family: 'gaussian', noiseStd: 2 });
     p.updateMany([0, 0, 1], [3, -1, 10]);
     expect(scoreOf(p, 0)).toBeCloseTo(1 + 2 * Math.sqrt((2 * Math.log(3)) / 2), 14);
     expect(() => p.update(0, 1e6)).not.toThrow();
@@ -79,7 +79,7 @@ describe('NormalGammaThompsonSampling', () => {
 
 describe('ExploreFirst', () => {
   it('uses N = ceil((T/K)^(2/3) (log T)^(1/3)) pulls per arm, then commits to the best mean', () => {
-    const p = new ExploreFirst(2, { horizon: 1000 });
+    const p = new ExploreFirst(2, { rounds: 1000 });
     expect(p.explorationPulls).toBe(Math.ceil(500 ** (2 / 3) * Math.log(1000) ** (1 / 3)));
     const q = new ExploreFirst(3, { explorationPulls: 2 });
     const rng = createRng(4);
@@ -91,13 +91,13 @@ describe('ExploreFirst', () => {
     }
     expect(seen.sort()).toEqual([0, 0, 1, 1, 2, 2]);
     for (let t = 0; t < 5; t++) expect(q.select(rng)).toBe(1);
-    expect(() => new ExploreFirst(2, {})).toThrow(/horizon must be an integer/);
+    expect(() => new ExploreFirst(2, {})).toThrow(/rounds must be an integer/);
   });
 });
 
 describe('SuccessiveElimination', () => {
   it('eliminates a clearly worse arm and never plays it again unless nothing else is available', () => {
-    const p = new SuccessiveElimination(2, { horizon: 100 });
+    const p = new SuccessiveElimination(2, { rounds: 100 });
     // radius with T = 100 after n pulls: sqrt(2 log 100 / n) = 0.48 at n = 40
     for (let i = 0; i < 40; i++) p.updateMany([0, 1], [1, 0]);
     expect(p.isActive(0)).toBe(true);
@@ -110,7 +110,7 @@ describe('SuccessiveElimination', () => {
     expect(() =>
       SuccessiveElimination.fromJSON({
         ...p.toJSON(),
-        stats: { ...p.toJSON().stats, active: [0, 0] },
+        stats: { ...p.toJSON().stats, active: [false, false] },
       }),
     ).toThrow(/at least one arm active/);
     p.reset();

@@ -129,7 +129,7 @@ describe('EpsilonGreedy', () => {
 
 describe('Exp3', () => {
   it('plays p(i) proportional to exp(-eta L_i) with importance-weighted loss estimates', () => {
-    const p = new Exp3(3, { horizon: 100 });
+    const p = new Exp3(3, { rounds: 100 });
     const eta = Math.sqrt((2 * Math.log(3)) / 300);
     expect(p.learningRate).toBeCloseTo(eta, 15);
     p.update(0, 0.25, { propensity: 0.5 }); // loss 0.75 / 0.5 = 1.5
@@ -147,7 +147,7 @@ describe('Exp3', () => {
     expect(probs.every(Number.isFinite)).toBe(true);
     expect(probs[1]).toBeCloseTo(1, 12);
     expect(() => p.update(0, 0.5, { propensity: 0 })).toThrow(/propensity must be in \(0, 1\]/);
-    expect(() => new Exp3(1)).toThrow(/arms must be >= 2/);
+    expect(() => new Exp3(1)).toThrow(/^Exp3: arms must be an integer in \[2, 16777216\], got 1/);
   });
 });
 

@@ -1,29 +1,22 @@
-import type { Rng } from '@x/linalg';
+import type { LearnerState, Rng } from '@x/linalg';
 import { log, pow } from '@x/linalg/math';
-import { assertInteger, formatValue, readOptions } from '@x/linalg/validate';
+import {
+  asCaller,
+  assertInteger,
+  formatValue,
+  LEARNER_STATE_VERSION,
+  MAX_ROUNDS,
+  readLearnerState,
+  readOptions,
+} from '@x/linalg/validate';
 import { ArmStatistics } from '../core/ArmStatistics.ts';
-import { assertStateEnvelope } from '../core/validation.ts';
-
-/** The serialised state of {@link TallyingSuccessiveElimination}. */
-export interface TallyingSuccessiveEliminationState {
-  readonly type: 'TallyingSuccessiveElimination';
-  readonly version: 1;
-  readonly arms: number;
-  readonly memoryBound: number;
-  readonly horizon: number;
-  readonly phase: number;
-  readonly block: number;
-  readonly position: number;
-  readonly active: readonly number[];
-  readonly stats: Readonly<Record<string, readonly number[]>>;
-}
 
 /** Options of {@link TallyingSuccessiveElimination}. */
 export interface TallyingSuccessiveEliminationOptions {
   /** An upper bound M on the memory length m. */
   readonly memoryBound: number;
-  /** The horizon T, in the confidence radius $\sqrt{2\log T / n}$. */
-  readonly horizon: number;
+  /** The number of rounds T, in the confidence radius $\sqrt{2\log T / n}$. */
+  readonly rounds: number;
 }
 
 /**
@@ -48,7 +41,7 @@ export interface TallyingSuccessiveEliminationOptions {
 export class TallyingSuccessiveElimination {
   readonly arms: number;
   readonly #memory: number;
-  readonly #horizon: number;
+  readonly #rounds: number;
   readonly #stats: ArmStatistics;
   readonly #active: Uint8Array;
   #phase = 0;
@@ -59,20 +52,20 @@ export class TallyingSuccessiveElimination {
 
   /**
    * @param arms - K >= 1
-   * @throws RangeError on bad counts, memory bound or horizon
+   * @throws RangeError on bad counts, memory bound or number of rounds
    */
   constructor(arms: number, options: TallyingSuccessiveEliminationOptions) {
     if (options === undefined)
       throw new TypeError(
-        'TallyingSuccessiveElimination: options { memoryBound, horizon } are required',
+        'TallyingSuccessiveElimination: options { memoryBound, rounds } are required',
       );
-    const { memoryBound, horizon } = readOptions('TallyingSuccessiveElimination', options);
+    const { memoryBound, rounds } = readOptions('TallyingSuccessiveElimination', options);
     assertInteger('TallyingSuccessiveElimination', 'arms', arms, 1, 1 << 20);
     assertInteger('TallyingSuccessiveElimination', 'memoryBound', memoryBound, 0);
-    assertInteger('TallyingSuccessiveElimination', 'horizon', horizon, 1);
+    assertInteger('TallyingSuccessiveElimination', 'rounds', rounds, 1, MAX_ROUNDS);
     this.arms = arms;
     this.#memory = memoryBound;
-    this.#horizon = horizon;
+    this.#rounds = rounds;
     this.#stats = new ArmStatistics(arms);
     this.#active = new Uint8Array(arms).fill(1);
   }
@@ -121,18 +114,19 @@ export class TallyingSuccessiveElimination {
   }
 
   /** The full state as plain JSON. */
-  toJSON(): TallyingSuccessiveEliminationState {
+  toJSON(): LearnerState {
     return {
       type: 'TallyingSuccessiveElimination',
-      version: 1,
-      arms: this.arms,
-      memoryBound: this.#memory,
-      horizon: this.#horizon,
-      phase: this.#phase,
-      block: this.#block,
-      position: this.#position,
-      active: Array.from(this.#active),
-      stats: this.#stats.toJSON(),
+      version: LEARNER_STATE_VERSION,
+      params: { arms: this.arms, memoryBound: this.#memory, rounds: this.#rounds },
+      stats: {
+        ...this.#stats.toJSON(),
+        phase: this.#phase,
+        block: this.#block,
+        position: this.#position,
+        active: Array.from(this.#active, (a) => a === 1),
+        pending: this.#pending,
+      },
     };
   }
 
@@ -140,36 +134,37 @@ export class TallyingSuccessiveElimination {
    * Restores a learner from {@link TallyingSuccessiveElimination.toJSON}'s output.
    * @throws TypeError or RangeError on a malformed state
    */
-  static fromJSON(state: TallyingSuccessiveEliminationState): TallyingSuccessiveElimination {
+  static fromJSON(state: unknown): TallyingSuccessiveElimination {
     const fn = 'TallyingSuccessiveElimination.fromJSON';
-    assertStateEnvelope(fn, state, 'TallyingSuccessiveElimination');
-    const p = new TallyingSuccessiveElimination(state.arms, {
-      memoryBound: state.memoryBound,
-      horizon: state.horizon,
-    });
-    assertInteger(fn, 'phase', state.phase, 0, 60);
-    assertInteger(fn, 'position', state.position, 0);
+    const { params, stats } = readLearnerState(fn, state, 'TallyingSuccessiveElimination');
+    const p = asCaller(
+      fn,
+      () =>
+        new TallyingSuccessiveElimination(params.number('arms'), {
+          memoryBound: params.number('memoryBound'),
+          rounds: params.number('rounds'),
+        }),
+    );
+    const active = stats.value('active');
     if (
-      !Array.isArray(state.active) ||
-      state.active.length !== state.arms ||
-      !state.active.every((v) => v === 0 || v === 1) ||
-      !state.active.includes(1)
-    ) {
-      throw new RangeError(
-        `${fn}: active must be ${state.arms} zeros and ones with at least one 1`,
-      );
-    }
-    assertInteger(fn, 'block', state.block, 0, state.active.filter((v) => v === 1).length - 1);
-    p.#stats.load(fn, state.stats, 0, 1);
-    p.#active.set(state.active);
-    p.#phase = state.phase;
-    p.#block = state.block;
-    p.#position = state.position;
+      !Array.isArray(active) ||
+      active.length !== p.arms ||
+      !active.every((v) => typeof v === 'boolean') ||
+      !active.includes(true)
+    )
+      throw stats.error(`active must be ${p.arms} booleans with at least one true`);
+    const activeCount = active.filter((v) => v).length;
+    p.#stats.load(stats, 0, 1);
+    p.#phase = stats.number('phase', { min: 0, max: 60, integer: true });
+    p.#block = stats.number('block', { min: 0, max: activeCount - 1, integer: true });
+    p.#position = stats.number('position', { min: 0, integer: true });
+    p.#pending = stats.number('pending', { min: -1, max: p.arms - 1, integer: true });
+    for (let a = 0; a < p.arms; a++) p.#active[a] = active[a] ? 1 : 0;
     return p;
   }
 
   #eliminate(): void {
-    const logT = log(Math.max(2, this.#horizon));
+    const logT = log(Math.max(2, this.#rounds));
     const radius = (a: number) => Math.sqrt((2 * logT) / Math.max(1, this.#stats.counts[a]!));
     let bestLower = Number.NEGATIVE_INFINITY;
     for (const a of this.activeArms())

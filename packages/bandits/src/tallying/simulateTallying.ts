@@ -1,6 +1,6 @@
-import { type Rng, RunningStats } from '@x/linalg';
-import { assertFunction, assertMade, assertRng } from '@x/linalg/validate';
-import { readRunOptions, resolveCheckpoints } from '../core/validation.ts';
+import type { Rng } from '@x/linalg';
+import { type RunResult, runExperiment, type SimulationOptions } from '@x/linalg/experiment';
+import { assertFunction, assertMade, assertRng, readRunOptions } from '@x/linalg/validate';
 import type { WeightedTallyingBandit } from './WeightedTallyingBandit.ts';
 
 /** A learner for weighted tallying bandits: it plays in order, one reward per selection. */
@@ -14,54 +14,49 @@ export interface TallyingLearner {
  * regret $\sum_{s \le t} E[\ell_s] - t \min_a f_a(W)$ (losses of the plays made, against repeated
  * exposure to the best arm).
  *
- * @throws RangeError on a bad horizon or run count
+ * It is `runExperiment` of `@x/linalg/experiment`: run i plays a fresh environment on the i-th
+ * split of `rng`, and run ranges merge with `mergeRuns`.
+ *
+ * @param createEnvironment - makes a fresh environment for each run (it keeps the tallies)
+ * @param createLearner - makes a fresh learner for each run, given its environment
+ * @throws RangeError on bad options
+ *
+ * @example
+ * const make = () => new WeightedTallyingBandit([(t) => 0.1 * t, (t) => 0.3 * t], [0.5, 0.5]);
+ * const result = simulateTallying(createRng(1), make, (e) => new TallyingSuccessiveElimination(e.arms, { rounds: 5000, memoryBound: 2 }), {
+ *   rounds: 5000,
+ * });
+ * result.series.regret.mean;
  */
 export function simulateTallying(
   rng: Rng,
   createEnvironment: () => WeightedTallyingBandit,
-  createLearner: () => TallyingLearner,
-  options: {
-    readonly horizon: number;
-    readonly runs?: number;
-    readonly checkpoints: ArrayLike<number>;
-  },
-): { rounds: Int32Array; meanRegret: Float64Array; stdError: Float64Array } {
-  assertRng('simulateTallying', rng);
-  const { horizon, runs, checkpoints } = readRunOptions('simulateTallying', options);
-  assertFunction('simulateTallying', 'createEnvironment', createEnvironment);
-  assertFunction('simulateTallying', 'createLearner', createLearner);
-  const rounds = resolveCheckpoints('simulateTallying', horizon, checkpoints, () =>
-    Int32Array.of(horizon),
-  );
-  const stats = Array.from({ length: rounds.length }, () => new RunningStats());
-  for (let run = 0; run < runs; run++) {
-    const runRng = rng.split();
-    const userRng = runRng.split();
-    const learnerRng = runRng.split();
-    const env = assertMade('simulateTallying', 'createEnvironment', createEnvironment(), [
+  createLearner: (env: WeightedTallyingBandit) => TallyingLearner,
+  options: SimulationOptions,
+): RunResult<'regret'> {
+  const fn = 'simulateTallying';
+  assertRng(fn, rng);
+  assertFunction(fn, 'createEnvironment', createEnvironment);
+  assertFunction(fn, 'createLearner', createLearner);
+  const run = readRunOptions(fn, options);
+  return runExperiment(rng, { ...run, series: ['regret'] }, ({ environment, agent }) => {
+    const env = assertMade(fn, 'createEnvironment', createEnvironment(), [
       'repeatedExposureLoss',
       'expectedLoss',
       'play',
     ]);
-    const learner = assertMade('simulateTallying', 'createLearner', createLearner(), [
-      'select',
-      'update',
-    ]);
+    const learner = assertMade(fn, 'createLearner', createLearner(env), ['select', 'update']);
     const best = env.repeatedExposureLoss();
     let regret = 0;
-    let next = 0;
-    for (let t = 0; t < horizon; t++) {
-      const arm = learner.select(learnerRng);
-      regret += env.expectedLoss(arm) - best;
-      learner.update(arm, env.play(userRng, arm));
-      if (t + 1 === rounds[next]) stats[next++]!.push(regret);
-    }
-  }
-  return {
-    rounds,
-    meanRegret: Float64Array.from(stats, (s) => s.mean),
-    stdError: Float64Array.from(stats, (s) =>
-      s.count > 1 ? s.standardError : Number.POSITIVE_INFINITY,
-    ),
-  };
+    return {
+      step() {
+        const arm = learner.select(agent);
+        regret += env.expectedLoss(arm) - best;
+        learner.update(arm, env.play(environment, arm));
+      },
+      measure(out) {
+        out[0] = regret;
+      },
+    };
+  });
 }

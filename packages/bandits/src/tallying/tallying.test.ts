@@ -37,7 +37,7 @@ describe('WeightedTallyingBandit', () => {
 
 describe('TallyingSuccessiveElimination', () => {
   it('plays blocks of M + 2^r rounds, eliminates, and restores exactly', () => {
-    const p = new TallyingSuccessiveElimination(3, { memoryBound: 5, horizon: 20_000 });
+    const p = new TallyingSuccessiveElimination(3, { memoryBound: 5, rounds: 20_000 });
     const rng = createRng(2);
     const plays: number[] = [];
     for (let t = 0; t < 18; t++) {
@@ -58,21 +58,21 @@ describe('TallyingSuccessiveElimination', () => {
     const se = simulateTallying(
       createRng(3),
       makeEnv,
-      () => new TallyingSuccessiveElimination(3, { memoryBound: 5, horizon: T }),
-      { horizon: T, runs: 4, checkpoints },
+      () => new TallyingSuccessiveElimination(3, { memoryBound: 5, rounds: T }),
+      { rounds: T, runs: 4, checkpoints },
     );
     const ucb = simulateTallying(createRng(3), makeEnv, () => new Ucb1(3), {
-      horizon: T,
+      rounds: T,
       runs: 4,
       checkpoints,
     });
     // UCB1 interleaves arms, so it rarely sees arm 0 practised: over the second half it keeps
     // paying a constant regret per round. Elimination settles on arm 0 and stops paying.
-    const lateUcb = ucb.meanRegret[3]! - ucb.meanRegret[2]!;
-    const lateSe = se.meanRegret[3]! - se.meanRegret[2]!;
+    const lateUcb = ucb.series.regret.mean[3]! - ucb.series.regret.mean[2]!;
+    const lateSe = se.series.regret.mean[3]! - se.series.regret.mean[2]!;
     expect(lateUcb / 10_000).toBeGreaterThan(0.03);
     expect(lateSe).toBeLessThan(0.1 * lateUcb);
-    expect(fitLogLogSlope(checkpoints, se.meanRegret).slope).toBeLessThan(0.6);
-    expect(se.meanRegret.at(-1)!).toBeLessThan(ucb.meanRegret.at(-1)!);
+    expect(fitLogLogSlope(checkpoints, se.series.regret.mean).slope).toBeLessThan(0.6);
+    expect(se.series.regret.mean.at(-1)!).toBeLessThan(ucb.series.regret.mean.at(-1)!);
   });
 });

@@ -10,7 +10,6 @@
 
 export { logSpacedCheckpoints } from './logSpacedCheckpoints.ts';
 export { mergeRuns } from './mergeRuns.ts';
-export type { RunOptions } from './RunOptions.ts';
 export type { RunResult, RunSeries } from './RunResult.ts';
 export {
   type ExperimentSpec,
@@ -18,3 +17,4 @@ export {
   type RunStreams,
   runExperiment,
 } from './runExperiment.ts';
+export type { SimulationOptions } from './SimulationOptions.ts';

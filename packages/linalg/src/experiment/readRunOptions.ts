@@ -4,35 +4,32 @@ import {
   formatValue,
   MAX_ROUNDS,
   MAX_RUNS,
-  readOptions,
+  readObject,
 } from '../validate/assert.ts';
 import { logSpacedCheckpoints } from './logSpacedCheckpoints.ts';
-import type { RunOptions } from './RunOptions.ts';
+import type { SimulationOptions } from './SimulationOptions.ts';
 
-/** `RunOptions` checked, with their defaults filled in. */
+/** `SimulationOptions` checked, with their defaults filled in. */
 export interface CheckedRunOptions {
+  readonly rounds: number;
   readonly runs: number;
   readonly firstRun: number;
   readonly checkpoints: Int32Array;
 }
 
 /**
- * Checks the run options of a simulator whose runs are `rounds` long (`runs` in [1, 2^16],
+ * Checks the options of a simulator (`rounds` in [1, 2^31 - 1], `runs` in [1, 2^16],
  * `firstRun + runs` at most 2^16, checkpoints increasing integers in [1, rounds]) and fills in
  * the defaults. Errors name `fn`, the simulator the user called.
  * @throws TypeError if options is not an object or checkpoints not an array; RangeError otherwise
  */
-export function readRunOptions(
-  fn: string,
-  options: RunOptions | undefined,
-  rounds: number,
-): CheckedRunOptions {
-  const { runs = 1, firstRun = 0, checkpoints } = readOptions(fn, options);
+export function readRunOptions(fn: string, options: SimulationOptions): CheckedRunOptions {
+  const { rounds, runs = 1, firstRun = 0, checkpoints } = readObject(fn, 'options', options);
   assertInteger(fn, 'rounds', rounds, 1, MAX_ROUNDS);
   assertInteger(fn, 'runs', runs, 1, MAX_RUNS);
   assertInteger(fn, 'firstRun', firstRun, 0, MAX_RUNS - runs);
   if (checkpoints === undefined)
-    return { runs, firstRun, checkpoints: logSpacedCheckpoints(rounds) };
+    return { rounds, runs, firstRun, checkpoints: logSpacedCheckpoints(rounds) };
   assertArrayLike(fn, 'checkpoints', checkpoints);
   if (checkpoints.length === 0 || checkpoints.length > rounds)
     throw new RangeError(
@@ -52,5 +49,5 @@ export function readRunOptions(
       );
     marks[i] = c;
   }
-  return { runs, firstRun, checkpoints: marks };
+  return { rounds, runs, firstRun, checkpoints: marks };
 }

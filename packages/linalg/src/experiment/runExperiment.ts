@@ -1,14 +1,12 @@
 import type { Rng } from '../random/Rng.ts';
 import { assertFunction, assertRng, formatValue, readObject } from '../validate/assert.ts';
-import type { RunOptions } from './RunOptions.ts';
 import type { RunResult } from './RunResult.ts';
 import { readRunOptions } from './readRunOptions.ts';
+import type { SimulationOptions } from './SimulationOptions.ts';
 import { summariseRuns } from './summariseRuns.ts';
 
-/** What {@link runExperiment} asks of an experiment: its run length and what it records. */
-export interface ExperimentSpec<S extends string> extends RunOptions {
-  /** Rounds per run (pulls, episodes or steps). */
-  readonly rounds: number;
+/** What {@link runExperiment} asks of an experiment: the simulation options and what it records. */
+export interface ExperimentSpec<S extends string> extends SimulationOptions {
   /** Names of the recorded quantities, in the order `measure` writes them. */
   readonly series: readonly S[];
 }
@@ -40,7 +38,7 @@ export interface RunPlay {
  * bit. Means and standard errors are accumulated run by run in order.
  *
  * @param rng - the generator (at split depth 0 or 1: each run splits it twice more)
- * @param spec - the run length, the names of the quantities and the {@link RunOptions}
+ * @param spec - the {@link SimulationOptions} and the names of the quantities
  * @param startRun - prepares run i from its streams and returns how to play and measure it
  * @returns the per-run values, means and standard errors at the checkpoints
  * @throws TypeError or RangeError on bad options; whatever the experiment throws
@@ -64,8 +62,8 @@ export function runExperiment<S extends string>(
 ): RunResult<S> {
   const fn = 'runExperiment';
   assertRng(fn, rng);
-  const { rounds, series } = readObject(fn, 'spec', spec);
-  const { runs, firstRun, checkpoints } = readRunOptions(fn, spec, rounds);
+  const { series } = readObject(fn, 'spec', spec);
+  const { rounds, runs, firstRun, checkpoints } = readRunOptions(fn, spec);
   if (!Array.isArray(series) || series.length === 0 || series.some((s) => typeof s !== 'string'))
     throw new TypeError(
       `${fn}: series must be a non-empty array of names, got ${formatValue(series)}`,

@@ -104,6 +104,11 @@ export class StateFields {
     return out;
   }
 
+  /** A RangeError for an inconsistency between fields (`state.<section>: <what>`), to throw. */
+  error(what: string): RangeError {
+    return new RangeError(`${this.#fn}: state.${this.#section}: ${what}`);
+  }
+
   #name(key: string): string {
     return `state.${this.#section}.${key}`;
   }

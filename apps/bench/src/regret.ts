@@ -1,21 +1,32 @@
+/**
+ * The helpers of the regret claims: a trial plays each policy once (a simulator of the packages,
+ * one run on its own split of the trial's generator) and returns its regret curve; `summarize`
+ * averages the curves over trials, fits slopes and draws them with 95% bands. A regret-slope
+ * claim is then a short experiment.
+ */
 import type { BanditEnvironment, BanditPolicy } from '@x/bandits';
-import { simulate } from '@x/bandits';
+import { simulateBandit } from '@x/bandits';
 import type { Rng } from '@x/linalg';
 import { fitLogLogSlope, RunningStats } from '@x/linalg';
-import type { Series } from '../../src/Experiment.ts';
+import type { RunResult } from '@x/linalg/experiment';
+import type { Series } from './Experiment.ts';
+
+/** The mean curve of a simulator's result (one run: that run's curve), as plain numbers for a trial's output. */
+export function curveOf<S extends string>(result: RunResult<S>, series: S): number[] {
+  return Array.from(result.series[series].mean);
+}
 
 /** One run of each named policy on an environment: regret at the checkpoints, per policy. */
-export function regretRuns(
+export function regretRuns<E extends BanditEnvironment>(
   rng: Rng,
-  env: BanditEnvironment,
-  policies: Readonly<Record<string, () => BanditPolicy>>,
-  horizon: number,
+  env: E,
+  policies: Readonly<Record<string, (env: E) => BanditPolicy>>,
+  rounds: number,
   checkpoints: readonly number[],
 ): Record<string, number[]> {
   const out: Record<string, number[]> = {};
-  for (const [name, make] of Object.entries(policies)) {
-    out[name] = Array.from(simulate(rng.split(), env, make, { horizon, checkpoints }).meanRegret);
-  }
+  for (const [name, make] of Object.entries(policies))
+    out[name] = curveOf(simulateBandit(rng.split(), env, make, { rounds, checkpoints }), 'regret');
   return out;
 }
 
@@ -59,13 +70,13 @@ export function logGrid(from: number, to: number, count: number): number[] {
 }
 
 /**
- * For experiments that run each policy once per horizon T: the mean regret at each T, its
+ * For experiments that run each policy once per run length T: the mean regret at each T, its
  * log-log slope with a 95% interval, and whether the slope is within `tolerance` of `target`.
  */
-export function slopeOverHorizons(
+export function slopeOverLengths(
   trials: readonly Record<string, number[]>[],
   names: readonly string[],
-  horizons: readonly number[],
+  lengths: readonly number[],
   target: number,
   tolerance: number,
 ): { metrics: Record<string, number>; parts: string[]; series: Series[]; holds: boolean } {
@@ -74,10 +85,10 @@ export function slopeOverHorizons(
   const series: Series[] = [];
   let holds = true;
   for (const name of names) {
-    const stats = horizons.map(() => new RunningStats());
+    const stats = lengths.map(() => new RunningStats());
     for (const t of trials) for (const [i, v] of t[name]!.entries()) stats[i]!.push(v);
     const mean = stats.map((s) => s.mean);
-    const fit = fitLogLogSlope(horizons, mean);
+    const fit = fitLogLogSlope(lengths, mean);
     metrics[`${name}: slope`] = fit.slope;
     holds &&= Math.abs(fit.slope - target) < tolerance;
     parts.push(
@@ -85,7 +96,7 @@ export function slopeOverHorizons(
     );
     series.push({
       name,
-      x: horizons,
+      x: lengths,
       y: mean,
       lower: stats.map((s) => s.mean - 1.96 * s.standardError),
       upper: stats.map((s) => s.mean + 1.96 * s.standardError),
