@@ -10,7 +10,7 @@ import { assertArm } from '../core/validation.ts';
 
 /**
  * An oblivious adversary: the rewards of every arm in every round are fixed in advance in a
- * table (rows are rounds). The regret of {@link simulate} is then measured against the best
+ * table (rows are rounds). The regret of {@link simulateBandit} is then measured against the best
  * fixed arm in hindsight.
  */
 export class AdversarialBandit implements BanditEnvironment {

@@ -138,7 +138,7 @@ export class Exp3 extends SamplingPolicy {
   }
 
   /**
-   * Restores a policy saved by {@link Exp3.toJSON}, checking every field.
+   * Restores a policy saved by {@link BanditPolicy.toJSON}, checking every field.
    * @throws TypeError or RangeError on a malformed state
    */
   static fromJSON(state: unknown): Exp3 {

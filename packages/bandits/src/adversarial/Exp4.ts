@@ -154,7 +154,7 @@ export class Exp4 extends SamplingPolicy {
   }
 
   /**
-   * Restores a policy saved by {@link Exp4.toJSON}, checking every field.
+   * Restores a policy saved by {@link BanditPolicy.toJSON}, checking every field.
    * @throws TypeError or RangeError on a malformed state
    */
   static fromJSON(state: unknown): Exp4 {

@@ -125,7 +125,7 @@ export class SquareCb extends SamplingPolicy {
   }
 
   /**
-   * Restores a policy saved by {@link SquareCb.toJSON}, checking every field.
+   * Restores a policy saved by {@link BanditPolicy.toJSON}, checking every field.
    * @throws TypeError or RangeError on a malformed state
    */
   static fromJSON(state: unknown): SquareCb {

@@ -1,7 +1,7 @@
 import type { Rng } from '@x/linalg';
 
 /**
- * A bandit problem to simulate. Policies never see it: {@link simulate} pulls arms for them and
+ * A bandit problem to simulate. Policies never see it: {@link simulateBandit} pulls arms for them and
  * uses `expectedReward` only to measure regret.
  */
 export interface BanditEnvironment {
