@@ -68,7 +68,7 @@ interface ProbeResult {
 const PACKAGES_PROBE = `
 import { createRng } from '@x/linalg';
 import { BernoulliBandit, BetaThompsonSampling, simulateBandit } from '@x/bandits';
-import { garnet, linearProgramming, policyIteration, Psrl, riverSwim, simulateEpisodic, valueIteration } from '@x/mdp';
+import { EpisodicProblem, garnet, linearProgramming, policyIteration, Psrl, riverSwim, simulateEpisodic, valueIteration } from '@x/mdp';
 import { knnShapley, knnUtility, optimalMenu, permutationShapley, randomDataMarket } from '@x/data-pricing';
 import highsLoader from 'highs';
 export async function probe(seed, highsOptions) {
@@ -83,8 +83,9 @@ export async function probe(seed, highsOptions) {
   const pi = policyIteration(mdp, 0.9);
   const highs = await highsLoader(highsOptions);
   const lp = await linearProgramming(mdp, 0.9, { highs });
-  const psrl = simulateEpisodic(rng.split(), riverSwim(5), 10, 0, () => new Psrl(5, 2, 10), {
-    episodes: 60,
+  const problem = new EpisodicProblem({ mdp: riverSwim(5), horizon: 10 });
+  const psrl = simulateEpisodic(rng.split(), problem, (p) => new Psrl(p), {
+    rounds: 60,
     runs: 2,
     checkpoints: [30, 60],
   });
@@ -117,7 +118,7 @@ export async function probe(seed, highsOptions) {
     piValues: Array.from(pi.values),
     lpValues: Array.from(lp.values),
     lpErrorBound: lp.errorBound,
-    psrlRegret: Array.from(psrl.meanRegret),
+    psrlRegret: Array.from(psrl.series.regret.mean),
     knn: Array.from(knn),
     tmc: Array.from(tmc.values),
     state: data.getState(),

@@ -4,6 +4,7 @@ import { createRng } from '@x/linalg';
 import {
   continuationValue,
   decodingGap,
+  EpisodicProblem,
   gridworld,
   Psrl,
   RlhfIds,
@@ -76,21 +77,18 @@ export function gridworldPlot(): PlotOptions {
 export function episodicRegretCurves(): { agent: string; episode: number; regret: number }[] {
   const H = 20;
   const checkpoints = Array.from({ length: 20 }, (_, i) => 25 * (i + 1));
+  const problem = new EpisodicProblem({ mdp: riverSwim(6), horizon: H });
   const agents = {
-    PSRL: () => new Psrl(6, 2, H),
-    'UCBVI (c = 0.1)': () => new Ucbvi(6, 2, H, { episodes: 500, bonusScale: 0.1 }),
-    'UCBVI (c = 1)': () => new Ucbvi(6, 2, H, { episodes: 500 }),
+    PSRL: (p: EpisodicProblem) => new Psrl(p),
+    'UCBVI (c = 0.1)': (p: EpisodicProblem) => new Ucbvi(p, { rounds: 500, bonusScale: 0.1 }),
+    'UCBVI (c = 1)': (p: EpisodicProblem) => new Ucbvi(p, { rounds: 500 }),
   };
   const rng = createRng(5);
   const rows: { agent: string; episode: number; regret: number }[] = [];
   for (const [agent, make] of Object.entries(agents)) {
-    const r = simulateEpisodic(rng.split(), riverSwim(6), H, 0, make, {
-      episodes: 500,
-      runs: 4,
-      checkpoints,
-    });
-    r.episodes.forEach((episode, i) => {
-      rows.push({ agent, episode, regret: r.meanRegret[i]! });
+    const r = simulateEpisodic(rng.split(), problem, make, { rounds: 500, runs: 4, checkpoints });
+    r.checkpoints.forEach((episode, i) => {
+      rows.push({ agent, episode, regret: r.series.regret.mean[i]! });
     });
   }
   return rows;
@@ -175,11 +173,11 @@ export function rlhfRegretCurves(): { agent: string; episode: number; regret: nu
       createRng(2),
       envs,
       () => new RlhfIds(envs, { variant, informationSamples: 16 }),
-      { episodes: 400, runs: 4, checkpoints },
+      { rounds: 400, runs: 4, checkpoints },
     );
     const agent = variant === 'exact' ? 'IDS' : 'Approximate-IDS';
-    r.episodes.forEach((episode, i) => {
-      rows.push({ agent, episode, regret: r.meanRegret[i]! });
+    r.checkpoints.forEach((episode, i) => {
+      rows.push({ agent, episode, regret: r.series.regret.mean[i]! });
     });
   }
   return rows;

@@ -194,6 +194,16 @@ export const VALIDATE_CASES: ExportCases = {
     args: () => ['f', { type: 'T', version: 1, params: {}, stats: {} }, 'T'],
     trusted: true,
   },
+  runExperimentAs: {
+    args: () => [
+      'f',
+      rng(),
+      { rounds: 2, series: ['x'] },
+      () => ({ step: () => {}, measure: (o: Float64Array) => o.fill(0) }),
+    ],
+    trusted: true,
+  },
+  runRegretAs: { args: () => ['f', rng(), { rounds: 2 }, () => () => 0], trusted: true },
   readObject: { args: () => ['f', 'x', {}], trusted: true },
   readOptions: { args: () => ['f', {}], trusted: true },
   readRunOptions: { args: () => ['f', { rounds: 10, runs: 2 }], trusted: true },
@@ -221,6 +231,7 @@ export const EXPERIMENT_CASES: ExportCases = {
       ],
     ],
   },
+  runRegret: { args: () => [rng(), { rounds: 4, runs: 2 }, () => () => 0.5] },
   runExperiment: {
     args: () => [
       rng(),

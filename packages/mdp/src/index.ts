@@ -10,15 +10,19 @@
 
 export { bestPerm, type CascadeList } from './cascading/bestPerm.ts';
 export type { CascadeStep, CascadingAgent } from './cascading/CascadingAgent.ts';
-export type { CascadingProblem } from './cascading/CascadingProblem.ts';
-export { CascadingVi, type CascadingViOptions } from './cascading/CascadingVi.ts';
+export { CascadingProblem, type CascadingProblemData } from './cascading/CascadingProblem.ts';
+export {
+  type CascadingShape,
+  CascadingVi,
+  type CascadingViOptions,
+} from './cascading/CascadingVi.ts';
 export { cascadeListValue } from './cascading/cascadeListValue.ts';
 export {
   type CascadingPlan,
   cascadingBackwardInduction,
 } from './cascading/cascadingBackwardInduction.ts';
 export { evaluateCascadingPolicy } from './cascading/evaluateCascadingPolicy.ts';
-export { simulateCascading } from './cascading/simulateCascading.ts';
+export { simulateCascadingMdp } from './cascading/simulateCascadingMdp.ts';
 export { bestRejectionThreshold } from './decoding/bestRejectionThreshold.ts';
 export type { CandidateLengthProblem } from './decoding/CandidateLengthProblem.ts';
 export { type CandidateLengthRule, candidateLengthRate } from './decoding/candidateLengthRate.ts';
@@ -41,29 +45,27 @@ export { type RegularizedOptimum, softBackwardInduction } from './guided/softBac
 export { TokenTree, type TokenTreeData } from './guided/TokenTree.ts';
 export { tiltedDecoding } from './guided/tiltedDecoding.ts';
 export { type TransferQOptions, transferQ } from './guided/transferQ.ts';
-export type { EpisodicAgent, Transition } from './learning/EpisodicAgent.ts';
+export type { EpisodicAgent, EpisodicShape, Transition } from './learning/EpisodicAgent.ts';
+export { episodicValue } from './learning/episodicValue.ts';
+export {
+  type LearnerContext,
+  learnerFromJSON,
+  type MdpLearner,
+} from './learning/learnerFromJSON.ts';
 export { type LstdOptions, lstd } from './learning/lstd.ts';
-export { mergeRegretRuns } from './learning/mergeRegretRuns.ts';
 export { Psrl, type PsrlOptions } from './learning/Psrl.ts';
 export { type QLearningOptions, qLearning } from './learning/qLearning.ts';
-export type { RegretRunOptions } from './learning/RegretRunOptions.ts';
-export type { RegretRuns } from './learning/RegretRuns.ts';
 export {
-  type AverageRewardSimulationOptions,
   type AverageRewardSimulationResult,
   type ContinuingAgent,
   simulateAverageReward,
 } from './learning/simulateAverageReward.ts';
-export {
-  type EpisodicSimulationOptions,
-  type EpisodicSimulationResult,
-  episodicValue,
-  simulateEpisodic,
-} from './learning/simulateEpisodic.ts';
+export { simulateEpisodic } from './learning/simulateEpisodic.ts';
 export { tdLambda } from './learning/tdLambda.ts';
 export type { TemporalDifferenceOptions } from './learning/temporalDifferenceOptions.ts';
 export { Ucbvi, type UcbviOptions } from './learning/Ucbvi.ts';
 export { Ucrl2, type Ucrl2Options } from './learning/Ucrl2.ts';
+export { EpisodicProblem, type EpisodicProblemData } from './model/EpisodicProblem.ts';
 export { Mdp, type MdpOptions, type SparseMdpData } from './model/Mdp.ts';
 export { backwardInduction, type FiniteHorizonResult } from './planning/backwardInduction.ts';
 export {

@@ -76,16 +76,20 @@ const trajectory = fc.record({
 });
 
 const CASES: readonly Case<never>[] = [
-  episodic('Psrl', () => new Psrl(S, A, H), Psrl.fromJSON),
-  episodic('Ucbvi', () => new Ucbvi(S, A, H, { episodes: 50 }), Ucbvi.fromJSON),
+  episodic('Psrl', () => new Psrl({ states: S, actions: A, horizon: H }), Psrl.fromJSON),
+  episodic(
+    'Ucbvi',
+    () => new Ucbvi({ states: S, actions: A, horizon: H }, { rounds: 50 }),
+    Ucbvi.fromJSON,
+  ),
   episodic(
     'Ucbvi (Bernstein)',
-    () => new Ucbvi(S, A, H, { episodes: 50, bonus: 'bernstein' }),
+    () => new Ucbvi({ states: S, actions: A, horizon: H }, { rounds: 50, bonus: 'bernstein' }),
     Ucbvi.fromJSON,
   ),
   {
     name: 'Ucrl2',
-    make: () => new Ucrl2(S, A),
+    make: () => new Ucrl2({ states: S, actions: A }),
     restore: (s) => Ucrl2.fromJSON(s),
     call: fc
       .tuple(index(S), index(A), numberLike, index(S))
@@ -102,7 +106,7 @@ const CASES: readonly Case<never>[] = [
   } satisfies Case<Ucrl2>,
   {
     name: 'CascadingVi',
-    make: () => new CascadingVi(2, 4, 2, 2),
+    make: () => new CascadingVi({ states: 2, items: 4, maxLength: 2, horizon: 2 }),
     restore: (s) => CascadingVi.fromJSON(s),
     call: fc
       .array(
@@ -125,7 +129,7 @@ const CASES: readonly Case<never>[] = [
   {
     name: 'RlhfIds',
     make: () => new RlhfIds(envs(), { informationSamples: 8 }),
-    restore: (s) => RlhfIds.fromJSON(new EnvironmentClass(envs().toJSON()), s),
+    restore: (s) => RlhfIds.fromJSON(s, new EnvironmentClass(envs().toJSON())),
     call: trajectory.map((f) =>
       call(`observe(${JSON.stringify(f)})`, (r: RlhfIds) => r.observe(f as never)),
     ),

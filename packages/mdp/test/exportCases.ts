@@ -10,13 +10,16 @@ const H = 3;
 const tree = () => api.randomTokenTree(createRng(2), 2, 2);
 const envs = () =>
   api.randomEnvironmentClass(createRng(3), { size: 3, states: 2, actions: 2, horizon: 2 });
-const cascading = () => ({
-  mdp: api.riverSwim(2),
-  attraction: [0.5, 0.3, 0.4, 0.2],
+const cascadingData = () => ({
+  mdp: api.garnet(createRng(5), 2, 4, 2),
+  attraction: [0.5, 0.3, 0.4, 0.2, 0.1, 0.6],
   maxLength: 2,
   horizon: 2,
   start: 0,
 });
+const cascading = () => new api.CascadingProblem(cascadingData());
+const problem = () => new api.EpisodicProblem({ mdp: mdp(), horizon: H, start: 0 });
+const shape = () => ({ states: 3, actions: 2, horizon: H });
 const episode = () => [
   { state: 0, action: 1, reward: 0.5, next: 1 },
   { state: 1, action: 0, reward: 0, next: 0 },
@@ -52,7 +55,7 @@ const episodicLearner = (
 /** A good call of every export of `@x/mdp` (see test/contract.ts). */
 export const CASES: ExportCases = {
   CascadingVi: {
-    args: () => [2, 4, 2, 2, {}],
+    args: () => [{ states: 2, items: 3, maxLength: 2, horizon: 2 }, {}],
     methods: {
       observe: () => [
         [
@@ -81,21 +84,30 @@ export const CASES: ExportCases = {
     },
     restore: (s) => new api.Mdp(s as api.SparseMdpData),
   },
-  Psrl: episodicLearner(() => [3, 2, H, {}], api.Psrl.fromJSON),
+  Psrl: episodicLearner(() => [shape(), {}], api.Psrl.fromJSON),
   RlhfIds: {
     args: () => [envs(), { informationSamples: 8 }],
     methods: {
       candidateScores: () => [rng()],
-      observe: () => [{ states: [0, 1], actions: [1, 0], preferred: true }],
+      observe: () => [
+        {
+          states: [0, 1, 0],
+          actions: [1, 0],
+          baselineStates: [0, 0, 1],
+          baselineActions: [0, 1],
+          preferred: true,
+        },
+      ],
       plan: () => [rng()],
     },
+    restore: (s) => api.RlhfIds.fromJSON(s, envs()),
   },
   TokenTree: {
     args: () => [{ vocabulary: 2, length: 1, reference: [0.5, 0.5], reward: [1, 0] }],
   },
-  Ucbvi: episodicLearner(() => [3, 2, H, { episodes: 10 }], api.Ucbvi.fromJSON),
+  Ucbvi: episodicLearner(() => [shape(), { rounds: 10 }], api.Ucbvi.fromJSON),
   Ucrl2: {
-    args: () => [3, 2, {}],
+    args: () => [{ states: 3, actions: 2 }, {}],
     methods: { act: () => [1], observe: () => [0, 1, 0.5, 1] },
     restore: (s) => api.Ucrl2.fromJSON(s),
     prepare: (a) => (a as api.Ucrl2).observe(0, 1, 0.5, 1),
@@ -110,8 +122,16 @@ export const CASES: ExportCases = {
   continuationValue: { args: () => [tree(), [0.5, 0.5, 0.5, 0.5, 0.5, 0.5]] },
   decodingGap: { args: () => [tree(), [0, 0, 0.5, 0.5, 1, 0], 1, 1] },
   decodingOutcome: { args: () => [tree(), [0.5, 0.5, 0.5, 0.5, 0.5, 0.5]] },
-  episodicValue: { args: () => [mdp(), H, null, 0], keep: [2] },
-  evaluateCascadingPolicy: { args: () => [cascading(), [Int32Array.of(0, 1), Int32Array.of(2)]] },
+  episodicValue: { args: () => [problem(), null], keep: [1] },
+  CascadingProblem: { args: () => [cascadingData()] },
+  EpisodicProblem: { args: () => [{ mdp: mdp(), horizon: H, start: 0 }] },
+  learnerFromJSON: { args: () => [new api.Psrl(shape()).toJSON(), {}] },
+  evaluateCascadingPolicy: {
+    args: () => [
+      cascading(),
+      [Int32Array.of(0, 1), Int32Array.of(2), Int32Array.of(1), Int32Array.of(0)],
+    ],
+  },
   evaluatePolicy: { args: () => [mdp(), 0.9, [1, 1, 1], {}] },
   expectedTokensPerRound: { args: () => [0.8, 3] },
   garnet: { args: () => [rng(), 4, 2, 2] },
@@ -119,17 +139,6 @@ export const CASES: ExportCases = {
   linearProgramming: { args: () => [mdp(), 0.9, {}] },
   lstd: { args: () => [rng(), mdp(), 0.9, [1, 1, 1], { steps: 50 }] },
   maximizeCvar: { args: () => [mdp(), H, 0.5, 0] },
-  mergeRegretRuns: {
-    args: () => [
-      [
-        api.simulateEpisodic(rng(), mdp(), H, 0, () => new api.Psrl(3, 2, H), {
-          episodes: 4,
-          runs: 2,
-          checkpoints: [2, 4],
-        }),
-      ],
-    ],
-  },
   modifiedPolicyIteration: { args: () => [mdp(), 0.9, {}] },
   policyIteration: { args: () => [mdp(), 0.9, {}] },
   qLearning: { args: () => [rng(), mdp(), 0.9, { steps: 50 }] },
@@ -143,34 +152,32 @@ export const CASES: ExportCases = {
     args: () => [
       rng(),
       mdp(),
-      () => new api.Ucrl2(3, 2),
-      { steps: 20, runs: 2, checkpoints: [10, 20] },
+      (m: api.Mdp) => new api.Ucrl2(m),
+      { rounds: 20, runs: 2, checkpoints: [10, 20], start: 0 },
     ],
   },
-  simulateCascading: {
+  simulateCascadingMdp: {
     args: () => [
       rng(),
       cascading(),
-      () => new api.CascadingVi(2, 4, 2, 2),
-      { episodes: 4, runs: 2, checkpoints: [2, 4] },
+      (p: api.CascadingProblem) => new api.CascadingVi(p),
+      { rounds: 4, runs: 2, checkpoints: [2, 4] },
     ],
   },
   simulateEpisodic: {
     args: () => [
       rng(),
-      mdp(),
-      H,
-      0,
-      () => new api.Psrl(3, 2, H),
-      { episodes: 4, runs: 2, checkpoints: [2, 4] },
+      problem(),
+      (p: api.EpisodicProblem) => new api.Psrl(p),
+      { rounds: 4, runs: 2, checkpoints: [2, 4] },
     ],
   },
   simulateRlhf: {
     args: () => [
       rng(),
       envs(),
-      () => new api.RlhfIds(envs(), { variant: 'approximate' }),
-      { episodes: 3, runs: 1, checkpoints: [3] },
+      (e: api.EnvironmentClass) => new api.RlhfIds(e, { variant: 'approximate' }),
+      { rounds: 3, runs: 1, checkpoints: [3] },
     ],
   },
   softBackwardInduction: { args: () => [tree(), 1] },

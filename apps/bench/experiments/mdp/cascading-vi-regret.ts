@@ -1,5 +1,5 @@
 import { createRng } from '@x/linalg';
-import { type CascadingProblem, CascadingVi, garnet, simulateCascading } from '@x/mdp';
+import { CascadingProblem, CascadingVi, garnet, simulateCascadingMdp } from '@x/mdp';
 import { defineClaim } from '../../src/Experiment.ts';
 import { curveSeries, lateSlopes, logGrid, meanCurves } from '../../src/regret.ts';
 
@@ -16,7 +16,7 @@ function instance(): CascadingProblem {
   const rng = createRng(2401_08961);
   const mdp = garnet(rng, S, N + 1, 2);
   const attraction = Array.from({ length: S * N }, () => 0.6 * rng.nextFloat64());
-  return { mdp, attraction, maxLength: M, horizon: H, start: 0 };
+  return new CascadingProblem({ mdp, attraction, maxLength: M, horizon: H, start: 0 });
 }
 
 export const experiment = defineClaim<Record<string, number[]>>({
@@ -37,12 +37,12 @@ export const experiment = defineClaim<Record<string, number[]>>({
     const out: Record<string, number[]> = {};
     for (const c of [0.1, 1]) {
       out[`CascadingVI (c = ${c})`] = Array.from(
-        simulateCascading(
+        simulateCascadingMdp(
           rng.split(),
           problem,
-          () => new CascadingVi(S, N, M, H, { episodes: K, bonusScale: c }),
-          { episodes: K, checkpoints: grid },
-        ).meanRegret,
+          (p) => new CascadingVi(p, { rounds: K, bonusScale: c }),
+          { rounds: K, checkpoints: grid },
+        ).series.regret.mean,
       );
     }
     return out;

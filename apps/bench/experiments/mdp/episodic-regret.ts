@@ -1,4 +1,4 @@
-import { Psrl, riverSwim, simulateEpisodic, Ucbvi } from '@x/mdp';
+import { EpisodicProblem, Psrl, riverSwim, simulateEpisodic, Ucbvi } from '@x/mdp';
 import { defineClaim } from '../../src/Experiment.ts';
 import { curveSeries, lateSlopes, logGrid, meanCurves } from '../../src/regret.ts';
 
@@ -23,18 +23,19 @@ export const experiment = defineClaim<Record<string, number[]>>({
   trial(rng, scale) {
     const K = EPISODES[scale];
     const grid = logGrid(10, K, 16);
+    const problem = new EpisodicProblem({ mdp: riverSwim(STATES), horizon: H });
     const agents = {
-      PSRL: () => new Psrl(STATES, 2, H),
-      'UCBVI (c = 0.1)': () => new Ucbvi(STATES, 2, H, { episodes: K, bonusScale: 0.1 }),
-      'UCBVI (c = 1)': () => new Ucbvi(STATES, 2, H, { episodes: K }),
+      PSRL: (p: EpisodicProblem) => new Psrl(p),
+      'UCBVI (c = 0.1)': (p: EpisodicProblem) => new Ucbvi(p, { rounds: K, bonusScale: 0.1 }),
+      'UCBVI (c = 1)': (p: EpisodicProblem) => new Ucbvi(p, { rounds: K }),
     };
     const out: Record<string, number[]> = {};
     for (const [name, make] of Object.entries(agents)) {
       out[name] = Array.from(
-        simulateEpisodic(rng.split(), riverSwim(STATES), H, 0, make, {
-          episodes: K,
+        simulateEpisodic(rng.split(), problem, make, {
+          rounds: K,
           checkpoints: grid,
-        }).meanRegret,
+        }).series.regret.mean,
       );
     }
     return out;

@@ -63,8 +63,8 @@ export const experiment = defineClaim<Trial>({
           rng.split(),
           envs,
           () => new RlhfIds(envs, { variant, feedback, informationSamples: 16 }),
-          { episodes: K, checkpoints: grid, feedback },
-        ).meanRegret,
+          { rounds: K, checkpoints: grid, feedback },
+        ).series.regret.mean,
       );
       msPerEpisode[name] = (performance.now() - started) / K;
     }

@@ -45,9 +45,9 @@ export const experiment = defineClaim<number[]>({
         rng.split(),
         envs,
         () => new RlhfIds(envs, { informationSamples: 16 }),
-        { episodes: K, checkpoints: [K] },
+        { rounds: K, checkpoints: [K] },
       );
-      return r.meanRegret[0]! / (point.H ** 2 * Math.sqrt(point.S * point.A * K));
+      return r.series.regret.mean[0]! / (point.H ** 2 * Math.sqrt(point.S * point.A * K));
     });
   },
   summarize(trials, scale) {

@@ -17,4 +17,5 @@ export {
   type RunStreams,
   runExperiment,
 } from './runExperiment.ts';
+export { runRegret } from './runRegret.ts';
 export type { SimulationOptions } from './SimulationOptions.ts';

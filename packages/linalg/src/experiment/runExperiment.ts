@@ -60,7 +60,19 @@ export function runExperiment<S extends string>(
   spec: ExperimentSpec<S>,
   startRun: (streams: RunStreams) => RunPlay,
 ): RunResult<S> {
-  const fn = 'runExperiment';
+  return runExperimentAs('runExperiment', rng, spec, startRun);
+}
+
+/**
+ * {@link runExperiment} for the packages' simulators: every error names `fn`, the simulator the
+ * user called. @internal
+ */
+export function runExperimentAs<S extends string>(
+  fn: string,
+  rng: Rng,
+  spec: ExperimentSpec<S>,
+  startRun: (streams: RunStreams) => RunPlay,
+): RunResult<S> {
   assertRng(fn, rng);
   const { series } = readObject(fn, 'spec', spec);
   const { rounds, runs, firstRun, checkpoints } = readRunOptions(fn, spec);

@@ -271,7 +271,10 @@ export function assertInstance<T>(
   type: abstract new (...args: never[]) => T,
 ): asserts value is T {
   if (!(value instanceof type)) {
-    throw new TypeError(`${fn}: ${name} must be a ${type.name}, got ${formatValue(value)}`);
+    const article = /^[AEIOU]/.test(type.name) ? 'an' : 'a';
+    throw new TypeError(
+      `${fn}: ${name} must be ${article} ${type.name}, got ${formatValue(value)}`,
+    );
   }
 }
 

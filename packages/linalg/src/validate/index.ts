@@ -14,6 +14,8 @@
  */
 
 export { type CheckedRunOptions, readRunOptions } from '../experiment/readRunOptions.ts';
+export { runExperimentAs } from '../experiment/runExperiment.ts';
+export { runRegretAs } from '../experiment/runRegret.ts';
 export {
   klBernoulliUpperBoundCeiling,
   klBernoulliUpperBoundUnchecked,

@@ -1,18 +1,34 @@
-import type { Rng } from '@x/linalg';
+import type { JsonValue, LearnerState, Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
 import {
+  asCaller,
   assertInRange,
   assertInteger,
   assertPositive,
   formatValue,
+  LEARNER_STATE_VERSION,
+  MAX_ROUNDS,
+  readLearnerState,
   readObject,
   readOptions,
 } from '@x/linalg/validate';
-import { type LearnerState, readLearnerState, readNumbers } from '../learning/LearnerState.ts';
 import { TabularCounts } from '../learning/TabularCounts.ts';
 import { bestPermUnchecked } from './bestPerm.ts';
 import type { CascadeStep, CascadingAgent } from './CascadingAgent.ts';
+import type { CascadingProblem } from './CascadingProblem.ts';
 import { assertList } from './evaluateCascadingPolicy.ts';
+
+/** The sizes a cascading learner is built for: a {@link CascadingProblem} has them. */
+export interface CascadingShape {
+  /** S, the number of states. */
+  readonly states: number;
+  /** N, the number of items. */
+  readonly items: number;
+  /** m, the most items a list shows (at most N). */
+  readonly maxLength: number;
+  /** H, the steps per episode. */
+  readonly horizon: number;
+}
 
 /** Options of {@link CascadingVi}. */
 export interface CascadingViOptions {
@@ -20,8 +36,8 @@ export interface CascadingViOptions {
   readonly delta?: number;
   /** Scale c of both bonuses (1 is the analysis' shape; smaller explores less). @default 1 */
   readonly bonusScale?: number;
-  /** Number of episodes K, for the log term. @default 10000 */
-  readonly episodes?: number;
+  /** The number of episodes K the learner is tuned for, in its log term. @default 10000 */
+  readonly rounds?: number;
 }
 
 /**
@@ -59,41 +75,34 @@ export class CascadingVi implements CascadingAgent {
   readonly #counts: TabularCounts;
   readonly #examined: Float64Array;
   readonly #clicks: Float64Array;
-  readonly #params: Record<string, unknown>;
+  readonly #params: Record<string, JsonValue>;
 
   /**
-   * @param states - S
-   * @param items - N
-   * @param maxLength - m, the most items a list shows
-   * @param horizon - H
+   * @param problem - the sizes: S, N items, m (the most items a list shows) and H; a
+   *   {@link CascadingProblem} has them
    * @throws RangeError on bad sizes or options
    */
-  constructor(
-    states: number,
-    items: number,
-    maxLength: number,
-    horizon: number,
-    options: CascadingViOptions = {},
-  ) {
-    const { delta = 0.1, bonusScale = 1, episodes = 10_000 } = readOptions('CascadingVi', options);
+  constructor(problem: CascadingShape, options: CascadingViOptions = {}) {
     const fn = 'CascadingVi';
+    const { states, items, maxLength, horizon } = readObject(fn, 'problem', problem);
+    const { delta = 0.1, bonusScale = 1, rounds = 10_000 } = readOptions(fn, options);
     assertInteger(fn, 'states', states, 1, 1 << 16);
     assertInteger(fn, 'items', items, 1, 1 << 12);
-    assertInteger(fn, 'maxLength', maxLength, 1);
+    assertInteger(fn, 'maxLength', maxLength, 1, items);
     assertInteger(fn, 'horizon', horizon, 1, 1 << 16);
     assertInRange(fn, 'delta', delta, 0, 1, { loOpen: true, hiOpen: true });
     assertPositive(fn, 'bonusScale', bonusScale);
-    assertInteger(fn, 'episodes', episodes, 1);
+    assertInteger(fn, 'rounds', rounds, 1, MAX_ROUNDS);
     this.#states = states;
     this.#items = items;
     this.#maxLength = maxLength;
     this.#horizon = horizon;
-    this.#log = log((5 * states * items * horizon * episodes) / delta);
+    this.#log = log((5 * states * items * horizon * rounds) / delta);
     this.#scale = bonusScale;
     this.#counts = new TabularCounts(states, items + 1);
     this.#examined = new Float64Array(states * items);
     this.#clicks = new Float64Array(states * items);
-    this.#params = { states, items, maxLength, horizon, delta, bonusScale, episodes };
+    this.#params = { states, items, maxLength, horizon, delta, bonusScale, rounds };
   }
 
   /** Optimistic backward induction with BestPerm; lists at `h * S + s`. */
@@ -180,7 +189,7 @@ export class CascadingVi implements CascadingAgent {
   toJSON(): LearnerState {
     return {
       type: 'CascadingVi',
-      version: 1,
+      version: LEARNER_STATE_VERSION,
       params: { ...this.#params },
       stats: {
         ...this.#counts.toJSON(),
@@ -196,25 +205,31 @@ export class CascadingVi implements CascadingAgent {
    */
   static fromJSON(state: unknown): CascadingVi {
     const fn = 'CascadingVi.fromJSON';
-    const { params: p, stats } = readLearnerState('CascadingVi', state);
-    const agent = new CascadingVi(
-      p.states as number,
-      p.items as number,
-      p.maxLength as number,
-      p.horizon as number,
-      {
-        delta: p.delta as number,
-        bonusScale: p.bonusScale as number,
-        episodes: p.episodes as number,
-      },
+    const { params, stats } = readLearnerState(fn, state, 'CascadingVi');
+    const size = { min: 1, integer: true };
+    const agent = asCaller(
+      fn,
+      () =>
+        new CascadingVi(
+          {
+            states: params.number('states', size),
+            items: params.number('items', size),
+            maxLength: params.number('maxLength', size),
+            horizon: params.number('horizon', size),
+          },
+          {
+            delta: params.number('delta'),
+            bonusScale: params.number('bonusScale'),
+            rounds: params.number('rounds'),
+          },
+        ),
     );
     const n = agent.#examined.length;
-    const examined = readNumbers(fn, 'stats.examined', stats.examined, n, { integer: true });
-    const clicks = readNumbers(fn, 'stats.clicks', stats.clicks, n, { integer: true });
+    const examined = stats.numbers('examined', n, { min: 0, integer: true });
+    const clicks = stats.numbers('clicks', n, { min: 0, integer: true });
     for (let i = 0; i < n; i++)
-      if (clicks[i]! > examined[i]!)
-        throw new RangeError(`${fn}: stats.clicks[${i}] exceeds stats.examined[${i}]`);
-    agent.#counts.load(fn, stats);
+      if (clicks[i]! > examined[i]!) throw stats.error(`clicks[${i}] exceeds examined[${i}]`);
+    agent.#counts.load(stats);
     agent.#examined.set(examined);
     agent.#clicks.set(clicks);
     return agent;

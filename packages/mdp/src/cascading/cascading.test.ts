@@ -3,12 +3,12 @@ import { createRng, fitLogLogSlope } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
 import { garnet } from '../generators/garnet.ts';
 import { bestPerm } from './bestPerm.ts';
-import type { CascadingProblem } from './CascadingProblem.ts';
+import { CascadingProblem } from './CascadingProblem.ts';
 import { CascadingVi } from './CascadingVi.ts';
 import { cascadeListValue } from './cascadeListValue.ts';
 import { cascadingBackwardInduction } from './cascadingBackwardInduction.ts';
 import { evaluateCascadingPolicy } from './evaluateCascadingPolicy.ts';
-import { simulateCascading } from './simulateCascading.ts';
+import { simulateCascadingMdp } from './simulateCascadingMdp.ts';
 
 /** Every ordered list of 1..m distinct items out of n. */
 function allLists(n: number, m: number): number[][] {
@@ -126,7 +126,7 @@ function smallProblem(seed: number, S = 3, N = 5, m = 2, H = 3): CascadingProble
   const rng = createRng(seed);
   const mdp = garnet(rng, S, N + 1, 2);
   const attraction = Array.from({ length: S * N }, () => 0.6 * rng.nextFloat64());
-  return { mdp, attraction, maxLength: m, horizon: H, start: 0 };
+  return new CascadingProblem({ mdp, attraction, maxLength: m, horizon: H, start: 0 });
 }
 
 describe('evaluateCascadingPolicy', () => {
@@ -153,7 +153,12 @@ describe('evaluateCascadingPolicy', () => {
     expect(() => evaluateCascadingPolicy(problem, [Int32Array.of(1, 1), ...ok.slice(1)])).toThrow(
       /shows item 1 twice/,
     );
-    expect(() => evaluateCascadingPolicy({ ...problem, start: 3 }, ok)).toThrow(/start/);
+    expect(() => new CascadingProblem({ ...problem, start: 3 })).toThrow(
+      /^CascadingProblem: start/,
+    );
+    expect(() => evaluateCascadingPolicy({ ...problem } as never, ok)).toThrow(
+      /^evaluateCascadingPolicy: problem must be a CascadingProblem/,
+    );
   });
 });
 
@@ -163,21 +168,25 @@ describe('CascadingVi', () => {
     const K = 2000;
     const checkpoints = [250, 500, 1000, 2000];
     const run = (bonusScale: number) =>
-      simulateCascading(
+      simulateCascadingMdp(
         createRng(5),
         problem,
-        () => new CascadingVi(3, 5, 2, 3, { episodes: K, bonusScale }),
-        { episodes: K, runs: 3, checkpoints },
+        () =>
+          new CascadingVi(
+            { states: 3, items: 5, maxLength: 2, horizon: 3 },
+            { rounds: K, bonusScale },
+          ),
+        { rounds: K, runs: 3, checkpoints },
       );
     const tuned = run(0.1);
     // Linear regret has slope 1; the theorem's rate is 1/2 up to logs.
-    expect(fitLogLogSlope(checkpoints, tuned.meanRegret).slope).toBeLessThan(0.6);
+    expect(fitLogLogSlope(checkpoints, tuned.series.regret.mean).slope).toBeLessThan(0.6);
     const bound = 3 * Math.sqrt(3 * 3 * 5 * K) * Math.log(3 * 5 * 3 * K);
-    expect(run(1).meanRegret.at(-1)!).toBeLessThan(bound);
+    expect(run(1).series.regret.mean.at(-1)!).toBeLessThan(bound);
   });
 
   it('plans valid lists, and a rejected episode leaves its estimates untouched', () => {
-    const agent = new CascadingVi(2, 3, 2, 2);
+    const agent = new CascadingVi({ states: 2, items: 3, maxLength: 2, horizon: 2 });
     const before = agent.plan(createRng(1)).map((l) => Array.from(l));
     for (const l of before) expect(l.length).toBeGreaterThanOrEqual(1);
     const good = { state: 0, list: [0, 1], clicked: 1, reward: 1, next: 1 };
@@ -191,6 +200,8 @@ describe('CascadingVi', () => {
     const ignored = { state: 0, list: [before[0]![0]!], clicked: -1, reward: 0, next: 0 };
     for (let k = 0; k < 50; k++) agent.observe([ignored, ignored]);
     expect(agent.plan(createRng(1)).map((l) => Array.from(l))).not.toEqual(before);
-    expect(() => new CascadingVi(2, 3, 0, 2)).toThrow(/CascadingVi: maxLength/);
+    expect(() => new CascadingVi({ states: 2, items: 3, maxLength: 0, horizon: 2 })).toThrow(
+      /CascadingVi: maxLength/,
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { assertArrayLike, assertInteger } from '@x/linalg/validate';
-import { assertCascadingProblem, type CascadingProblem } from './CascadingProblem.ts';
+import { assertArrayLike, assertInstance, assertInteger } from '@x/linalg/validate';
+import { CascadingProblem } from './CascadingProblem.ts';
 import { cascadeListValueUnchecked } from './cascadeListValue.ts';
 
 /**
@@ -17,7 +17,8 @@ export function evaluateCascadingPolicy(
   lists: readonly ArrayLike<number>[],
 ): number {
   const fn = 'evaluateCascadingPolicy';
-  const N = assertCascadingProblem(fn, problem);
+  assertInstance(fn, 'problem', problem, CascadingProblem);
+  const N = problem.items;
   const { mdp, horizon: H, maxLength: m } = problem;
   const S = mdp.states;
   assertArrayLike(fn, 'lists', lists);
@@ -56,7 +57,7 @@ export function cascadingPolicyValueUnchecked(
   let next = new Float64Array(S);
   let v = new Float64Array(S);
   const w = new Float64Array(N);
-  const attractionRows = Float64Array.from(attraction);
+  const attractionRows = attraction;
   for (let h = H - 1; h >= 0; h--) {
     for (let s = 0; s < S; s++) {
       for (let a = 0; a < N; a++)

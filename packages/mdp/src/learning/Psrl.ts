@@ -1,14 +1,22 @@
-import { type Rng, sampleDirichlet } from '@x/linalg';
+import { type JsonValue, type LearnerState, type Rng, sampleDirichlet } from '@x/linalg';
 import {
-  assertInteger,
+  asCaller,
   assertPositive,
   assertRng,
+  LEARNER_STATE_VERSION,
+  readLearnerState,
   readOptions,
   sampleBetaUnchecked,
 } from '@x/linalg/validate';
-import { denseBackwardInduction } from './denseBackwardInduction.ts';
-import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
-import { type LearnerState, readLearnerState } from './LearnerState.ts';
+import { Mdp } from '../model/Mdp.ts';
+import { backwardPass } from '../planning/backwardInduction.ts';
+import {
+  type EpisodicAgent,
+  type EpisodicShape,
+  readEpisodicShape,
+  readShapeParams,
+  type Transition,
+} from './EpisodicAgent.ts';
 import { TabularCounts } from './TabularCounts.ts';
 
 /** Options of {@link Psrl}. */
@@ -32,7 +40,7 @@ export class Psrl implements EpisodicAgent {
   readonly #alpha: number;
   readonly #row: Float64Array;
   readonly #prior: Float64Array;
-  readonly #params: Record<string, unknown>;
+  readonly #params: Record<string, JsonValue>;
 
   /**
    * @param states - S
@@ -40,11 +48,9 @@ export class Psrl implements EpisodicAgent {
    * @param horizon - H
    * @throws RangeError on bad sizes or prior
    */
-  constructor(states: number, actions: number, horizon: number, options: PsrlOptions = {}) {
+  constructor(problem: EpisodicShape, options: PsrlOptions = {}) {
+    const { states, actions, horizon } = readEpisodicShape('Psrl', problem, 1 << 12, 1 << 12);
     const { transitionPrior } = readOptions('Psrl', options);
-    assertInteger('Psrl', 'states', states, 1, 1 << 12);
-    assertInteger('Psrl', 'actions', actions, 1, 1 << 12);
-    assertInteger('Psrl', 'horizon', horizon, 1, 1 << 16);
     const alpha = transitionPrior ?? 1 / states;
     assertPositive('Psrl', 'transitionPrior', alpha);
     this.#counts = new TabularCounts(states, actions);
@@ -71,7 +77,9 @@ export class Psrl implements EpisodicAgent {
       r[i] = sampleBetaUnchecked(rng, 1 + sum, 1 + n - sum);
     }
     // Backward induction on the sample.
-    return denseBackwardInduction(S, A, H, p, r);
+    const policy = new Int32Array(H * S);
+    backwardPass(Mdp.fromTables(S, A, p, r), H, null, null, policy);
+    return policy;
   }
 
   observe(episode: readonly Transition[]): void {
@@ -80,7 +88,12 @@ export class Psrl implements EpisodicAgent {
 
   /** The learner as JSON data (parameters and counts), for saving and resuming. */
   toJSON(): LearnerState {
-    return { type: 'Psrl', version: 1, params: { ...this.#params }, stats: this.#counts.toJSON() };
+    return {
+      type: 'Psrl',
+      version: LEARNER_STATE_VERSION,
+      params: { ...this.#params },
+      stats: this.#counts.toJSON(),
+    };
   }
 
   /**
@@ -88,11 +101,14 @@ export class Psrl implements EpisodicAgent {
    * @throws TypeError or RangeError on a malformed state
    */
   static fromJSON(state: unknown): Psrl {
-    const { params: p, stats } = readLearnerState('Psrl', state);
-    const agent = new Psrl(p.states as number, p.actions as number, p.horizon as number, {
-      transitionPrior: p.transitionPrior as number,
-    });
-    agent.#counts.load('Psrl.fromJSON', stats);
+    const fn = 'Psrl.fromJSON';
+    const { params, stats } = readLearnerState(fn, state, 'Psrl');
+    const shape = readShapeParams(params);
+    const agent = asCaller(
+      fn,
+      () => new Psrl(shape, { transitionPrior: params.number('transitionPrior') }),
+    );
+    agent.#counts.load(stats);
     return agent;
   }
 }

@@ -1,6 +1,5 @@
-import { formatValue } from '@x/linalg/validate';
+import { formatValue, type StateFields } from '@x/linalg/validate';
 import type { Transition } from './EpisodicAgent.ts';
-import { readNumbers } from './LearnerState.ts';
 
 /**
  * Visit counts, transition counts and reward sums of a tabular learner, in flat typed arrays:
@@ -78,29 +77,37 @@ export class TabularCounts {
    * changed if a check fails.
    * @throws TypeError or RangeError naming the bad field
    */
-  load(fn: string, state: Record<string, unknown>): void {
+  load(stats: StateFields): void {
     const S = this.states;
     const rows = S * this.actions;
-    const visits = readNumbers(fn, 'stats.visits', state.visits, rows, { integer: true });
-    const rewardSums = readNumbers(fn, 'stats.rewardSums', state.rewardSums, rows);
+    const visits = stats.numbers('visits', rows, { min: 0, integer: true });
+    const rewardSums = stats.numbers('rewardSums', rows, { min: 0 });
     const transitions = new Float64Array(rows * S);
-    if (!Array.isArray(state.transitions))
-      throw new TypeError(`${fn}: stats.transitions must be an array of [index, count] pairs`);
-    for (const [k, pair] of (state.transitions as unknown[]).entries()) {
-      const [at, count] = readNumbers(fn, `stats.transitions[${k}]`, pair, 2, { integer: true });
-      if (at! >= rows * S)
-        throw new RangeError(`${fn}: stats.transitions[${k}] index is out of range`);
-      transitions[at!] = count!;
+    const pairs = stats.value('transitions');
+    if (!Array.isArray(pairs))
+      throw stats.error('transitions must be an array of [index, count] pairs');
+    for (const [k, pair] of pairs.entries()) {
+      if (
+        !Array.isArray(pair) ||
+        pair.length !== 2 ||
+        !Number.isInteger(pair[0]) ||
+        !Number.isInteger(pair[1]) ||
+        pair[0] < 0 ||
+        pair[0] >= rows * S ||
+        pair[1] < 1
+      )
+        throw stats.error(
+          `transitions[${k}] must be an [index in [0, ${rows * S}), count >= 1] pair`,
+        );
+      transitions[pair[0]] = pair[1];
     }
     for (let r = 0; r < rows; r++) {
       let total = 0;
       for (let t = 0; t < S; t++) total += transitions[r * S + t]!;
       if (total !== visits[r])
-        throw new RangeError(
-          `${fn}: transitions of row ${r} sum to ${total}, not its ${visits[r]} visits`,
-        );
+        throw stats.error(`transitions of row ${r} sum to ${total}, not its ${visits[r]} visits`);
       if (rewardSums[r]! > visits[r]!)
-        throw new RangeError(`${fn}: stats.rewardSums[${r}] exceeds the row's visits`);
+        throw stats.error(`rewardSums[${r}] exceeds the row's visits`);
     }
     this.visits.set(visits);
     this.rewardSums.set(rewardSums);

@@ -1,14 +1,24 @@
-import type { Rng } from '@x/linalg';
+import type { JsonValue, LearnerState, Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
 import {
+  asCaller,
   assertInRange,
   assertInteger,
+  assertOneOf,
   assertPositive,
   assertRng,
+  LEARNER_STATE_VERSION,
+  MAX_ROUNDS,
+  readLearnerState,
   readOptions,
 } from '@x/linalg/validate';
-import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
-import { type LearnerState, readLearnerState } from './LearnerState.ts';
+import {
+  type EpisodicAgent,
+  type EpisodicShape,
+  readEpisodicShape,
+  readShapeParams,
+  type Transition,
+} from './EpisodicAgent.ts';
 import { TabularCounts } from './TabularCounts.ts';
 
 /** Options of {@link Ucbvi}. */
@@ -17,8 +27,8 @@ export interface UcbviOptions {
   readonly delta?: number;
   /** Scale c of the Hoeffding bonus $c H \sqrt{L / N(s,a)}$, $L = \log(5SAHK/\delta)$. @default 1 (the paper's proof uses 7) */
   readonly bonusScale?: number;
-  /** Number of episodes K, for the log term. @default 10000 */
-  readonly episodes?: number;
+  /** The number of episodes K the learner is tuned for, in its log term. @default 10000 */
+  readonly rounds?: number;
   /**
    * `'hoeffding'`: $b = cH\sqrt{L/N}$ (UCBVI-CH). `'bernstein'`: $b = c(\sqrt{8L\,
    * \mathrm{Var}_{\hat P}(V_{h+1})/N} + 14HL/(3N))$, the first two terms of UCBVI-BF, which adapt
@@ -48,7 +58,7 @@ export class Ucbvi implements EpisodicAgent {
   readonly #log: number;
   readonly #scale: number;
   readonly #bernstein: boolean;
-  readonly #params: Record<string, unknown>;
+  readonly #params: Record<string, JsonValue>;
 
   /**
    * @param states - S
@@ -56,27 +66,24 @@ export class Ucbvi implements EpisodicAgent {
    * @param horizon - H
    * @throws RangeError on bad sizes or options
    */
-  constructor(states: number, actions: number, horizon: number, options: UcbviOptions = {}) {
+  constructor(problem: EpisodicShape, options: UcbviOptions = {}) {
+    const { states, actions, horizon } = readEpisodicShape('Ucbvi', problem, 1 << 16, 1 << 12);
     const {
       delta = 0.1,
       bonusScale = 1,
-      episodes = 10_000,
+      rounds = 10_000,
       bonus = 'hoeffding',
     } = readOptions('Ucbvi', options);
-    assertInteger('Ucbvi', 'states', states, 1, 1 << 16);
-    assertInteger('Ucbvi', 'actions', actions, 1, 1 << 12);
-    assertInteger('Ucbvi', 'horizon', horizon, 1, 1 << 16);
     assertInRange('Ucbvi', 'delta', delta, 0, 1, { loOpen: true, hiOpen: true });
     assertPositive('Ucbvi', 'bonusScale', bonusScale);
-    assertInteger('Ucbvi', 'episodes', episodes, 1);
+    assertInteger('Ucbvi', 'rounds', rounds, 1, MAX_ROUNDS);
+    assertOneOf('Ucbvi', 'bonus', bonus, ['hoeffding', 'bernstein']);
     this.#counts = new TabularCounts(states, actions);
     this.#horizon = horizon;
-    this.#log = log((5 * states * actions * horizon * episodes) / delta);
+    this.#log = log((5 * states * actions * horizon * rounds) / delta);
     this.#scale = bonusScale;
-    if (bonus !== 'hoeffding' && bonus !== 'bernstein')
-      throw new RangeError(`Ucbvi: bonus must be 'hoeffding' or 'bernstein', got ${String(bonus)}`);
     this.#bernstein = bonus === 'bernstein';
-    this.#params = { states, actions, horizon, delta, bonusScale, episodes, bonus };
+    this.#params = { states, actions, horizon, delta, bonusScale, rounds, bonus };
   }
 
   /** Optimistic backward induction; equal Q values (common while they sit at the cap) are broken at random. */
@@ -132,7 +139,12 @@ export class Ucbvi implements EpisodicAgent {
 
   /** The learner as JSON data (parameters and counts), for saving and resuming. */
   toJSON(): LearnerState {
-    return { type: 'Ucbvi', version: 1, params: { ...this.#params }, stats: this.#counts.toJSON() };
+    return {
+      type: 'Ucbvi',
+      version: LEARNER_STATE_VERSION,
+      params: { ...this.#params },
+      stats: this.#counts.toJSON(),
+    };
   }
 
   /**
@@ -140,14 +152,20 @@ export class Ucbvi implements EpisodicAgent {
    * @throws TypeError or RangeError on a malformed state
    */
   static fromJSON(state: unknown): Ucbvi {
-    const { params: p, stats } = readLearnerState('Ucbvi', state);
-    const agent = new Ucbvi(p.states as number, p.actions as number, p.horizon as number, {
-      delta: p.delta as number,
-      bonusScale: p.bonusScale as number,
-      episodes: p.episodes as number,
-      bonus: p.bonus as 'hoeffding' | 'bernstein',
-    });
-    agent.#counts.load('Ucbvi.fromJSON', stats);
+    const fn = 'Ucbvi.fromJSON';
+    const { params, stats } = readLearnerState(fn, state, 'Ucbvi');
+    const shape = readShapeParams(params);
+    const agent = asCaller(
+      fn,
+      () =>
+        new Ucbvi(shape, {
+          delta: params.number('delta'),
+          bonusScale: params.number('bonusScale'),
+          rounds: params.number('rounds'),
+          bonus: params.oneOf('bonus', ['hoeffding', 'bernstein']),
+        }),
+    );
+    agent.#counts.load(stats);
     return agent;
   }
 }

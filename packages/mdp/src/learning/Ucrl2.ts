@@ -1,6 +1,14 @@
+import type { LearnerState } from '@x/linalg';
 import { log } from '@x/linalg/math';
-import { assertInRange, assertInteger, readOptions } from '@x/linalg/validate';
-import { type LearnerState, readLearnerState, readNumbers } from './LearnerState.ts';
+import {
+  asCaller,
+  assertInRange,
+  assertInteger,
+  LEARNER_STATE_VERSION,
+  readLearnerState,
+  readObject,
+  readOptions,
+} from '@x/linalg/validate';
 import { TabularCounts } from './TabularCounts.ts';
 
 /** Options of {@link Ucrl2}. */
@@ -44,10 +52,14 @@ export class Ucrl2 {
    * @param actions - A
    * @throws RangeError on bad sizes or options
    */
-  constructor(states: number, actions: number, options: Ucrl2Options = {}) {
-    const { delta = 0.05, confidenceScale = 1 } = readOptions('Ucrl2', options);
+  constructor(
+    mdp: { readonly states: number; readonly actions: number },
+    options: Ucrl2Options = {},
+  ) {
+    const { states, actions } = readObject('Ucrl2', 'mdp', mdp);
     assertInteger('Ucrl2', 'states', states, 1, 1 << 12);
     assertInteger('Ucrl2', 'actions', actions, 1, 1 << 12);
+    const { delta = 0.05, confidenceScale = 1 } = readOptions('Ucrl2', options);
     assertInRange('Ucrl2', 'delta', delta, 0, 1, { loOpen: true, hiOpen: true });
     assertInRange('Ucrl2', 'confidenceScale', confidenceScale, 0, Number.MAX_VALUE, {
       loOpen: true,
@@ -177,7 +189,7 @@ export class Ucrl2 {
   toJSON(): LearnerState {
     return {
       type: 'Ucrl2',
-      version: 1,
+      version: LEARNER_STATE_VERSION,
       params: {
         states: this.#counts.states,
         actions: this.#counts.actions,
@@ -203,39 +215,32 @@ export class Ucrl2 {
    */
   static fromJSON(state: unknown): Ucrl2 {
     const fn = 'Ucrl2.fromJSON';
-    const { params: p, stats } = readLearnerState('Ucrl2', state);
-    const agent = new Ucrl2(p.states as number, p.actions as number, {
-      delta: p.delta as number,
-      confidenceScale: p.confidenceScale as number,
-    });
+    const { params, stats } = readLearnerState(fn, state, 'Ucrl2');
+    const size = { min: 1, integer: true };
+    const agent = asCaller(
+      fn,
+      () =>
+        new Ucrl2(
+          { states: params.number('states', size), actions: params.number('actions', size) },
+          { delta: params.number('delta'), confidenceScale: params.number('confidenceScale') },
+        ),
+    );
     const S = agent.#counts.states;
     const A = agent.#counts.actions;
-    const rows = S * A;
-    const episodeVisits = readNumbers(fn, 'stats.episodeVisits', stats.episodeVisits, rows, {
-      integer: true,
-    });
-    const startVisits = readNumbers(fn, 'stats.startVisits', stats.startVisits, rows, {
-      integer: true,
-    });
-    const policy = readNumbers(fn, 'stats.policy', stats.policy, S, { hi: A - 1, integer: true });
-    const [t, episodes] = readNumbers(
-      fn,
-      'stats.t and stats.episodes',
-      [stats.t, stats.episodes],
-      2,
-      {
-        integer: true,
-      },
-    );
-    if (typeof stats.planned !== 'boolean')
-      throw new TypeError(`${fn}: stats.planned must be a boolean`);
-    agent.#counts.load(fn, stats);
+    const count = { min: 0, integer: true };
+    const episodeVisits = stats.numbers('episodeVisits', S * A, count);
+    const startVisits = stats.numbers('startVisits', S * A, count);
+    const policy = stats.numbers('policy', S, { min: 0, max: A - 1, integer: true });
+    const t = stats.number('t', count);
+    const episodes = stats.number('episodes', count);
+    const planned = stats.boolean('planned');
+    agent.#counts.load(stats);
     agent.#episodeVisits.set(episodeVisits);
     agent.#startVisits.set(startVisits);
     agent.#policy.set(policy);
-    agent.#t = Math.max(1, t!);
-    agent.#planned = stats.planned;
-    agent.#episodes = episodes!;
+    agent.#t = Math.max(1, t);
+    agent.#planned = planned;
+    agent.#episodes = episodes;
     return agent;
   }
 }

@@ -2,12 +2,14 @@ import { createRng, fitLogLogSlope, normInf } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
 import { garnet } from '../generators/garnet.ts';
 import { riverSwim } from '../generators/riverSwim.ts';
+import { EpisodicProblem } from '../model/EpisodicProblem.ts';
 import { evaluatePolicy, policyIteration } from '../planning/policyIteration.ts';
+import { episodicValue } from './episodicValue.ts';
 import { lstd } from './lstd.ts';
 import { Psrl } from './Psrl.ts';
 import { qLearning } from './qLearning.ts';
 import { simulateAverageReward } from './simulateAverageReward.ts';
-import { episodicValue, simulateEpisodic } from './simulateEpisodic.ts';
+import { simulateEpisodic } from './simulateEpisodic.ts';
 import { tdLambda } from './tdLambda.ts';
 import { Ucbvi } from './Ucbvi.ts';
 import { Ucrl2 } from './Ucrl2.ts';
@@ -19,38 +21,43 @@ describe('episodic learning on RiverSwim (6 states, H = 20)', () => {
   it('the optimal value beats the always-left policy (the exploration trap)', () => {
     const m = riverSwim(6);
     const left = new Int32Array(H * 6);
-    expect(episodicValue(m, H, null, 0)).toBeGreaterThan(episodicValue(m, H, left, 0) + 1);
+    expect(
+      episodicValue(new EpisodicProblem({ mdp: m, horizon: H, start: 0 }), null),
+    ).toBeGreaterThan(
+      episodicValue(new EpisodicProblem({ mdp: m, horizon: H, start: 0 }), left) + 1,
+    );
   });
 
   it('claim: PSRL has sublinear regret (it stops paying once it finds the far reward)', () => {
-    const r = simulateEpisodic(createRng(1), riverSwim(6), H, 0, () => new Psrl(6, 2, H), {
-      episodes: 1000,
-      runs: 4,
-      checkpoints,
-    });
-    expect(fitLogLogSlope(checkpoints, r.meanRegret).slope).toBeLessThan(0.5);
+    const r = simulateEpisodic(
+      createRng(1),
+      new EpisodicProblem({ mdp: riverSwim(6), horizon: H, start: 0 }),
+      () => new Psrl({ states: 6, actions: 2, horizon: H }),
+      {
+        rounds: 1000,
+        runs: 4,
+        checkpoints,
+      },
+    );
+    expect(fitLogLogSlope(checkpoints, r.series.regret.mean).slope).toBeLessThan(0.5);
   });
 
   it('claim: UCBVI has sublinear regret once its bonus is scaled to the problem (c = 0.1); with the proof constant it is still in its linear phase at 1000 episodes', () => {
     const tuned = simulateEpisodic(
       createRng(2),
-      riverSwim(6),
-      H,
-      0,
-      () => new Ucbvi(6, 2, H, { episodes: 1000, bonusScale: 0.1 }),
-      { episodes: 1000, runs: 4, checkpoints },
+      new EpisodicProblem({ mdp: riverSwim(6), horizon: H, start: 0 }),
+      () => new Ucbvi({ states: 6, actions: 2, horizon: H }, { rounds: 1000, bonusScale: 0.1 }),
+      { rounds: 1000, runs: 4, checkpoints },
     );
-    expect(fitLogLogSlope(checkpoints, tuned.meanRegret).slope).toBeLessThan(0.6);
+    expect(fitLogLogSlope(checkpoints, tuned.series.regret.mean).slope).toBeLessThan(0.6);
     const proof = simulateEpisodic(
       createRng(2),
-      riverSwim(6),
-      H,
-      0,
-      () => new Ucbvi(6, 2, H, { episodes: 1000 }),
-      { episodes: 1000, runs: 2, checkpoints },
+      new EpisodicProblem({ mdp: riverSwim(6), horizon: H, start: 0 }),
+      () => new Ucbvi({ states: 6, actions: 2, horizon: H }, { rounds: 1000 }),
+      { rounds: 1000, runs: 2, checkpoints },
     );
     // Its regret stays below the H sqrt(S A T) scale of the theorem (T = 1000 H steps).
-    expect(proof.meanRegret.at(-1)!).toBeLessThan(
+    expect(proof.series.regret.mean.at(-1)!).toBeLessThan(
       H * Math.sqrt(6 * 2 * 1000 * H) * Math.log(6 * 2 * 1000 * H),
     );
   });
@@ -60,31 +67,31 @@ describe('episodic learning on RiverSwim (6 states, H = 20)', () => {
     const late = (bonus: 'hoeffding' | 'bernstein') => {
       const r = simulateEpisodic(
         createRng(2),
-        riverSwim(6),
-        H,
-        0,
-        () => new Ucbvi(6, 2, H, { episodes: 2000, bonus }),
-        { episodes: 2000, runs: 4, checkpoints: marks },
+        new EpisodicProblem({ mdp: riverSwim(6), horizon: H, start: 0 }),
+        () => new Ucbvi({ states: 6, actions: 2, horizon: H }, { rounds: 2000, bonus }),
+        { rounds: 2000, runs: 4, checkpoints: marks },
       );
-      return r.meanRegret[1]! - r.meanRegret[0]!;
+      return r.series.regret.mean[1]! - r.series.regret.mean[0]!;
     };
     const hoeffding = late('hoeffding');
     const bernstein = late('bernstein');
     // Hoeffding still pays the full exploration price per episode; Bernstein has started to earn.
     expect(bernstein).toBeLessThan(0.9 * hoeffding);
-    expect(() => new Ucbvi(6, 2, H, { bonus: 'chernoff' as 'bernstein' })).toThrow(
-      /Ucbvi: bonus must be/,
-    );
+    expect(
+      () => new Ucbvi({ states: 6, actions: 2, horizon: H }, { bonus: 'chernoff' as 'bernstein' }),
+    ).toThrow(/Ucbvi: bonus must be/);
   });
 
   it('agents reject out-of-range transitions without recording them', () => {
-    const p = new Psrl(3, 2, 2);
+    const p = new Psrl({ states: 3, actions: 2, horizon: 2 });
     expect(() => p.observe([{ state: 0, action: 0, reward: 1, next: 5 }])).toThrow(
       /Psrl.observe: transition 0 is out of range/,
     );
-    expect(() => new Ucbvi(3, 2, 2).observe([{ state: 0, action: 0, reward: 2, next: 1 }])).toThrow(
-      /reward must be in \[0, 1\], got 2/,
-    );
+    expect(() =>
+      new Ucbvi({ states: 3, actions: 2, horizon: 2 }).observe([
+        { state: 0, action: 0, reward: 2, next: 1 },
+      ]),
+    ).toThrow(/reward must be in \[0, 1\], got 2/);
   });
 });
 
@@ -125,30 +132,30 @@ describe('UCRL2 (average reward) on RiverSwim', () => {
     const r = simulateAverageReward(
       createRng(4),
       riverSwim(6),
-      () => new Ucrl2(6, 2, { confidenceScale: 0.1 }),
-      { steps: 50_000, runs: 4, checkpoints: steps },
+      () => new Ucrl2({ states: 6, actions: 2 }, { confidenceScale: 0.1 }),
+      { rounds: 50_000, runs: 4, checkpoints: steps },
     );
-    expect(fitLogLogSlope(steps, r.meanRegret).slope).toBeLessThan(0.5);
+    expect(fitLogLogSlope(steps, r.series.regret.mean).slope).toBeLessThan(0.5);
     // It collects over 95% of the optimal reward by T = 50000 (swimming left collects about 1%).
-    expect(r.meanRegret.at(-1)!).toBeLessThan(0.05 * 50_000 * r.gain);
+    expect(r.series.regret.mean.at(-1)!).toBeLessThan(0.05 * 50_000 * r.gain);
   });
 
   it('claim: the number of episodes is at most SA log2(8T / SA) (JOA 2010, Proposition 18)', () => {
-    const agent = new Ucrl2(6, 2);
+    const agent = new Ucrl2({ states: 6, actions: 2 });
     const T = 20_000;
-    simulateAverageReward(createRng(5), riverSwim(6), () => agent, { steps: T, checkpoints: [T] });
+    simulateAverageReward(createRng(5), riverSwim(6), () => agent, { rounds: T, checkpoints: [T] });
     expect(agent.episodes).toBeGreaterThan(12);
     expect(agent.episodes).toBeLessThanOrEqual(6 * 2 * Math.log2((8 * T) / (6 * 2)));
   });
 
   it('rejects bad transitions without recording them, and bad agents in the simulator', () => {
-    const agent = new Ucrl2(3, 2);
+    const agent = new Ucrl2({ states: 3, actions: 2 });
     expect(() => agent.act(3)).toThrow(/Ucrl2.act: s/);
     expect(() => agent.observe(0, 0, 1.5, 1)).toThrow(/Ucrl2.observe: transition 0 reward/);
     expect(agent.episodes).toBe(0);
     const bad = { act: () => 7, observe: () => {} };
     expect(() =>
-      simulateAverageReward(createRng(1), riverSwim(3), () => bad, { steps: 5, checkpoints: [5] }),
+      simulateAverageReward(createRng(1), riverSwim(3), () => bad, { rounds: 5, checkpoints: [5] }),
     ).toThrow(/simulateAverageReward: the agent chose action 7 in state 0/);
   });
 });

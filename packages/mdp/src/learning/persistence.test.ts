@@ -37,8 +37,13 @@ function play(agent: EpisodicAgent, rng: Rng, episodes: number): Int32Array[] {
 
 describe('saving and resuming learners', () => {
   for (const [name, make, restore] of [
-    ['Ucbvi', () => new Ucbvi(4, 2, H, { bonusScale: 0.3, bonus: 'bernstein' }), Ucbvi.fromJSON],
-    ['Psrl', () => new Psrl(4, 2, H), Psrl.fromJSON],
+    [
+      'Ucbvi',
+      () =>
+        new Ucbvi({ states: 4, actions: 2, horizon: H }, { bonusScale: 0.3, bonus: 'bernstein' }),
+      Ucbvi.fromJSON,
+    ],
+    ['Psrl', () => new Psrl({ states: 4, actions: 2, horizon: H }), Psrl.fromJSON],
   ] as const) {
     it(`${name}: a run resumed from JSON continues exactly like the uninterrupted run`, () => {
       const straight = make();
@@ -67,9 +72,9 @@ describe('saving and resuming learners', () => {
       }
       return { actions, s };
     };
-    const straight = new Ucrl2(4, 2, { confidenceScale: 0.1 });
+    const straight = new Ucrl2({ states: 4, actions: 2 }, { confidenceScale: 0.1 });
     const all = run(straight, createRng(2), 600, 0);
-    const first = new Ucrl2(4, 2, { confidenceScale: 0.1 });
+    const first = new Ucrl2({ states: 4, actions: 2 }, { confidenceScale: 0.1 });
     const rng = createRng(2);
     const half = run(first, rng, 300, 0);
     const resumed = Ucrl2.fromJSON(JSON.parse(JSON.stringify(first.toJSON())));
@@ -79,7 +84,7 @@ describe('saving and resuming learners', () => {
   });
 
   it('CascadingVi and RlhfIds round-trip through JSON', () => {
-    const cascading = new CascadingVi(2, 3, 2, 2);
+    const cascading = new CascadingVi({ states: 2, items: 3, maxLength: 2, horizon: 2 });
     cascading.observe([{ state: 0, list: [1, 2], clicked: 1, reward: 1, next: 1 }]);
     const copy = CascadingVi.fromJSON(JSON.parse(JSON.stringify(cascading.toJSON())));
     expect(copy.plan(createRng(1)).map((l) => Array.from(l))).toEqual(
@@ -99,7 +104,7 @@ describe('saving and resuming learners', () => {
       baselineActions: [1, 0],
       preferred: true,
     });
-    const restored = RlhfIds.fromJSON(envs, JSON.parse(JSON.stringify(ids.toJSON())));
+    const restored = RlhfIds.fromJSON(JSON.parse(JSON.stringify(ids.toJSON())), envs);
     const a = ids.posterior;
     const b = restored.posterior;
     for (let i = 0; i < 4; i++) expect(b[i]).toBeCloseTo(a[i]!, 14);
@@ -110,7 +115,7 @@ describe('saving and resuming learners', () => {
     expect(rebuilt.policyValues).toEqual(envs.policyValues);
     expect(rebuilt.logTransition).toEqual(envs.logTransition);
     expect(rebuilt.prior).toEqual(envs.prior);
-    const elsewhere = RlhfIds.fromJSON(rebuilt, JSON.parse(JSON.stringify(ids.toJSON())));
+    const elsewhere = RlhfIds.fromJSON(JSON.parse(JSON.stringify(ids.toJSON())), rebuilt);
     expect(Array.from(elsewhere.plan(createRng(1)))).toEqual(Array.from(ids.plan(createRng(1))));
   });
 
@@ -123,7 +128,7 @@ describe('saving and resuming learners', () => {
   });
 
   it('rejects malformed states, naming the field', () => {
-    const state = new Ucbvi(2, 2, 2).toJSON();
+    const state = new Ucbvi({ states: 2, actions: 2, horizon: 2 }).toJSON();
     expect(() => Ucbvi.fromJSON({ ...state, type: 'Psrl' })).toThrow(/state.type must be 'Ucbvi'/);
     expect(() => Ucbvi.fromJSON({ ...state, version: 2 })).toThrow(/version must be 1/);
     expect(() =>
@@ -131,11 +136,13 @@ describe('saving and resuming learners', () => {
     ).toThrow(/transitions of row 0 sum to 0, not its 1 visits/);
     expect(() =>
       Ucbvi.fromJSON({ ...state, stats: { ...state.stats, visits: [-1, 0, 0, 0] } }),
-    ).toThrow(/stats.visits\[0\] is invalid/);
+    ).toThrow(
+      /^Ucbvi.fromJSON: state.stats.visits\[0\] must be an integer in \[0, Infinity\], got -1/,
+    );
     expect(() => Ucbvi.fromJSON({ ...state, params: { ...state.params, horizon: 0 } })).toThrow(
       /horizon/,
     );
-    const c = new CascadingVi(1, 2, 1, 1).toJSON();
+    const c = new CascadingVi({ states: 1, items: 2, maxLength: 1, horizon: 1 }).toJSON();
     expect(() =>
       CascadingVi.fromJSON({ ...c, stats: { ...c.stats, clicks: [1, 0], examined: [0, 0] } }),
     ).toThrow(/clicks\[0\] exceeds/);
@@ -151,7 +158,7 @@ describe('saving and resuming learners', () => {
       horizon: 2,
       size: 3,
     });
-    expect(() => RlhfIds.fromJSON(other, new RlhfIds(envs).toJSON())).toThrow(
+    expect(() => RlhfIds.fromJSON(new RlhfIds(envs).toJSON(), other)).toThrow(
       /class of 4 environments, not 3/,
     );
   });
@@ -163,7 +170,10 @@ describe('learners read untrusted rewards', () => {
     const { Ucbvi } = await import('./Ucbvi.ts');
     const { Ucrl2 } = await import('./Ucrl2.ts');
     const bad = [{ state: 0, action: 0, reward: '0.5' as unknown as number, next: 1 }];
-    for (const learner of [new Psrl(2, 2, 3), new Ucbvi(2, 2, 3)]) {
+    for (const learner of [
+      new Psrl({ states: 2, actions: 2, horizon: 3 }),
+      new Ucbvi({ states: 2, actions: 2, horizon: 3 }),
+    ]) {
       const before = JSON.stringify(learner.toJSON());
       expect(() => learner.observe(bad)).toThrow(
         /transition 0 reward must be in \[0, 1\], got "0.5"/,
@@ -171,7 +181,7 @@ describe('learners read untrusted rewards', () => {
       expect(() => learner.observe(null as never)).toThrow(TypeError);
       expect(JSON.stringify(learner.toJSON())).toBe(before);
     }
-    const u = new Ucrl2(2, 2);
+    const u = new Ucrl2({ states: 2, actions: 2 });
     const before = JSON.stringify(u.toJSON());
     expect(() => u.observe(0, 0, '1' as unknown as number, 1)).toThrow(/Ucrl2.observe/);
     expect(JSON.stringify(u.toJSON())).toBe(before);

@@ -1,17 +1,17 @@
 import type { Rng } from '@x/linalg';
+import type { RunResult, SimulationOptions } from '@x/linalg/experiment';
 import {
   assertFunction,
   assertInteger,
   assertMade,
   assertRng,
   readObject,
+  runExperimentAs,
 } from '@x/linalg/validate';
 import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { relativeValueIteration } from '../planning/relativeValueIteration.ts';
-import type { RegretRunOptions } from './RegretRunOptions.ts';
-import type { RegretRuns } from './RegretRuns.ts';
-import { regretRunSetup, regretSummary, skipRuns } from './regretRunSetup.ts';
+import { assertUnitRewards } from './simulateEpisodic.ts';
 
 /** A learner for continuing (average-reward) interaction, such as {@link Ucrl2}. */
 export interface ContinuingAgent {
@@ -21,19 +21,9 @@ export interface ContinuingAgent {
   observe(s: number, a: number, reward: number, next: number): void;
 }
 
-/** Options of {@link simulateAverageReward}; `checkpoints` are steps. */
-export interface AverageRewardSimulationOptions extends RegretRunOptions {
-  /** Steps per run. */
-  readonly steps: number;
-  /** The state every run starts in. @default 0 */
-  readonly start?: number;
-}
-
-/** The regret curves of {@link simulateAverageReward}. */
-export interface AverageRewardSimulationResult extends RegretRuns {
-  /** Checkpoint steps (1-based). */
-  readonly steps: Int32Array;
-  /** The optimal gain $g^*$ the regret is measured against. */
+/** The regret curve of {@link simulateAverageReward}, with the optimal gain it is measured against. */
+export interface AverageRewardSimulationResult extends RunResult<'regret'> {
+  /** The optimal gain $g^*$. */
   readonly gain: number;
 }
 
@@ -44,51 +34,57 @@ export interface AverageRewardSimulationResult extends RegretRuns {
  * with the expected rewards of the actions taken (the reward noise, which no agent controls, is
  * left out) and $g^*$ from relative value iteration.
  *
- * @throws RangeError on bad sizes, rewards outside [0, 1], or checkpoints outside [1, steps]
+ * It is `runExperiment` of `@x/linalg/experiment` with T = `rounds` steps per run: run i plays on
+ * the i-th split of `rng`, and run ranges merge with `mergeRuns`.
+ *
+ * @param createAgent - makes a fresh learner for each run, given the model
+ * @param options - the steps T per run (`rounds`), the runs, the checkpoints (steps) and the start state
+ * @throws RangeError on bad options, rewards outside [0, 1], or an action out of range
+ *
+ * @example
+ * const result = simulateAverageReward(createRng(1), riverSwim(6), (m) => new Ucrl2(m), { rounds: 20_000 });
+ * result.series.regret.mean; // grows like sqrt(T)
  *
  * References: Jaksch, Ortner and Auer, JMLR 11, 2010, Section 1 (regret in average-reward MDPs).
  */
 export function simulateAverageReward(
   rng: Rng,
   mdp: Mdp,
-  createAgent: () => ContinuingAgent,
-  options: AverageRewardSimulationOptions,
+  createAgent: (mdp: Mdp) => ContinuingAgent,
+  options: SimulationOptions & { readonly start?: number },
 ): AverageRewardSimulationResult {
   const fn = 'simulateAverageReward';
   assertRng(fn, rng);
   assertMdp(fn, mdp);
   assertFunction(fn, 'createAgent', createAgent);
-  const { steps, start = 0 } = readObject(fn, 'options', options);
+  const { start = 0 } = readObject(fn, 'options', options);
   assertInteger(fn, 'start', start, 0, mdp.states - 1);
-  const { marks, runs, firstRun, runRegret } = regretRunSetup(fn, mdp, 'steps', steps, options);
+  assertUnitRewards(fn, mdp.reward);
   const gain = relativeValueIteration(mdp, { epsilon: 1e-10 }).gain;
   const A = mdp.actions;
-  skipRuns(rng, firstRun);
-  for (let run = 0; run < runs; run++) {
-    const runRng = rng.split();
-    const envRng = runRng.split();
-    const agent = assertMade(fn, 'createAgent', createAgent(), ['act', 'observe']);
+  const result = runExperimentAs(fn, rng, { ...options, series: ['regret'] }, ({ environment }) => {
+    const agent = assertMade(fn, 'createAgent', createAgent(mdp), ['act', 'observe']);
     let collected = 0;
     let s = start;
-    let mark = 0;
-    for (let t = 0; t < steps; t++) {
-      const a = agent.act(s);
-      if (!(Number.isInteger(a) && a >= 0 && a < A))
-        throw new RangeError(
-          `${fn}: the agent chose action ${a} in state ${s}, not in [0, ${A - 1}]`,
-        );
-      const mean = mdp.reward[s * A + a]!;
-      collected += mean;
-      const to = mdp.sampleNext(envRng, s, a);
-      agent.observe(s, a, envRng.nextFloat64() < mean ? 1 : 0, to);
-      s = to;
-      if (t + 1 === marks[mark])
-        runRegret[run * marks.length + mark++] = (t + 1) * gain - collected;
-    }
-  }
-  return {
-    steps: marks,
-    ...regretSummary(firstRun, runRegret, marks.length),
-    gain,
-  };
+    let t = 0;
+    return {
+      step() {
+        const a = agent.act(s);
+        if (!(Number.isInteger(a) && a >= 0 && a < A))
+          throw new RangeError(
+            `${fn}: the agent chose action ${a} in state ${s}, not in [0, ${A - 1}]`,
+          );
+        const mean = mdp.reward[s * A + a]!;
+        collected += mean;
+        const to = mdp.sampleNext(environment, s, a);
+        agent.observe(s, a, environment.nextFloat64() < mean ? 1 : 0, to);
+        s = to;
+        t++;
+      },
+      measure(out) {
+        out[0] = t * gain - collected;
+      },
+    };
+  });
+  return { ...result, gain };
 }

@@ -1,112 +1,64 @@
 import type { Rng } from '@x/linalg';
+import type { RunResult, SimulationOptions } from '@x/linalg/experiment';
 import {
-  asCaller,
   assertFunction,
-  assertInteger,
+  assertInstance,
   assertMade,
   assertRng,
-  readObject,
+  runRegretAs,
 } from '@x/linalg/validate';
-import { assertMdp } from '../model/assertMdp.ts';
-import type { Mdp } from '../model/Mdp.ts';
+import { EpisodicProblem } from '../model/EpisodicProblem.ts';
+import { backwardPass } from '../planning/backwardInduction.ts';
 import type { EpisodicAgent, Transition } from './EpisodicAgent.ts';
-import type { RegretRunOptions } from './RegretRunOptions.ts';
-import type { RegretRuns } from './RegretRuns.ts';
-import { episodicResult, recordRegret, regretRunSetup } from './regretRunSetup.ts';
-
-/** Options of the episodic regret simulators; `checkpoints` are episodes. */
-export interface EpisodicSimulationOptions extends RegretRunOptions {
-  /** Episodes per run. */
-  readonly episodes: number;
-}
-
-/** The regret curves of an episodic simulation. */
-export interface EpisodicSimulationResult extends RegretRuns {
-  /** Checkpoint episodes (1-based). */
-  readonly episodes: Int32Array;
-}
-
-/** The value at step 0 from `start` of a non-stationary policy (`policy[h * S + s]`), by backward induction. */
-export function episodicValue(
-  mdp: Mdp,
-  horizon: number,
-  policy: Int32Array | null,
-  start: number,
-): number {
-  const fn = 'episodicValue';
-  assertMdp(fn, mdp);
-  assertInteger(fn, 'horizon', horizon, 1, 1 << 24);
-  const S = mdp.states;
-  const A = mdp.actions;
-  assertInteger(fn, 'start', start, 0, S - 1);
-  if (policy !== null) {
-    if (!(policy instanceof Int32Array) || policy.length !== horizon * S)
-      throw new TypeError(
-        `${fn}: policy must be null or an Int32Array of horizon x states = ${horizon * S} actions`,
-      );
-    for (let i = 0; i < policy.length; i++)
-      if (!(policy[i]! >= 0 && policy[i]! < A))
-        throw new RangeError(
-          `${fn}: policy[${i}] must be an action in [0, ${A - 1}], got ${policy[i]}`,
-        );
-  }
-  let next = new Float64Array(S);
-  let v = new Float64Array(S);
-  for (let h = horizon - 1; h >= 0; h--) {
-    for (let s = 0; s < S; s++) {
-      if (policy !== null) {
-        const a = policy[h * S + s]!;
-        v[s] = mdp.reward[s * A + a]! + mdp.expectedNext(s, a, next);
-      } else {
-        let best = Number.NEGATIVE_INFINITY;
-        for (let a = 0; a < A; a++)
-          best = Math.max(best, mdp.reward[s * A + a]! + mdp.expectedNext(s, a, next));
-        v[s] = best;
-      }
-    }
-    [next, v] = [v, next];
-  }
-  return next[start]!;
-}
+import { assertEpisodicPolicy, episodicValue } from './episodicValue.ts';
 
 /**
- * Runs an episodic agent for several seeded runs on an MDP with rewards in [0, 1] (realised as
- * Bernoulli draws with mean R(s, a)), each episode H steps from `start`, and records the
- * cumulative regret $\sum_k (V^*_0(s_0) - V^{\pi_k}_0(s_0))$, computed exactly for each policy.
+ * Runs an episodic learner for several seeded runs on a problem whose mean rewards are in [0, 1]
+ * (realised as Bernoulli draws), K = `rounds` episodes of H steps from the start state each, and
+ * records the cumulative regret $\sum_k (V^*_0(s_0) - V^{\pi_k}_0(s_0))$, computed exactly for
+ * each policy played. It is `runRegret` of `@x/linalg/experiment`: run i plays on the i-th split
+ * of `rng` (environment and agent streams apart), and run ranges merge with `mergeRuns`.
  *
- * @throws RangeError on bad sizes, a reward outside [0, 1], or checkpoints outside [1, episodes]
+ * @param createAgent - makes a fresh learner for each run, given the problem
+ * @param options - the episodes K per run (`rounds`), the runs and the checkpoints
+ * @returns the cumulative regret at the checkpoints (episodes), per run and on average
+ * @throws TypeError if problem is not an EpisodicProblem or the agent misbehaves; RangeError on
+ *   bad options or a mean reward outside [0, 1]
+ *
+ * @example
+ * const problem = new EpisodicProblem({ mdp: riverSwim(6), horizon: 20 });
+ * const result = simulateEpisodic(createRng(1), problem, (p) => new Psrl(p), { rounds: 1000, runs: 8 });
+ * result.series.regret.mean; // grows like sqrt(K)
+ *
+ * References: Azar, Osband and Munos, "Minimax Regret Bounds for Reinforcement Learning",
+ * arXiv:1703.05449, Section 2 (the regret of an episodic learner).
  */
 export function simulateEpisodic(
   rng: Rng,
-  mdp: Mdp,
-  horizon: number,
-  start: number,
-  createAgent: () => EpisodicAgent,
-  options: EpisodicSimulationOptions,
-): EpisodicSimulationResult {
+  problem: EpisodicProblem,
+  createAgent: (problem: EpisodicProblem) => EpisodicAgent,
+  options: SimulationOptions,
+): RunResult<'regret'> {
   const fn = 'simulateEpisodic';
   assertRng(fn, rng);
-  assertMdp(fn, mdp);
-  assertInteger(fn, 'horizon', horizon, 1, 1 << 24);
-  assertInteger(fn, 'start', start, 0, mdp.states - 1);
+  assertInstance(fn, 'problem', problem, EpisodicProblem);
   assertFunction(fn, 'createAgent', createAgent);
-  const { episodes } = readObject(fn, 'options', options);
-  const table = regretRunSetup(fn, mdp, 'episodes', episodes, options);
-  const optimal = episodicValue(mdp, horizon, null, start);
-  const S = mdp.states;
-  const A = mdp.actions;
-  recordRegret(rng, table, episodes, (envRng, agentRng) => {
-    const agent = assertMade(fn, 'createAgent', createAgent(), ['plan', 'observe']);
+  const { mdp, horizon: H, start } = problem;
+  assertUnitRewards(fn, mdp.reward);
+  const optimal = episodicValue(problem, null);
+  const { states: S, actions: A } = mdp;
+  return runRegretAs(fn, rng, options, ({ environment, agent: agentRng }) => {
+    const agent = assertMade(fn, 'createAgent', createAgent(problem), ['plan', 'observe']);
     return () => {
       const policy = agent.plan(agentRng);
-      const regret = optimal - asCaller(fn, () => episodicValue(mdp, horizon, policy, start));
+      assertEpisodicPolicy(fn, policy, H, S, A);
+      const regret = optimal - backwardPass(mdp, H, policy, null, null)[start]!;
       const episode: Transition[] = [];
       let s = start;
-      for (let h = 0; h < horizon; h++) {
+      for (let h = 0; h < H; h++) {
         const a = policy[h * S + s]!;
-        const r = s * A + a;
-        const reward = envRng.nextFloat64() < mdp.reward[r]! ? 1 : 0;
-        const to = mdp.sampleNext(envRng, s, a);
+        const reward = environment.nextFloat64() < mdp.reward[s * A + a]! ? 1 : 0;
+        const to = mdp.sampleNext(environment, s, a);
         episode.push({ state: s, action: a, reward, next: to });
         s = to;
       }
@@ -114,5 +66,11 @@ export function simulateEpisodic(
       return regret;
     };
   });
-  return episodicResult(table);
+}
+
+/** Checks that mean rewards lie in [0, 1] (they are realised as Bernoulli draws). @internal */
+export function assertUnitRewards(fn: string, reward: ArrayLike<number>): void {
+  for (let i = 0; i < reward.length; i++)
+    if (!(reward[i]! >= 0 && reward[i]! <= 1))
+      throw new RangeError(`${fn}: rewards must be in [0, 1], got ${reward[i]} at row ${i}`);
 }

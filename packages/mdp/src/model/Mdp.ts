@@ -1,6 +1,8 @@
 import type { Rng } from '@x/linalg';
 import {
+  asCaller,
   assertArrayLike,
+  assertFiniteVector,
   assertInRange,
   assertInteger,
   assertRng,
@@ -117,6 +119,45 @@ export class Mdp {
     this.next = Int32Array.from(data.next);
     this.prob = Float64Array.from(data.prob);
     this.reward = Float64Array.from(data.reward);
+  }
+
+  /**
+   * Builds an MDP from flat dense tables: `transition[(s * A + a) * S + s']` and `reward[s * A +
+   * a]` (zero probabilities dropped), validated like every model.
+   * @throws TypeError on mismatched sizes; RangeError on an invalid probability, row or reward
+   */
+  static fromTables(
+    states: number,
+    actions: number,
+    transition: ArrayLike<number>,
+    reward: ArrayLike<number>,
+    options?: MdpOptions,
+  ): Mdp {
+    const fn = 'Mdp.fromTables';
+    assertInteger(fn, 'states', states, 1, 1 << 26);
+    assertInteger(fn, 'actions', actions, 1, 1 << 16);
+    const rows = states * actions;
+    if (rows * states > MAX_ARRAY_LENGTH)
+      throw new RangeError(
+        `${fn}: S x A x S must be at most ${MAX_ARRAY_LENGTH}, got ${rows * states}`,
+      );
+    assertFiniteVector(fn, 'transition', transition, rows * states);
+    const rowStart = new Int32Array(rows + 1);
+    let nnz = 0;
+    for (let i = 0; i < rows * states; i++) if (transition[i] !== 0) nnz++;
+    const next = new Int32Array(nnz);
+    const prob = new Float64Array(nnz);
+    let k = 0;
+    for (let r = 0; r < rows; r++) {
+      for (let j = 0; j < states; j++) {
+        const p = transition[r * states + j]!;
+        if (p === 0) continue;
+        next[k] = j;
+        prob[k++] = p;
+      }
+      rowStart[r + 1] = k;
+    }
+    return asCaller(fn, () => new Mdp({ states, actions, rowStart, next, prob, reward }, options));
   }
 
   /**

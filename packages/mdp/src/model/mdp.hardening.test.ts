@@ -27,14 +27,25 @@ describe('Mdp reads untrusted model data', () => {
 
 describe('episodicValue bounds its work', () => {
   it('rejects an infinite horizon and a bad start instead of looping', async () => {
-    const { episodicValue } = await import('../learning/simulateEpisodic.ts');
+    const { episodicValue } = await import('../learning/episodicValue.ts');
+    const { EpisodicProblem } = await import('./EpisodicProblem.ts');
     const m = new Mdp(good());
-    expect(episodicValue(m, 3, null, 0)).toBe(1);
-    expect(() => episodicValue(m, Number.POSITIVE_INFINITY, null, 0)).toThrow(
-      /episodicValue: horizon must be an integer in \[1, 16777216\], got Infinity/,
+    expect(episodicValue(new EpisodicProblem({ mdp: m, horizon: 3, start: 0 }), null)).toBe(1);
+    expect(() => new EpisodicProblem({ mdp: m, horizon: Number.POSITIVE_INFINITY })).toThrow(
+      /^EpisodicProblem: horizon must be an integer in \[1, 16777216\], got Infinity/,
     );
-    expect(() => episodicValue(m, 3, null, 2)).toThrow(/episodicValue: start must be an integer/);
-    expect(() => episodicValue(m, 2, Int32Array.of(0, 0, 0, 5), 0)).toThrow(RangeError);
+    expect(() => new EpisodicProblem({ mdp: m, horizon: 3, start: 2 })).toThrow(
+      /^EpisodicProblem: start must be an integer/,
+    );
+    expect(() => episodicValue({ mdp: m, horizon: 3, start: 0 } as never, null)).toThrow(
+      /^episodicValue: problem must be an EpisodicProblem/,
+    );
+    expect(() =>
+      episodicValue(
+        new EpisodicProblem({ mdp: m, horizon: 2, start: 0 }),
+        Int32Array.of(0, 0, 0, 5),
+      ),
+    ).toThrow(RangeError);
   });
 });
 

@@ -218,8 +218,12 @@ describe('backward induction', () => {
       }
       best = Math.max(best, total);
     }
-    expect(res.values[H]![0]).toBe(best);
-    expect(res.policy.length).toBe(H);
+    expect(res.values[0]).toBe(best);
+    expect(res.policy.length).toBe(H * 3);
+    // The layout is by step from the start: at the last step staying (reward s) is best (a tie
+    // at s = 0 goes to action 0); at the first step state 0 moves right.
+    for (let s = 0; s < 3; s++) expect(res.policy[(H - 1) * 3 + s]).toBe(0);
+    expect(res.policy[0]).toBe(1);
   });
 });
 

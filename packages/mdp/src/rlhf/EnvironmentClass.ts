@@ -8,9 +8,8 @@ import {
   normalizedWeights,
   readObject,
 } from '@x/linalg/validate';
-import { episodicValue } from '../learning/simulateEpisodic.ts';
 import { Mdp, type SparseMdpData } from '../model/Mdp.ts';
-import { backwardInduction } from '../planning/backwardInduction.ts';
+import { backwardInduction, backwardPass } from '../planning/backwardInduction.ts';
 
 /** The data of an {@link EnvironmentClass}. */
 export interface EnvironmentClassData {
@@ -140,22 +139,20 @@ export class EnvironmentClass {
           );
       }
     }
-    this.optimalPolicies = environments.map((mdp) => {
-      const plan = backwardInduction(mdp, horizon);
-      const policy = new Int32Array(horizon * S);
-      for (let h = 0; h < horizon; h++) policy.set(plan.policy[horizon - 1 - h]!, h * S);
-      return policy;
-    });
+    this.optimalPolicies = environments.map(
+      (mdp) => asCaller(fn, () => backwardInduction(mdp, horizon)).policy,
+    );
     this.policyValues = new Float64Array(M * M);
     this.baselineValues = new Float64Array(M);
     for (let i = 0; i < M; i++) {
       for (let j = 0; j < M; j++)
-        this.policyValues[i * M + j] = episodicValue(
+        this.policyValues[i * M + j] = backwardPass(
           environments[i]!,
           horizon,
           this.optimalPolicies[j]!,
-          start,
-        );
+          null,
+          null,
+        )[start]!;
       this.baselineValues[i] = this.#baselineValue(environments[i]!);
     }
   }

@@ -1,4 +1,4 @@
-import { klBernoulli, type Rng } from '@x/linalg';
+import { klBernoulli, type LearnerState, type Rng } from '@x/linalg';
 import { exp, log } from '@x/linalg/math';
 import {
   asCaller,
@@ -6,13 +6,15 @@ import {
   assertInstance,
   assertInteger,
   assertRng,
+  LEARNER_STATE_VERSION,
   logSumExpUnchecked,
+  readLearnerState,
   readObject,
   readOptions,
   sampleCategoricalUnchecked,
 } from '@x/linalg/validate';
-import { denseBackwardInduction } from '../learning/denseBackwardInduction.ts';
-import { type LearnerState, readLearnerState } from '../learning/LearnerState.ts';
+import { Mdp } from '../model/Mdp.ts';
+import { backwardPass } from '../planning/backwardInduction.ts';
 import { EnvironmentClass } from './EnvironmentClass.ts';
 import type { RlhfAgent, RlhfFeedback } from './RlhfFeedback.ts';
 import {
@@ -313,7 +315,9 @@ export class RlhfIds implements RlhfAgent {
       }
       augmented[row] = meanR[row]! + this.#lambda * Math.max(0, info);
     }
-    return denseBackwardInduction(S, A, H, meanP, augmented);
+    const policy = new Int32Array(H * S);
+    backwardPass(Mdp.fromTables(S, A, meanP, augmented), H, null, null, policy);
+    return policy;
   }
 
   /**
@@ -375,12 +379,13 @@ export class RlhfIds implements RlhfAgent {
 
   /**
    * The learner as JSON data: its options and the log posterior (normalised; `null` for an
-   * environment ruled out). The environment class is not included: pass it to {@link RlhfIds.fromJSON}.
+   * environment ruled out). The environment class is not included: pass it to {@link RlhfIds.fromJSON}
+   * (or `learnerFromJSON`) with the state.
    */
   toJSON(): LearnerState {
     return {
       type: 'RlhfIds',
-      version: 1,
+      version: LEARNER_STATE_VERSION,
       params: { ...this.#options, size: this.#envs.size },
       stats: {
         logPosterior: Array.from(this.#logWeight, (l) =>
@@ -394,32 +399,38 @@ export class RlhfIds implements RlhfAgent {
    * Restores a learner saved by {@link RlhfIds.toJSON} on the same environment class.
    * @throws TypeError or RangeError on a malformed state or a class of another size
    */
-  static fromJSON(envs: EnvironmentClass, state: unknown): RlhfIds {
+  static fromJSON(state: unknown, envs: EnvironmentClass): RlhfIds {
     const fn = 'RlhfIds.fromJSON';
-    const { params: p, stats } = readLearnerState('RlhfIds', state);
-    if (p.size !== envs.size)
+    assertInstance(fn, 'envs', envs, EnvironmentClass);
+    const { params, stats } = readLearnerState(fn, state, 'RlhfIds');
+    const size = params.number('size', { min: 1, integer: true });
+    if (size !== envs.size)
       throw new RangeError(
-        `${fn}: the state is for a class of ${String(p.size)} environments, not ${envs.size}`,
+        `${fn}: the state is for a class of ${size} environments, not ${envs.size}`,
       );
-    const agent = new RlhfIds(envs, {
-      feedback: p.feedback as RlhfFeedbackKind,
-      variant: p.variant as 'exact' | 'approximate',
-      informationWeight: p.informationWeight as number,
-      epsilon: p.epsilon as number,
-      informationSamples: p.informationSamples as number,
-    });
-    const stored = stats.logPosterior;
+    const agent = asCaller(
+      fn,
+      () =>
+        new RlhfIds(envs, {
+          feedback: params.oneOf('feedback', ['preference', 'reward']),
+          variant: params.oneOf('variant', ['exact', 'approximate']),
+          informationWeight: params.number('informationWeight'),
+          epsilon: params.number('epsilon'),
+          informationSamples: params.number('informationSamples'),
+        }),
+    );
+    const stored = stats.value('logPosterior');
     if (!Array.isArray(stored) || stored.length !== envs.size)
-      throw new TypeError(`${fn}: stats.logPosterior must be an array of ${envs.size} entries`);
+      throw stats.error(`logPosterior must be an array of ${envs.size} numbers or nulls`);
     const weights = new Float64Array(envs.size);
     for (let i = 0; i < envs.size; i++) {
       const v = stored[i] as unknown;
       if (v === null) weights[i] = Number.NEGATIVE_INFINITY;
       else if (typeof v === 'number' && Number.isFinite(v)) weights[i] = v;
-      else throw new RangeError(`${fn}: stats.logPosterior[${i}] must be a finite number or null`);
+      else throw stats.error(`logPosterior[${i}] must be a finite number or null`);
     }
     if (!(logSumExpUnchecked(weights) > Number.NEGATIVE_INFINITY))
-      throw new RangeError(`${fn}: stats.logPosterior rules out every environment`);
+      throw stats.error('logPosterior rules out every environment');
     agent.#logWeight.set(weights);
     return agent;
   }

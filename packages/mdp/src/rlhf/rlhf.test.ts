@@ -1,7 +1,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { createRng, fitLogLogSlope } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
-import { episodicValue } from '../learning/simulateEpisodic.ts';
+import { episodicValue } from '../learning/episodicValue.ts';
+import { EpisodicProblem } from '../model/EpisodicProblem.ts';
 import { Mdp } from '../model/Mdp.ts';
 import { backwardInduction } from '../planning/backwardInduction.ts';
 import { EnvironmentClass } from './EnvironmentClass.ts';
@@ -85,14 +86,16 @@ describe('EnvironmentClass', () => {
       size: 5,
     });
     for (let i = 0; i < 5; i++) {
-      const best = backwardInduction(envs.environments[i]!, 3).values[3]![0]!;
+      const best = backwardInduction(envs.environments[i]!, 3).values[0]!;
       expect(envs.policyValues[i * 5 + i]).toBeCloseTo(best, 12);
       for (let j = 0; j < 5; j++)
         expect(envs.policyValues[i * 5 + j]).toBeLessThanOrEqual(best + 1e-12);
-      expect(episodicValue(envs.environments[i]!, 3, envs.optimalPolicies[i]!, 0)).toBeCloseTo(
-        best,
-        12,
-      );
+      expect(
+        episodicValue(
+          new EpisodicProblem({ mdp: envs.environments[i]!, horizon: 3, start: 0 }),
+          envs.optimalPolicies[i]!,
+        ),
+      ).toBeCloseTo(best, 12);
     }
   });
 
@@ -281,7 +284,7 @@ describe('RlhfIds', () => {
       createRng(2),
       envs,
       () => new RlhfIds(envs, { variant, feedback, informationSamples: 8 }),
-      { episodes: K, runs: 32, checkpoints, feedback },
+      { rounds: K, runs: 32, checkpoints, feedback },
     );
 
   it('claim: Bayesian regret is sublinear for exact IDS, Approximate-IDS and with scalar rewards, within the H^2 sqrt(SAK) bound; Approximate-IDS regret is close to exact IDS', () => {
@@ -294,9 +297,11 @@ describe('RlhfIds', () => {
     // runs they were 25% and the slope swung by 0.3). The bench fits the slope over a decade.
     const late = checkpoints.slice(2);
     for (const r of [exact, approximate, scalar])
-      expect(fitLogLogSlope(late, r.meanRegret.slice(2)).slope).toBeLessThan(0.75);
+      expect(fitLogLogSlope(late, r.series.regret.mean.slice(2)).slope).toBeLessThan(0.75);
     // The tabular bound H^2 sqrt(SAK), with constant 1.
-    expect(exact.meanRegret.at(-1)!).toBeLessThan(9 * Math.sqrt(3 * 2 * K));
-    expect(approximate.meanRegret.at(-1)!).toBeLessThan(1.5 * exact.meanRegret.at(-1)!);
+    expect(exact.series.regret.mean.at(-1)!).toBeLessThan(9 * Math.sqrt(3 * 2 * K));
+    expect(approximate.series.regret.mean.at(-1)!).toBeLessThan(
+      1.5 * exact.series.regret.mean.at(-1)!,
+    );
   }, 120_000);
 });

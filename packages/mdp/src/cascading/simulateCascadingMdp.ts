@@ -1,12 +1,16 @@
 import type { Rng } from '@x/linalg';
-import { assertFunction, assertMade, assertRng, formatValue, readObject } from '@x/linalg/validate';
-import { episodicResult, recordRegret, regretRunSetup } from '../learning/regretRunSetup.ts';
-import type {
-  EpisodicSimulationOptions,
-  EpisodicSimulationResult,
-} from '../learning/simulateEpisodic.ts';
+import type { RunResult, SimulationOptions } from '@x/linalg/experiment';
+import {
+  assertFunction,
+  assertInstance,
+  assertMade,
+  assertRng,
+  formatValue,
+  runRegretAs,
+} from '@x/linalg/validate';
+import { assertUnitRewards } from '../learning/simulateEpisodic.ts';
 import type { CascadeStep, CascadingAgent } from './CascadingAgent.ts';
-import { assertCascadingProblem, type CascadingProblem } from './CascadingProblem.ts';
+import { CascadingProblem } from './CascadingProblem.ts';
 import { cascadingBackwardInduction } from './cascadingBackwardInduction.ts';
 import { assertList, cascadingPolicyValueUnchecked } from './evaluateCascadingPolicy.ts';
 
@@ -17,27 +21,37 @@ import { assertList, cascadingPolicyValueUnchecked } from './evaluateCascadingPo
  * click"'s) transition. Records the cumulative regret $\sum_k (V^*_0(s_0) - V^{\pi_k}_0(s_0))$,
  * computed exactly for each episode's lists, with split RNG streams per run, environment and agent.
  *
- * @throws RangeError on a bad problem, a reward outside [0, 1], bad checkpoints, or an invalid list from the agent
+ * It is `runRegret` of `@x/linalg/experiment`: run i plays on the i-th split of `rng`, and run
+ * ranges merge with `mergeRuns`.
+ *
+ * @param createAgent - makes a fresh learner for each run, given the problem
+ * @param options - the episodes K per run (`rounds`), the runs and the checkpoints
+ * @throws TypeError if problem is not a CascadingProblem; RangeError on bad options, a reward
+ *   outside [0, 1], or an invalid list from the agent
+ *
+ * @example
+ * const result = simulateCascadingMdp(createRng(1), problem, (p) => new CascadingVi(p), { rounds: 2000 });
+ * result.series.regret.mean; // grows like sqrt(K)
  *
  * References: Du, Srikant and Chen, "Cascading Reinforcement Learning", arXiv:2401.08961, Section 3.
  */
-export function simulateCascading(
+export function simulateCascadingMdp(
   rng: Rng,
   problem: CascadingProblem,
-  createAgent: () => CascadingAgent,
-  options: EpisodicSimulationOptions,
-): EpisodicSimulationResult {
-  const fn = 'simulateCascading';
+  createAgent: (problem: CascadingProblem) => CascadingAgent,
+  options: SimulationOptions,
+): RunResult<'regret'> {
+  const fn = 'simulateCascadingMdp';
   assertRng(fn, rng);
-  const N = assertCascadingProblem(fn, problem);
-  const { mdp, attraction, maxLength, horizon: H, start } = problem;
+  assertInstance(fn, 'problem', problem, CascadingProblem);
   assertFunction(fn, 'createAgent', createAgent);
-  const { episodes } = readObject(fn, 'options', options);
-  const table = regretRunSetup(fn, mdp, 'episodes', episodes, options);
-  const optimal = cascadingBackwardInduction(mdp, attraction, maxLength, H).values[start]!;
+  const { mdp, attraction, maxLength, horizon: H, start } = problem;
+  const N = problem.items;
   const S = mdp.states;
-  recordRegret(rng, table, episodes, (envRng, agentRng) => {
-    const agent = assertMade(fn, 'createAgent', createAgent(), ['plan', 'observe']);
+  assertUnitRewards(fn, mdp.reward);
+  const optimal = cascadingBackwardInduction(mdp, attraction, maxLength, H).values[start]!;
+  return runRegretAs(fn, rng, options, ({ environment, agent: agentRng }) => {
+    const agent = assertMade(fn, 'createAgent', createAgent(problem), ['plan', 'observe']);
     return () => {
       const lists = agent.plan(agentRng);
       if (!Array.isArray(lists) || lists.length !== H * S)
@@ -53,10 +67,10 @@ export function simulateCascading(
         const list = lists[h * S + s]!;
         let clicked = -1;
         for (let i = 0; i < list.length && clicked === -1; i++)
-          if (envRng.nextFloat64() < attraction[s * N + list[i]!]!) clicked = i;
+          if (environment.nextFloat64() < attraction[s * N + list[i]!]!) clicked = i;
         const action = clicked === -1 ? N : list[clicked]!;
-        const reward = envRng.nextFloat64() < mdp.reward[s * (N + 1) + action]! ? 1 : 0;
-        const next = mdp.sampleNext(envRng, s, action);
+        const reward = environment.nextFloat64() < mdp.reward[s * (N + 1) + action]! ? 1 : 0;
+        const next = mdp.sampleNext(environment, s, action);
         episode.push({ state: s, list, clicked, reward, next });
         s = next;
       }
@@ -64,5 +78,4 @@ export function simulateCascading(
       return regret;
     };
   });
-  return episodicResult(table);
 }
