@@ -64,7 +64,7 @@ export function runExperiment<S extends string>(
 }
 
 /**
- * {@link runExperiment} for the packages' simulators: every error names `fn`, the simulator the
+ * `runExperiment` for the packages' simulators: every error names `fn`, the simulator the
  * user called. @internal
  */
 export function runExperimentAs<S extends string>(

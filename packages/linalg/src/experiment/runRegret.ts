@@ -27,7 +27,7 @@ export function runRegret(
   return runRegretAs('runRegret', rng, options, startRun);
 }
 
-/** {@link runRegret} for the packages' simulators: every error names `fn`. @internal */
+/** `runRegret` for the packages' simulators: every error names `fn`. @internal */
 export function runRegretAs(
   fn: string,
   rng: Rng,
