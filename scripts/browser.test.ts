@@ -105,7 +105,7 @@ export async function probe(seed, highsOptions) {
   const knn = knnShapley(train, test, 3);
   const tmc = permutationShapley(data, 16, knnUtility(train, test, 3), { permutations: 40, minPermutations: 40 });
   const market = randomDataMarket(rng.split(), { types: 4, products: 3, spread: 1 });
-  const menu = await optimalMenu(market.values, { highs });
+  const menu = await optimalMenu(market, { highs });
   return {
     menuRevenue: menu.revenue,
     menuFirstBest: menu.firstBest,

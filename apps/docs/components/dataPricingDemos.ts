@@ -116,7 +116,7 @@ export function informationGainByDirection(): { angle: number; gain: number }[] 
     const angle = (k * 5 * Math.PI) / 180;
     return {
       angle: k * 5,
-      gain: informationGain(prior, [[Math.cos(angle), Math.sin(angle)]], 0.1),
+      gain: informationGain(prior, [[Math.cos(angle), Math.sin(angle)]], Math.sqrt(0.1)),
     };
   });
 }
@@ -186,13 +186,16 @@ export function menuRevenueBySpread(): { spread: number; mechanism: string; shar
     let menu = 0;
     let posted = 0;
     for (let m = 0; m < 16; m++) {
-      const { values } = randomDataMarket(rng, { types: 4, products: 4, spread });
-      const best = optimalDeterministicMenu(values);
+      const market = randomDataMarket(rng, { types: 4, products: 4, spread });
+      const best = optimalDeterministicMenu(market);
       menu += best.revenue / best.firstBest / 16;
       // With one product the best plain menu is the best posted price.
       let single = 0;
       for (let d = 0; d < 4; d++)
-        single = Math.max(single, optimalDeterministicMenu(values.map((row) => [row[d]!])).revenue);
+        single = Math.max(
+          single,
+          optimalDeterministicMenu({ values: market.values.map((row) => [row[d]!]) }).revenue,
+        );
       posted += single / best.firstBest / 16;
     }
     rows.push({ spread, mechanism: 'best menu of products', share: menu });

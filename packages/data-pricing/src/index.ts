@@ -21,8 +21,13 @@ export {
   valueOfInformation,
 } from './information/valueOfInformation.ts';
 export { dataProductValues } from './pricing/dataProductValues.ts';
-export { evaluateMenu, type Menu, type MenuOutcome } from './pricing/evaluateMenu.ts';
-export type { MarketOptions } from './pricing/MarketOptions.ts';
+export {
+  type EvaluateMenuOptions,
+  evaluateMenu,
+  type MenuOutcome,
+} from './pricing/evaluateMenu.ts';
+export type { Market } from './pricing/Market.ts';
+export { type Menu, productMenu } from './pricing/Menu.ts';
 export {
   type DeterministicMenu,
   type OptimalDeterministicMenuOptions,

@@ -32,7 +32,20 @@ export const CASES: ExportCases = {
     args: () => [{ mean: [0, 0], covariance: covariance() }, [[1, 0.5]], [0.3], 0.5],
   },
   dataProductValues: { args: () => [[covariance(), covariance()], [[[1, 0]], [[0, 1]]], 0.5] },
-  evaluateMenu: { args: () => [{ values: values(), prices: [0.5, 0.5, 0.1] }, [1, 0]] },
+  evaluateMenu: {
+    args: () => [
+      { values: values(), weights: [0.5, 0.5], costs: [0.1, 0.1, 0] },
+      {
+        allocation: [
+          [1, 0, 0],
+          [0, 0.5, 0.5],
+        ],
+        prices: [0.5, 0.4],
+        assignment: [0, 1],
+      },
+      { tolerance: 1e-9 },
+    ],
+  },
   exactSemivalue: { args: () => [4, utility(), 'banzhaf'] },
   exactShapley: { args: () => [4, utility()] },
   garble: {
@@ -52,12 +65,15 @@ export const CASES: ExportCases = {
   knnUtility: { args: () => [train(), validation(), 2, {}] },
   leaveOneOut: { args: () => [4, utility()] },
   logisticUtility: { args: () => [train(), validation(), { iterations: 5 }] },
-  optimalDeterministicMenu: { args: () => [values(), { weights: [0.5, 0.5] }] },
-  optimalMenu: { args: () => [values(), { weights: [0.5, 0.5] }] },
+  optimalDeterministicMenu: {
+    args: () => [{ values: values(), weights: [0.5, 0.5] }, { maxAssignments: 64 }],
+  },
+  optimalMenu: { args: () => [{ values: values(), weights: [0.5, 0.5], costs: [0, 0.1, 0] }, {}] },
   permutationShapley: {
     args: () => [rng(), 4, utility(), { permutations: 10, minPermutations: 5 }],
   },
-  randomDataMarket: { args: () => [rng(), { types: 2, products: 2, dimension: 2 }] },
+  productMenu: { args: () => [[0.5, 1, 0.25]] },
+  randomDataMarket: { args: () => [rng(), { types: 2, products: 2, dimension: 2, noiseStd: 0.5 }] },
   ridgeUtility: { args: () => [regressionTrain(), regressionValidation(), { lambda: 0.1 }] },
   sampledSemivalue: { args: () => [rng(), 4, utility(), 'shapley', { samples: 20 }] },
   valueOfInformation: {

@@ -38,24 +38,25 @@ export const experiment = defineClaim<Trial>({
       'the revelation principle (a menu is an IC, IR direct mechanism); one good: a posted price is optimal',
   },
   claim:
-    'On random data markets (randomDataMarket: buyers whose diagonal priors encode the data they hold, products one label along a unit direction in 3 features, noise variance 0.5, value = information gain), the optimal lottery menu solved by linear programming is incentive compatible and earns between the best plain menu (exhaustive) and the first best; with one product it earns exactly the best posted price. As the buyers differ more, every mechanism falls further below the first best.',
+    'On random data markets (randomDataMarket: buyers whose diagonal priors encode the data they hold, products one label along a unit direction in 3 features, noise standard deviation 1/√2, value = information gain), the optimal lottery menu solved by linear programming is incentive compatible and earns between the best plain menu (exhaustive) and the first best; with one product it earns exactly the best posted price. As the buyers differ more, every mechanism falls further below the first best.',
   trials: (scale) => SIZES[scale].trials,
   async trial(rng, scale) {
     const ratios: Trial['ratios'] = [];
     const worst = { order: 0, violation: 0, singleProduct: 0 };
     for (const spread of SPREADS) {
-      const { values } = randomDataMarket(rng, {
+      const market = randomDataMarket(rng, {
         types: SIZES[scale].types,
         products: PRODUCTS,
         spread,
       });
-      const lp = await optimalMenu(values);
-      const plain = optimalDeterministicMenu(values);
+      const { values } = market;
+      const lp = await optimalMenu(market);
+      const plain = optimalDeterministicMenu(market);
       let posted = 0;
       for (let d = 0; d < PRODUCTS; d++) {
         const single = values.map((row) => [row[d]!]);
         const expected = postedPriceRevenue(values, d);
-        const one = await optimalMenu(single);
+        const one = await optimalMenu({ values: single });
         worst.singleProduct = Math.max(worst.singleProduct, Math.abs(one.revenue - expected));
         posted = Math.max(posted, expected);
       }

@@ -15,7 +15,13 @@ export interface GaussianBelief {
  * X^\top y/\sigma^2)$. A buyer's existing data enters the same way: its prior is the posterior
  * after that data.
  *
- * @throws TypeError on mismatched sizes; RangeError on non-finite entries, a covariance that is not positive-definite or a bad noise variance
+ * @throws TypeError on mismatched sizes; RangeError on non-finite entries, a covariance that is not positive-definite or a noise standard deviation <= 0
+ *
+ * @example
+ * const prior = { mean: [0, 0], covariance: [[1, 0], [0, 1]] };
+ * const posterior = bayesianLinearRegression(prior, [[1, 0]], [2], 1);
+ * posterior.mean; // [1, 0]: one label on the first feature moves only the first weight
+ * posterior.covariance; // [[0.5, 0], [0, 1]]
  *
  * References: Bishop, Pattern Recognition and Machine Learning, 2006, Section 3.3.1.
  */
@@ -23,11 +29,12 @@ export function bayesianLinearRegression(
   prior: { readonly mean: ArrayLike<number>; readonly covariance: MatrixLike },
   x: MatrixLike,
   y: ArrayLike<number>,
-  noiseVariance: number,
+  noiseStd: number,
 ): GaussianBelief {
   const fn = 'bayesianLinearRegression';
   readObject(fn, 'prior', prior);
-  assertPositive(fn, 'noiseVariance', noiseVariance);
+  assertPositive(fn, 'noiseStd', noiseStd);
+  const noiseVariance = noiseStd * noiseStd;
   const sigma = toMatrix(fn, 'prior.covariance', prior.covariance, { square: true });
   const d = sigma.rows;
   assertFiniteVector(fn, 'prior.mean', prior.mean, d);

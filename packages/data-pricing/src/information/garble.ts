@@ -10,6 +10,11 @@ import { assertProbabilityVector, toMatrix } from '@x/linalg/validate';
  * @returns the S x M' experiment, as rows
  * @throws TypeError on mismatched sizes; RangeError on a row that is not a distribution
  *
+ * @example
+ * const test = [[0.9, 0.1], [0.2, 0.8]]; // P(signal | state)
+ * const noisyChannel = [[0.9, 0.1], [0.1, 0.9]]; // each signal is flipped with probability 0.1
+ * garble(test, noisyChannel); // [[0.82, 0.18], [0.26, 0.74]]: less informative, never more
+ *
  * References: Blackwell, "Equivalent Comparisons of Experiments", Ann. Math. Statist. 1953.
  */
 export function garble(experiment: MatrixLike, garbling: MatrixLike): Float64Array[] {

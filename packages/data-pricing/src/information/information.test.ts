@@ -92,7 +92,7 @@ describe('informationGain', () => {
     const X = Array.from({ length: 4 }, () =>
       Array.from({ length: d }, () => sampleStandardNormal(rng)),
     );
-    const noise = 0.5;
+    const noise = Math.SQRT1_2; // the noise's standard deviation: variance 1/2
     const gain = informationGain(sigma, X, noise);
     const post = bayesianLinearRegression({ mean, covariance: sigma }, X, [0, 0, 0, 0], noise);
     expect(gain).toBeCloseTo(0.5 * (logDetSpd(sigma) - logDetSpd(post.covariance)), 10);
@@ -104,8 +104,7 @@ describe('informationGain', () => {
       const theta = prior.sample(rng);
       const y = X.map(
         (row) =>
-          row.reduce((acc, v, j) => acc + v * theta[j]!, 0) +
-          Math.sqrt(noise) * sampleStandardNormal(rng),
+          row.reduce((acc, v, j) => acc + v * theta[j]!, 0) + noise * sampleStandardNormal(rng),
       );
       const p = bayesianLinearRegression({ mean, covariance: sigma }, X, y, noise);
       const kl = klMultivariateGaussian(p.mean, p.covariance, mean, sigma);
@@ -157,7 +156,7 @@ describe('informationGain', () => {
         [[1, 0]],
         0,
       ),
-    ).toThrow(/noiseVariance/);
+    ).toThrow(/noiseStd/);
   });
 });
 

@@ -13,10 +13,15 @@ import { assertPositive, assertSymmetricPositiveDefinite, toMatrix } from '@x/li
  *
  * @param priorCovariance - $\Sigma$, d x d symmetric positive-definite
  * @param request - X, n x d (n >= 1 rows of features to be labelled)
- * @param noiseVariance - $\sigma^2 > 0$
+ * @param noiseStd - the label noise's standard deviation $\sigma > 0$
  * @returns the information gain in nats, >= 0
- * @throws TypeError on mismatched sizes; RangeError on a noise variance <= 0 or a covariance that
+ * @throws TypeError on mismatched sizes; RangeError on a noise standard deviation <= 0 or a covariance that
  * is not symmetric positive-definite
+ *
+ * @example
+ * const prior = [[1, 0], [0, 0.01]]; // already sure about the second weight
+ * informationGain(prior, [[1, 0]], 1); // 0.347 nats: a label along the first feature
+ * informationGain(prior, [[0, 1]], 1); // 0.005 nats: along the second
  *
  * References: Ai, Lyu, Wang, Yang and Xu, "An Instrumental Value for Data Production and its
  * Application to Data Pricing", arXiv:2412.18140 (in Bayesian linear regression the value of
@@ -26,28 +31,21 @@ import { assertPositive, assertSymmetricPositiveDefinite, toMatrix } from '@x/li
 export function informationGain(
   priorCovariance: MatrixLike,
   request: MatrixLike,
-  noiseVariance: number,
+  noiseStd: number,
 ): number {
   const fn = 'informationGain';
-  assertPositive(fn, 'noiseVariance', noiseVariance);
-  return informationGainOf(
-    fn,
-    'priorCovariance',
-    priorCovariance,
-    'request',
-    request,
-    noiseVariance,
-  );
+  assertPositive(fn, 'noiseStd', noiseStd);
+  return informationGainOf(fn, 'priorCovariance', priorCovariance, 'request', request, noiseStd);
 }
 
-/** {@link informationGain} with the caller's names in its messages; noiseVariance checked. @internal */
+/** {@link informationGain} with the caller's names in its messages; noiseStd checked. @internal */
 export function informationGainOf(
   fn: string,
   priorName: string,
   priorCovariance: MatrixLike,
   requestName: string,
   request: MatrixLike,
-  noiseVariance: number,
+  noiseStd: number,
 ): number {
   assertSymmetricPositiveDefinite(fn, priorName, priorCovariance);
   const sigma = toMatrix(fn, priorName, priorCovariance, { square: true });
@@ -56,7 +54,10 @@ export function informationGainOf(
     throw new TypeError(`${fn}: ${requestName} must have ${sigma.rows} columns, got ${x.columns}`);
   // I + L^T X^T X L / sigma^2 with Sigma = L L^T would be symmetric; the same determinant comes
   // from the n x n form I + X Sigma X^T / sigma^2, which is symmetric positive-definite.
-  const inner = x.mmul(sigma).mmul(x.transpose()).div(noiseVariance);
+  const inner = x
+    .mmul(sigma)
+    .mmul(x.transpose())
+    .div(noiseStd * noiseStd);
   const gram = Matrix.eye(x.rows).add(inner);
   // Symmetrise against rounding before the Cholesky factor.
   const sym = gram.add(gram.transpose()).div(2);

@@ -34,6 +34,11 @@ export interface InformationValue {
  * @param experiment - S x M, each row a distribution over the M signals
  * @throws TypeError on mismatched sizes; RangeError on an invalid prior, utility or row
  *
+ * @example
+ * // Two equally likely states; guessing the state right pays 1.
+ * const problem = { prior: [0.5, 0.5], utility: [[1, 0], [0, 1]] };
+ * valueOfInformation(problem, [[0.8, 0.2], [0.2, 0.8]]).value; // 0.3: from 0.5 to 0.8 expected payoff
+ *
  * References: Ai, Lyu, Wang, Yang and Xu, "An Instrumental Value for Data Production and its
  * Application to Data Pricing", arXiv:2412.18140, Section 3 (the instrumental value of an
  * experiment); Blackwell, "Equivalent Comparisons of Experiments", Ann. Math. Statist. 1953.

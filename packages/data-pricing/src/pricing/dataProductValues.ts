@@ -13,15 +13,20 @@ import { informationGainOf } from '../information/informationGain.ts';
  * @returns the types x products values, as rows
  * @throws TypeError or RangeError as {@link informationGain} does, naming the prior or product
  *
+ * @example
+ * const priors = [[[1, 0], [0, 0.01]], [[0.01, 0], [0, 1]]]; // each type knows one weight well
+ * const requests = [[[1, 0]], [[0, 1]]]; // one label along each feature
+ * dataProductValues(priors, requests, 1); // [[0.35, 0.005], [0.005, 0.35]]
+ *
  * References: Ai, Lyu, Wang, Yang and Xu, arXiv:2412.18140 (the value of data in Bayesian linear
  * regression is the information gain).
  */
 export function dataProductValues(
   priors: readonly MatrixLike[],
   products: readonly MatrixLike[],
-  noiseVariance: number,
+  noiseStd: number,
 ): Float64Array[] {
-  assertPositive('dataProductValues', 'noiseVariance', noiseVariance);
+  assertPositive('dataProductValues', 'noiseStd', noiseStd);
   const fn = 'dataProductValues';
   if (!Array.isArray(priors) || !Array.isArray(products))
     throw new TypeError(`${fn}: priors and products must be arrays of matrices`);
@@ -29,7 +34,7 @@ export function dataProductValues(
     throw new RangeError(`${fn}: priors and products must not be empty`);
   return priors.map((sigma, i) =>
     Float64Array.from(products, (x, k) =>
-      informationGainOf(fn, `priors[${i}]`, sigma, `products[${k}]`, x, noiseVariance),
+      informationGainOf(fn, `priors[${i}]`, sigma, `products[${k}]`, x, noiseStd),
     ),
   );
 }

@@ -1,21 +1,28 @@
-import type { MatrixLike } from '@x/linalg';
 import { pow } from '@x/linalg/math';
 import { assertInteger, readOptions } from '@x/linalg/validate';
-import type { MarketOptions } from './MarketOptions.ts';
-import { firstBestRevenue, readMarket } from './readMarket.ts';
+import type { Market } from './Market.ts';
+import type { Menu } from './Menu.ts';
+import { firstBestRevenue, implementingPrices, readMarket } from './readMarket.ts';
 
 /** Options of {@link optimalDeterministicMenu}. */
-export interface OptimalDeterministicMenuOptions extends MarketOptions {
+export interface OptimalDeterministicMenuOptions {
   /** The most assignments $(D + 1)^T$ to enumerate before refusing. @default 2 ** 20 */
   readonly maxAssignments?: number;
 }
 
-/** The best menu of plain products at prices, from {@link optimalDeterministicMenu}. */
-export interface DeterministicMenu {
-  /** The product each type buys, or -1 for none. */
+/**
+ * The best menu of plain products at prices, from {@link optimalDeterministicMenu}: one item per
+ * product sold (in product order), each delivering its product at its price.
+ */
+export interface DeterministicMenu extends Menu {
+  /** One row per product sold: its indicator. */
+  readonly allocation: Float64Array[];
+  /** The price of each product sold. */
+  readonly prices: Float64Array;
+  /** The item each type buys, or -1 for none. */
   readonly assignment: Int32Array;
-  /** The price each type pays (0 for none; types buying the same product pay the same). */
-  readonly payments: Float64Array;
+  /** The product each type buys, or -1 for none. */
+  readonly products: Int32Array;
   /** Expected profit $\sum_\theta w_\theta (p_\theta - c_{d(\theta)})$. */
   readonly revenue: number;
   /** Expected buyer surplus. */
@@ -35,28 +42,31 @@ export interface DeterministicMenu {
  * monotonicity) and the prices are non-negative. Exact, and exponential in the number of types:
  * for larger markets use {@link optimalMenu}, whose lotteries earn at least as much.
  *
- * @param values - $v_\theta(d) \ge 0$, types x products
+ * @param market - $v_\theta(d) \ge 0$, types x products, with the types' weights and the
+ *   products' costs
  * @throws TypeError on mismatched sizes; RangeError on bad values, weights or costs, or more
  *   than `maxAssignments` assignments
+ *
+ * @example
+ * const market = { values: [[1, 0.2], [0.6, 0.9]], weights: [0.5, 0.5] };
+ * const menu = optimalDeterministicMenu(market);
+ * menu.products; // [0, 1]: each type buys its favourite product
+ * menu.revenue; // 0.95, the first best: the types want different products, so each pays its value
  *
  * References: Rochet, "A necessary and sufficient condition for rationalizability in a
  * quasi-linear context", J. Math. Econ. 16, 1987 (cyclic monotonicity); Myerson, "Optimal
  * Auction Design", Math. Oper. Res. 6, 1981 (IC and IR).
  */
 export function optimalDeterministicMenu(
-  values: MatrixLike,
+  market: Market,
   options: OptimalDeterministicMenuOptions = {},
 ): DeterministicMenu {
-  const {
-    weights,
-    costs,
-    maxAssignments = 2 ** 20,
-  } = readOptions('optimalDeterministicMenu', options);
   const fn = 'optimalDeterministicMenu';
+  const { maxAssignments = 2 ** 20 } = readOptions(fn, options);
   // Enumeration is bounded: at most 2^31 assignments, whatever maxAssignments says.
   assertInteger(fn, 'maxAssignments', maxAssignments, 1, 2 ** 31);
-  const market = readMarket(fn, values, weights, costs);
-  const { T, D, values: v, weights: w, costs: c, scale } = market;
+  const flat = readMarket(fn, market);
+  const { T, D, values: v, weights: w, costs: c, scale } = flat;
   const count = pow(D + 1, T);
   if (!(count <= maxAssignments))
     throw new RangeError(
@@ -64,57 +74,65 @@ export function optimalDeterministicMenu(
     );
   const tolerance = 1e-12 * scale * T;
   const u = (t: number, d: number) => (d === -1 ? 0 : v[t * D + d]!);
-  const assignment = new Int32Array(T).fill(-1);
+  const products = new Int32Array(T).fill(-1);
+  const utility = new Float64Array(T * T);
   const price = new Float64Array(T);
   const best = {
     revenue: Number.NEGATIVE_INFINITY,
-    assignment: new Int32Array(T).fill(-1),
-    payments: new Float64Array(T),
+    products: new Int32Array(T).fill(-1),
+    prices: new Float64Array(T),
   };
   for (let code = 0; code < count; code++) {
     let rest = code;
     for (let t = 0; t < T; t++) {
-      assignment[t] = (rest % (D + 1)) - 1;
+      products[t] = (rest % (D + 1)) - 1;
       rest = Math.floor(rest / (D + 1));
     }
-    // Bellman-Ford from the source, whose edge to t has weight u_t(d(t)).
-    for (let t = 0; t < T; t++) price[t] = u(t, assignment[t]!);
-    let changed = true;
-    for (let pass = 0; pass <= T && changed; pass++) {
-      changed = false;
-      for (let t = 0; t < T; t++)
-        for (let s = 0; s < T; s++) {
-          const bound = price[s]! + u(t, assignment[t]!) - u(t, assignment[s]!);
-          if (bound < price[t]! - tolerance) {
-            price[t] = bound;
-            changed = true;
-          }
-        }
-    }
-    if (changed) continue; // a negative cycle: no prices implement this assignment
+    for (let t = 0; t < T; t++) for (let s = 0; s < T; s++) utility[t * T + s] = u(t, products[s]!);
+    price.fill(Number.POSITIVE_INFINITY);
+    // No prices implement this assignment when its constraint graph has a negative cycle.
+    if (!implementingPrices(utility, T, price, tolerance)) continue;
     let revenue = 0;
     let feasible = true;
     for (let t = 0; t < T && feasible; t++) {
-      const d = assignment[t]!;
+      const d = products[t]!;
       if (price[t]! < -tolerance) feasible = false;
       else if (d !== -1) revenue += w[t]! * (price[t]! - c[d]!);
     }
     if (feasible && revenue > best.revenue + tolerance) {
       best.revenue = revenue;
-      best.assignment = assignment.slice();
-      best.payments = Float64Array.from(price, (p, t) =>
-        best.assignment[t] === -1 ? 0 : Math.max(p, 0),
+      best.products = products.slice();
+      best.prices = Float64Array.from(price, (p, t) =>
+        best.products[t] === -1 ? 0 : Math.max(p, 0),
       );
     }
   }
   let buyerSurplus = 0;
-  for (let t = 0; t < T; t++)
-    buyerSurplus += w[t]! * (u(t, best.assignment[t]!) - best.payments[t]!);
+  for (let t = 0; t < T; t++) buyerSurplus += w[t]! * (u(t, best.products[t]!) - best.prices[t]!);
+  // One item per product sold, in product order; types buying the same product pay the same.
+  const item = new Int32Array(D).fill(-1);
+  const sold: number[] = [];
+  for (let d = 0; d < D; d++)
+    if (best.products.includes(d)) {
+      item[d] = sold.length;
+      sold.push(d);
+    }
+  const prices = new Float64Array(sold.length);
+  for (let t = 0; t < T; t++) {
+    const d = best.products[t]!;
+    if (d !== -1) prices[item[d]!] = best.prices[t]!;
+  }
   return {
-    assignment: best.assignment,
-    payments: best.payments,
+    allocation: sold.map((d) => {
+      const row = new Float64Array(D);
+      row[d] = 1;
+      return row;
+    }),
+    prices,
+    assignment: Int32Array.from(best.products, (d) => (d === -1 ? -1 : item[d]!)),
+    products: best.products,
     revenue: best.revenue,
     buyerSurplus,
-    firstBest: firstBestRevenue(market),
+    firstBest: firstBestRevenue(flat),
   };
 }

@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { createRng } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
 import { evaluateMenu } from './evaluateMenu.ts';
+import { productMenu } from './Menu.ts';
 import { optimalDeterministicMenu } from './optimalDeterministicMenu.ts';
 import { optimalMenu } from './optimalMenu.ts';
 import { randomDataMarket } from './randomDataMarket.ts';
@@ -47,12 +48,12 @@ describe('optimalMenu', () => {
       [0, 3, 0],
       [0, 0, 1],
     ];
-    const menu = await optimalMenu(values, { weights: [1, 1, 2] });
+    const menu = await optimalMenu({ values, weights: [1, 1, 2] });
     expect(menu.firstBest).toBeCloseTo((2 + 3 + 2 * 1) / 4, 14);
     expect(Math.abs(menu.revenue - menu.firstBest)).toBeLessThanOrEqual(lpTolerance(3));
     expect(Math.abs(menu.buyerSurplus)).toBeLessThanOrEqual(lpTolerance(3));
     for (let t = 0; t < 3; t++) {
-      expect(menu.allocation[t * 3 + t]).toBeCloseTo(1, 6);
+      expect(menu.allocation[t]![t]).toBeCloseTo(1, 6);
       expect(menu.prices[t]).toBeCloseTo(values[t]![t]!, 6);
     }
   });
@@ -64,8 +65,8 @@ describe('optimalMenu', () => {
       [1, 0.9],
       [3, 1],
     ];
-    const lp = await optimalMenu(values);
-    const plain = optimalDeterministicMenu(values);
+    const lp = await optimalMenu({ values });
+    const plain = optimalDeterministicMenu({ values });
     expect(plain.revenue).toBeGreaterThan(1.5);
     expect(lp.revenue).toBeGreaterThanOrEqual(plain.revenue - lpTolerance(3));
     expect(lp.revenue).toBeLessThanOrEqual(lp.firstBest + lpTolerance(3));
@@ -73,21 +74,25 @@ describe('optimalMenu', () => {
 
   test.prop([market], { seed: 5, numRuns: 40 })(
     'claim: its menu is incentive compatible and individually rational, and earns between the best plain menu and the first best',
-    async ({ values, weights }) => {
+    async (market) => {
+      const { values } = market;
       const scale = Math.max(1, ...values.flat());
-      const lp = await optimalMenu(values, { weights });
-      const plain = optimalDeterministicMenu(values, { weights });
-      expect(lp.maxViolation).toBeLessThanOrEqual(lpTolerance(scale));
+      const lp = await optimalMenu(market);
+      const plain = optimalDeterministicMenu(market);
+      // The solver's answer, checked by the evaluator on the same market: exactly IC and IR (its
+      // prices are the largest that implement its allocation), earning what it reports.
+      const check = evaluateMenu(market, lp);
+      expect(check.incentiveCompatible && check.individuallyRational).toBe(true);
+      expect(check.revenue).toBeGreaterThanOrEqual(lp.revenue - 1e-9 * scale);
+      expect(lp.maxViolation).toBeLessThanOrEqual(1e-12 * scale * values.length);
       expect(lp.revenue).toBeGreaterThanOrEqual(plain.revenue - lpTolerance(scale));
       expect(lp.revenue).toBeLessThanOrEqual(lp.firstBest + lpTolerance(scale));
       expect(plain.firstBest).toBe(lp.firstBest);
       for (const p of lp.prices) expect(p).toBeGreaterThanOrEqual(-lpTolerance(scale));
-      for (let t = 0; t < values.length; t++) {
-        let delivered = 0;
-        for (let d = 0; d < values[0]!.length; d++)
-          delivered += lp.allocation[t * values[0]!.length + d]!;
-        expect(delivered).toBeLessThanOrEqual(1 + lpTolerance(1));
-      }
+      for (const row of lp.allocation)
+        expect(row.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1 + lpTolerance(1));
+      const plainCheck = evaluateMenu(market, plain);
+      expect(plainCheck.incentiveCompatible && plainCheck.individuallyRational).toBe(true);
     },
   );
 
@@ -103,10 +108,10 @@ describe('optimalMenu', () => {
       const weights = vals.map((_, t) => 1 + ((salt * (t + 3)) % 7));
       const values = vals.map((v) => [v]);
       const expected = bestPostedPrice(vals, weights);
-      const lp = await optimalMenu(values, { weights });
+      const lp = await optimalMenu({ values, weights });
       expect(Math.abs(lp.revenue - expected)).toBeLessThanOrEqual(lpTolerance(10));
       // The plain-menu enumeration agrees with the same brute force, to rounding.
-      const plain = optimalDeterministicMenu(values, { weights });
+      const plain = optimalDeterministicMenu({ values, weights });
       expect(Math.abs(plain.revenue - expected)).toBeLessThanOrEqual(1e-12 * 10 * vals.length);
     },
   );
@@ -117,11 +122,11 @@ describe('optimalMenu', () => {
       [1, 4],
     ];
     const costs = [0.5, 10];
-    const lp = await optimalMenu(values, { costs });
+    const lp = await optimalMenu({ values, costs });
     expect(lp.firstBest).toBeCloseTo((1.5 + 0.5) / 2, 14);
-    for (let t = 0; t < 2; t++) expect(lp.allocation[t * 2 + 1]).toBeLessThanOrEqual(1e-7);
-    const plain = optimalDeterministicMenu(values, { costs });
-    expect(Array.from(plain.assignment)).not.toContain(1);
+    for (let t = 0; t < 2; t++) expect(lp.allocation[t]![1]).toBeLessThanOrEqual(1e-7);
+    const plain = optimalDeterministicMenu({ values, costs });
+    expect(Array.from(plain.products)).not.toContain(1);
     // One product, values 2 and 1, cost 0.5: price 2 earns (2 - 0.5)/2, price 1 earns 0.5.
     expect(plain.revenue).toBeCloseTo(0.75, 14);
     expect(Math.abs(lp.revenue - 0.75)).toBeLessThanOrEqual(lpTolerance(5));
@@ -132,53 +137,49 @@ describe('optimalMenu', () => {
       [1, 0.9],
       [3, 1],
     ];
-    const base = await optimalMenu(values, { costs: [0.2, 0] });
-    const huge = await optimalMenu(
-      values.map((row) => row.map((x) => x * 1e300)),
-      { costs: [0.2e300, 0] },
-    );
+    const base = await optimalMenu({ values, costs: [0.2, 0] });
+    const huge = await optimalMenu({
+      values: values.map((row) => row.map((x) => x * 1e300)),
+      costs: [0.2e300, 0],
+    });
     expect(Math.abs(huge.revenue / 1e300 - base.revenue)).toBeLessThanOrEqual(lpTolerance(3));
     expect(huge.maxViolation / 1e300).toBeLessThanOrEqual(lpTolerance(3));
   });
 
   it('rejects bad markets', async () => {
-    await expect(optimalMenu([[1, -1]])).rejects.toThrow(/values\[0\]\[1\] must be >= 0/);
-    await expect(optimalMenu([[1]], { weights: [1, 1] })).rejects.toThrow(/weights must have 1/);
-    await expect(optimalMenu([[1, 2]], { costs: [0, -1] })).rejects.toThrow(/costs\[1\]/);
-    await expect(optimalMenu([[1, Number.NaN]])).rejects.toThrow(RangeError);
+    await expect(optimalMenu({ values: [[1, -1]] })).rejects.toThrow(
+      /^optimalMenu: market.values\[0\]\[1\] must be >= 0/,
+    );
+    await expect(optimalMenu({ values: [[1]], weights: [1, 1] })).rejects.toThrow(
+      /weights must have 1/,
+    );
+    await expect(optimalMenu({ values: [[1, 2]], costs: [0, -1] })).rejects.toThrow(/costs\[1\]/);
+    await expect(optimalMenu({ values: [[1, Number.NaN]] })).rejects.toThrow(RangeError);
   });
 });
 
 describe('optimalDeterministicMenu', () => {
   test.prop([market], { seed: 7, numRuns: 60 })(
     'its menu is IC and IR when re-evaluated, and no price can rise without losing a buyer',
-    ({ values, weights }) => {
-      const plain = optimalDeterministicMenu(values, { weights });
-      // The products on the menu, each at the common price of its buyers.
-      const offered = [...new Set(Array.from(plain.assignment).filter((d) => d >= 0))];
-      for (const d of offered) {
-        const paid = plain.payments.filter((_, t) => plain.assignment[t] === d);
-        for (const p of paid) expect(p).toBeCloseTo(paid[0]!, 10);
+    (market) => {
+      const plain = optimalDeterministicMenu(market);
+      // One item per product sold, each the product's indicator; each type's item is its product.
+      for (const [t, d] of plain.products.entries()) {
+        const item = plain.assignment[t]!;
+        expect(item === -1 ? -1 : plain.allocation[item]!.indexOf(1)).toBe(d);
       }
-      if (offered.length === 0) {
-        expect(plain.revenue).toBe(0);
-        return;
-      }
-      const price = (d: number) => plain.payments[plain.assignment.indexOf(d)]!;
-      const menu = {
-        values: values.map((row) => offered.map((d) => row[d]!)),
-        prices: offered.map(price),
-        weights,
-      };
-      const intended = Array.from(plain.assignment, (d) => offered.indexOf(d));
-      const outcome = evaluateMenu(menu, intended);
+      expect(new Set(plain.assignment).size - (plain.assignment.includes(-1) ? 1 : 0)).toBe(
+        plain.allocation.length,
+      );
+      const outcome = evaluateMenu(market, plain);
       expect(outcome.incentiveCompatible).toBe(true);
       expect(outcome.individuallyRational).toBe(true);
       expect(outcome.revenue).toBeGreaterThanOrEqual(plain.revenue - 1e-9);
-      // Maximal prices: raising any one by a visible amount makes some buyer of it switch.
-      for (const i of offered.keys()) {
-        const raised = menu.prices.map((p, j) => (j === i ? p + 1e-6 : p));
-        const after = evaluateMenu({ ...menu, prices: raised }, intended);
+      // Maximal prices: raising the price of a product that sells by a visible amount makes some
+      // buyer of it switch.
+      for (const item of plain.allocation.keys()) {
+        const prices = Float64Array.from(plain.prices, (p, i) => (i === item ? p + 1e-6 : p));
+        const after = evaluateMenu(market, { ...plain, prices });
         expect(after.incentiveCompatible && after.individuallyRational).toBe(false);
       }
     },
@@ -186,8 +187,8 @@ describe('optimalDeterministicMenu', () => {
 
   it('refuses markets too large to enumerate', () => {
     const values = Array.from({ length: 12 }, () => [1, 2, 3]);
-    expect(() => optimalDeterministicMenu(values)).toThrow(/16777216 assignments.*optimalMenu/);
-    expect(optimalDeterministicMenu([[1]], { maxAssignments: 2 }).revenue).toBe(1);
+    expect(() => optimalDeterministicMenu({ values })).toThrow(/16777216 assignments.*optimalMenu/);
+    expect(optimalDeterministicMenu({ values: [[1]] }, { maxAssignments: 2 }).revenue).toBe(1);
   });
 });
 
@@ -202,12 +203,12 @@ describe('randomDataMarket', () => {
         expect(Math.hypot(...x!)).toBeCloseTo(1, 14);
         let quad = 0;
         for (let i = 0; i < 3; i++) quad += x![i]! ** 2 * sigma[i]![i]!;
-        expect(a.values[t]![k]).toBeCloseTo(0.5 * Math.log1p(quad / 0.5), 13);
+        expect(a.values[t]![k]).toBeCloseTo(0.5 * Math.log1p(quad / 0.5), 13); // sigma^2 = 1/2
       }
     // Spread 0: every type is the same buyer, and a posted price takes the whole surplus.
     const alike = randomDataMarket(createRng(4), { types: 3, products: 2, spread: 0 });
     expect(alike.values[1]).toEqual(alike.values[0]);
-    const plain = optimalDeterministicMenu(alike.values);
+    const plain = optimalDeterministicMenu(alike);
     expect(plain.revenue).toBeCloseTo(plain.firstBest, 14);
   });
 
@@ -216,11 +217,33 @@ describe('randomDataMarket', () => {
     expect(() => randomDataMarket(createRng(1), { types: 2, products: 2, spread: -1 })).toThrow(
       /spread/,
     );
-    expect(() =>
-      randomDataMarket(createRng(1), { types: 2, products: 2, noiseVariance: 0 }),
-    ).toThrow(/noiseVariance/);
+    expect(() => randomDataMarket(createRng(1), { types: 2, products: 2, noiseStd: 0 })).toThrow(
+      /noiseStd/,
+    );
     expect(() => randomDataMarket(createRng(1), { types: 4, products: 2, spread: 1e4 })).toThrow(
       /spread 10000 is too large/,
     );
+  });
+});
+
+describe('the pricing functions compose', () => {
+  it('a data market in, a menu out, and the evaluator checks any solver on the same market', async () => {
+    const market = randomDataMarket(createRng(9), { types: 4, products: 3, spread: 1.5 });
+    const lp = await optimalMenu(market);
+    const plain = optimalDeterministicMenu(market);
+    for (const menu of [lp, plain]) {
+      const outcome = evaluateMenu(market, menu);
+      expect(outcome.incentiveCompatible && outcome.individuallyRational).toBe(true);
+      expect(outcome.revenue).toBeCloseTo(menu.revenue, 9);
+      expect(Array.from(outcome.choices)).toEqual(Array.from(menu.assignment));
+    }
+    // Posted prices are a menu too: the best plain menu's prices for its products.
+    const posted = productMenu(
+      Array.from({ length: 3 }, (_, d) => {
+        const item = plain.allocation.findIndex((row) => row[d] === 1);
+        return item === -1 ? 1e9 : plain.prices[item]!;
+      }),
+    );
+    expect(evaluateMenu(market, posted).revenue).toBeCloseTo(plain.revenue, 9);
   });
 });

@@ -1,20 +1,23 @@
-import type { LinearProgramOptions, MatrixLike } from '@x/linalg';
+import type { LinearProgramOptions } from '@x/linalg';
 import { readOptions, solveLinearProgramAs } from '@x/linalg/validate';
-import type { MarketOptions } from './MarketOptions.ts';
-import { firstBestRevenue, readMarket } from './readMarket.ts';
+import type { Market } from './Market.ts';
+import type { Menu } from './Menu.ts';
+import { firstBestRevenue, implementingPrices, readMarket } from './readMarket.ts';
 
-/** Options of {@link optimalMenu}. */
-export interface OptimalMenuOptions extends MarketOptions, LinearProgramOptions {}
+/** Options of {@link optimalMenu}: the HiGHS instance to use (pass one in a browser). */
+export type OptimalMenuOptions = LinearProgramOptions;
 
-/** The revenue-maximising menu of {@link optimalMenu}, one item per type. */
-export interface OptimalMenu {
+/** The revenue-maximising menu of {@link optimalMenu}: one item per type, item t meant for type t. */
+export interface OptimalMenu extends Menu {
   /**
-   * $x_\theta(d)$, row-major types x products: the probability that the item meant for type
-   * $\theta$ delivers product d (the rest, $1 - \sum_d x_\theta(d)$, delivers nothing).
+   * $x_\theta(d)$, one row per type: the probability that the item meant for type $\theta$
+   * delivers product d (the rest, $1 - \sum_d x_\theta(d)$, delivers nothing).
    */
-  readonly allocation: Float64Array;
+  readonly allocation: Float64Array[];
   /** $p_\theta \ge 0$: the price of the item meant for type $\theta$. */
   readonly prices: Float64Array;
+  /** Item t is meant for type t. */
+  readonly assignment: Int32Array;
   /** Expected profit $\sum_\theta w_\theta (p_\theta - \sum_d c_d x_\theta(d))$. */
   readonly revenue: number;
   /** Expected buyer surplus $\sum_\theta w_\theta (\sum_d v_\theta(d) x_\theta(d) - p_\theta)$. */
@@ -23,8 +26,8 @@ export interface OptimalMenu {
   readonly firstBest: number;
   /**
    * The largest gain any type could get from another type's item or from buying nothing: zero
-   * up to HiGHS's feasibility tolerance (about $10^{-7}$ of the largest value or cost, the unit
-   * the program is solved in).
+   * up to rounding, as the prices are the largest that implement the solver's allocation
+   * exactly.
    */
   readonly maxViolation: number;
 }
@@ -40,14 +43,25 @@ export interface OptimalMenu {
  * with $x_\theta(d) \ge 0$, $\sum_d x_\theta(d) \le 1$ and $p_\theta \ge 0$ (incentive
  * compatibility and individual rationality; by the revelation principle no menu earns more).
  * Buyers are risk-neutral with values linear in the lottery; a buyer indifferent between items
- * takes the one meant for it. It is the benchmark any pricing mechanism is judged by: its
+ * takes the one meant for it. The solver's prices satisfy the constraints only within its
+ * tolerance; the menu returned has the largest prices that implement the solver's allocation
+ * exactly (shortest paths in the constraint graph), so `evaluateMenu(market, menu)` finds it
+ * incentive compatible and individually rational. It is the benchmark any pricing mechanism is judged by: its
  * revenue lies between the best deterministic menu ({@link optimalDeterministicMenu}) and the
  * first best, and with a single product it equals the best posted price (lotteries do not help
  * then), which the tests check.
  *
- * @param values - $v_\theta(d) \ge 0$, types x products (for example from `dataProductValues`)
+ * @param market - $v_\theta(d) \ge 0$, types x products (for example from `dataProductValues` or
+ *   `randomDataMarket`), with the types' weights and the products' costs
  * @throws TypeError on mismatched sizes; RangeError on negative or non-finite values, weights or
  *   costs; Error if HiGHS does not report an optimum
+ *
+ * @example
+ * // Both types prefer product 0; the first values everything more.
+ * const market = { values: [[1, 0.6], [0.6, 0.5]], weights: [0.5, 0.5] };
+ * const menu = await optimalMenu(market); // product 0 at 0.9 for the first, product 1 at 0.5
+ * evaluateMenu(market, menu).incentiveCompatible; // true
+ * menu.revenue / menu.firstBest; // 0.875: the first type keeps 0.1 of surplus
  *
  * References: Myerson, "Optimal Auction Design", Math. Oper. Res. 6, 1981 (the revelation
  * principle, IC and IR); Conitzer and Sandholm, "Complexity of Mechanism Design", UAI 2002
@@ -57,17 +71,16 @@ export interface OptimalMenu {
  * optimal).
  */
 export async function optimalMenu(
-  values: MatrixLike,
+  market: Market,
   options: OptimalMenuOptions = {},
 ): Promise<OptimalMenu> {
-  const { weights, costs, highs } = readOptions('optimalMenu', options);
   const fn = 'optimalMenu';
-  const market = readMarket(fn, values, weights, costs);
-  const { T, D, values: v, weights: w, costs: c } = market;
+  const { highs } = readOptions(fn, options);
+  const flat = readMarket(fn, market);
+  const { T, D, values: v, weights: w, costs: c } = flat;
   // HiGHS's tolerances are absolute and it reads coefficients beyond 1e20 as infinite: solve in
   // units of the largest value or cost, and scale the prices back.
-  let unit = market.scale;
-  for (let d = 0; d < D; d++) unit = Math.max(unit, c[d]!);
+  const unit = flat.scale;
   // Columns: x (T * D, type-major), then p (T). Rows: supply (T), IR (T), IC (T * (T - 1)).
   const cols = T * D + T;
   const rows = 2 * T + T * (T - 1);
@@ -129,33 +142,47 @@ export async function optimalMenu(
     },
     highs === undefined ? {} : { highs },
   );
-  const allocation = solution.slice(0, T * D);
-  const prices = solution.slice(T * D).map((p) => p * unit);
-  // Each type's utility from every item (and from nothing, 0): the outcome, and how far the
-  // solver's answer is from exact incentive compatibility and individual rationality.
+  // The solver's probabilities, clipped into [0, 1] (its answer may stray by its tolerance, and
+  // -0 would print oddly) and each item's total kept at most 1.
+  const x = Float64Array.from(solution.subarray(0, T * D), (p) => Math.min(1, Math.max(0, p)) + 0);
+  for (let t = 0; t < T; t++) {
+    let total = 0;
+    for (let d = 0; d < D; d++) total += x[t * D + d]!;
+    if (total > 1) for (let d = 0; d < D; d++) x[t * D + d]! /= total;
+  }
+  // The utilities U[t][s] of type t for type s's item, and the largest prices that implement the
+  // solver's allocation exactly (the solver's own prices satisfy the constraints only within its
+  // tolerance): the shortest-path prices, started from the solver's.
+  const utility = new Float64Array(T * T);
+  for (let t = 0; t < T; t++)
+    for (let s = 0; s < T; s++) {
+      let u = 0;
+      for (let d = 0; d < D; d++) u += v[t * D + d]! * x[s * D + d]!;
+      utility[t * T + s] = u;
+    }
+  const prices = Float64Array.from(solution.subarray(T * D), (p) => p * unit);
+  implementingPrices(utility, T, prices, 0);
+  for (let t = 0; t < T; t++) prices[t] = Math.max(0, prices[t]!);
   let revenue = 0;
   let buyerSurplus = 0;
   let maxViolation = 0;
   for (let t = 0; t < T; t++) {
-    const utility = (u: number) => {
-      let total = -prices[u]!;
-      for (let d = 0; d < D; d++) total += v[t * D + d]! * allocation[u * D + d]!;
-      return total;
-    };
-    const own = utility(t);
+    const own = utility[t * T + t]! - prices[t]!;
     let cost = 0;
-    for (let d = 0; d < D; d++) cost += c[d]! * allocation[t * D + d]!;
+    for (let d = 0; d < D; d++) cost += c[d]! * x[t * D + d]!;
     revenue += w[t]! * (prices[t]! - cost);
     buyerSurplus += w[t]! * own;
     maxViolation = Math.max(maxViolation, -own);
-    for (let u = 0; u < T; u++) maxViolation = Math.max(maxViolation, utility(u) - own);
+    for (let s = 0; s < T; s++)
+      maxViolation = Math.max(maxViolation, utility[t * T + s]! - prices[s]! - own);
   }
   return {
-    allocation,
+    allocation: Array.from({ length: T }, (_, t) => x.slice(t * D, (t + 1) * D)),
     prices,
+    assignment: Int32Array.from({ length: T }, (_, t) => t),
     revenue,
     buyerSurplus,
-    firstBest: firstBestRevenue(market),
+    firstBest: firstBestRevenue(flat),
     maxViolation,
   };
 }

@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { dataProductValues } from './dataProductValues.ts';
 import { evaluateMenu } from './evaluateMenu.ts';
+import { productMenu } from './Menu.ts';
 
 describe('evaluateMenu', () => {
   it('lets each type buy its best product, breaks ties for the seller, and reports revenue and first-best', () => {
@@ -10,40 +11,60 @@ describe('evaluateMenu', () => {
       [2, 2],
       [0.5, 0.4],
     ];
-    const r = evaluateMenu({ values, prices: [2, 1], weights: [1, 1, 2] });
+    const r = evaluateMenu({ values, weights: [1, 1, 2] }, productMenu([2, 1]));
     // Type 0: surpluses 1 and 0 -> product 0. Type 1: 0 and 1 -> product 1. Type 2: both negative.
     expect(Array.from(r.choices)).toEqual([0, 1, -1]);
     expect(r.revenue).toBeCloseTo(0.25 * 2 + 0.25 * 1, 15);
     expect(r.buyerSurplus).toBeCloseTo(0.25 * 1 + 0.25 * 1, 15);
     expect(r.firstBest).toBeCloseTo(0.25 * 3 + 0.25 * 2 + 0.5 * 0.5, 15);
     // Indifferent between the two products (surplus 1 each): the higher price wins.
-    expect(Array.from(evaluateMenu({ values: [[3, 2]], prices: [2, 1] }).choices)).toEqual([0]);
+    expect(Array.from(evaluateMenu({ values: [[3, 2]] }, productMenu([2, 1])).choices)).toEqual([
+      0,
+    ]);
     // Indifferent between buying at value and not buying: it buys.
-    expect(Array.from(evaluateMenu({ values: [[2]], prices: [2] }).choices)).toEqual([0]);
+    expect(Array.from(evaluateMenu({ values: [[2]] }, productMenu([2])).choices)).toEqual([0]);
+    // Costs make revenue the seller's profit.
+    const withCosts = evaluateMenu(
+      { values, weights: [1, 1, 2], costs: [0.5, 0] },
+      productMenu([2, 1]),
+    );
+    expect(withCosts.revenue).toBeCloseTo(0.25 * 1.5 + 0.25 * 1, 15);
   });
 
-  it('checks incentive compatibility and individual rationality of an intended assignment', () => {
-    const values = [
-      [3, 1],
-      [2, 2],
-    ];
-    const ok = evaluateMenu({ values, prices: [2, 1] }, [0, 1]);
+  it('checks incentive compatibility and individual rationality of the items meant for each type', () => {
+    const market = {
+      values: [
+        [3, 1],
+        [2, 2],
+      ],
+    };
+    const menu = (prices: number[]) => ({ ...productMenu(prices), assignment: [0, 1] });
+    const ok = evaluateMenu(market, menu([2, 1]));
     expect([ok.incentiveCompatible, ok.individuallyRational]).toEqual([true, true]);
     // Each type priced at its value for its own product: type 1 would lose 1 on product 0, so
     // this personalised menu is IC and extracts the full surplus.
-    const personalised = evaluateMenu({ values, prices: [3, 2] }, [0, 1]);
+    const personalised = evaluateMenu(market, menu([3, 2]));
     expect(personalised.incentiveCompatible).toBe(true);
     expect(personalised.revenue).toBeCloseTo(personalised.firstBest, 15);
-    const bad = evaluateMenu({ values, prices: [1, 1.5] }, [0, 1]);
+    const bad = evaluateMenu(market, menu([1, 1.5]));
     expect(bad.incentiveCompatible).toBe(false);
     expect(bad.violations).toEqual([{ type: 1, prefers: 0, gain: 0.5 }]);
-    expect(evaluateMenu({ values, prices: [4, 1] }, [0, 1]).individuallyRational).toBe(false);
-    expect(() => evaluateMenu({ values, prices: [1] })).toThrow(/prices must have length 2/);
-    expect(() => evaluateMenu({ values, prices: [1, -1] })).toThrow(/prices\[1\] must be >= 0/);
-    expect(() => evaluateMenu({ values: [[-1]], prices: [1] })).toThrow(
-      /values\[0\]\[0\] must be >= 0/,
+    expect(evaluateMenu(market, menu([4, 1])).individuallyRational).toBe(false);
+    const fn = /^evaluateMenu: /;
+    expect(() => evaluateMenu(market, { allocation: [[1, 0]], prices: [1, 2] })).toThrow(fn);
+    expect(() => evaluateMenu(market, productMenu([1]))).toThrow(
+      /menu.allocation must have 2 columns \(products\), got 1/,
     );
-    expect(() => evaluateMenu({ values, prices: [1, 1] }, [0, 2])).toThrow(/assignment\[1\]/);
+    expect(() => evaluateMenu(market, { ...productMenu([1, 1]), prices: [1, -1] })).toThrow(
+      /menu.prices\[1\] must be >= 0/,
+    );
+    expect(() => evaluateMenu({ values: [[-1]] }, productMenu([1]))).toThrow(
+      /market.values\[0\]\[0\] must be >= 0/,
+    );
+    expect(() => evaluateMenu(market, { ...productMenu([1, 1]), assignment: [0, 2] })).toThrow(
+      /menu.assignment\[1\]/,
+    );
+    expect(() => productMenu([1, -1])).toThrow(/^productMenu: prices\[1\] must be >= 0/);
   });
 
   test.prop(
@@ -58,10 +79,11 @@ describe('evaluateMenu', () => {
   )(
     'revenue plus buyer surplus never exceeds first-best, and the chosen menu is IC by construction',
     (values, prices) => {
-      const r = evaluateMenu({ values, prices });
+      const r = evaluateMenu({ values }, productMenu(prices));
       expect(r.revenue + r.buyerSurplus).toBeLessThanOrEqual(r.firstBest + 1e-12);
-      expect(evaluateMenu({ values, prices }, r.choices).incentiveCompatible).toBe(true);
-      expect(evaluateMenu({ values, prices }, r.choices).individuallyRational).toBe(true);
+      const chosen = { ...productMenu(prices), assignment: r.choices };
+      expect(evaluateMenu({ values }, chosen).incentiveCompatible).toBe(true);
+      expect(evaluateMenu({ values }, chosen).individuallyRational).toBe(true);
     },
   );
 });
@@ -95,7 +117,10 @@ describe('bounded enumeration and allocation', () => {
     const { optimalDeterministicMenu } = await import('./optimalDeterministicMenu.ts');
     const { knnUtility } = await import('../utilities/knnUtility.ts');
     expect(() =>
-      optimalDeterministicMenu([[1], [2]], { maxAssignments: Number.POSITIVE_INFINITY }),
+      optimalDeterministicMenu(
+        { values: [[1], [2]] },
+        { maxAssignments: Number.POSITIVE_INFINITY },
+      ),
     ).toThrow(/optimalDeterministicMenu: maxAssignments must be an integer in \[1, 2147483648\]/);
     const data = { x: [[0], [1]], y: [0, 1e9] };
     expect(() => knnUtility(data, data, 1)).toThrow(/knnUtility: class labels must be below/);

@@ -9,6 +9,7 @@ import {
   readObject,
 } from '@x/linalg/validate';
 import { dataProductValues } from './dataProductValues.ts';
+import type { Market } from './Market.ts';
 
 /** Options of {@link randomDataMarket}. */
 export interface RandomDataMarketOptions {
@@ -20,12 +21,12 @@ export interface RandomDataMarketOptions {
   readonly dimension?: number;
   /** How much the types differ: prior variances are $e^{s z}$, z standard normal. @default 1 */
   readonly spread?: number;
-  /** Label noise variance $\sigma^2$. @default 0.5 */
-  readonly noiseVariance?: number;
+  /** The label noise's standard deviation $\sigma$. @default sqrt(0.5) */
+  readonly noiseStd?: number;
 }
 
-/** A random data market from {@link randomDataMarket}. */
-export interface DataMarket {
+/** A random data market from {@link randomDataMarket}: a {@link Market} with the priors and requests behind its values. */
+export interface DataMarket extends Market {
   /** Each type's prior covariance (diagonal, d x d). */
   readonly priors: number[][][];
   /** Each product's request: one label at a unit feature vector (1 x d). */
@@ -44,6 +45,11 @@ export interface DataMarket {
  *
  * @throws RangeError on non-positive sizes, a negative spread or a non-positive noise variance
  *
+ * @example
+ * const market = randomDataMarket(createRng(3), { types: 4, products: 3, spread: 1.5 });
+ * market.values; // 4 x 3: each type's information gain from each product
+ * optimalDeterministicMenu(market).revenue;
+ *
  * References: Ai, Lyu, Wang, Yang and Xu, arXiv:2412.18140 (data value in Bayesian linear
  * regression is the information gain); the random priors are this library's test-bed, not the
  * paper's.
@@ -56,7 +62,7 @@ export function randomDataMarket(rng: Rng, options: RandomDataMarketOptions): Da
     products,
     dimension = 3,
     spread = 1,
-    noiseVariance = 0.5,
+    noiseStd = Math.SQRT1_2,
   } = readObject(fn, 'options', options);
   assertInteger(fn, 'types', types, 1, 1 << 16);
   assertInteger(fn, 'products', products, 1, 1 << 16);
@@ -69,7 +75,7 @@ export function randomDataMarket(rng: Rng, options: RandomDataMarketOptions): Da
       `${fn}: types x products and (types + products) x dimension^2 must be at most ${MAX_ARRAY_LENGTH}`,
     );
   assertInRange(fn, 'spread', spread, 0, Number.POSITIVE_INFINITY, { hiOpen: true });
-  assertPositive(fn, 'noiseVariance', noiseVariance);
+  assertPositive(fn, 'noiseStd', noiseStd);
   const priors = Array.from({ length: types }, () =>
     Array.from({ length: dimension }, (_, i) => {
       const row = new Array<number>(dimension).fill(0);
@@ -92,5 +98,5 @@ export function randomDataMarket(rng: Rng, options: RandomDataMarketOptions): Da
     } while (!(norm > 0));
     return [x.map((xi) => xi / norm)];
   });
-  return { priors, requests, values: dataProductValues(priors, requests, noiseVariance) };
+  return { priors, requests, values: dataProductValues(priors, requests, noiseStd) };
 }

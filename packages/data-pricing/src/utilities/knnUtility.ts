@@ -24,6 +24,13 @@ export interface KnnUtilityOptions extends ModelUtilityOptions {
  * @param k - K >= 1
  * @throws TypeError or RangeError on mismatched shapes, empty sets, non-finite features or non-integer class labels
  *
+ * @example
+ * const train = { x: [[0], [0.1], [1], [1.1]], y: [0, 1, 1, 1] };
+ * const validation = { x: [[0.05], [1.05]], y: [0, 1] };
+ * const utility = knnUtility(train, validation, 1);
+ * utility.evaluate(Int32Array.of(0, 2)); // 1: both validation points are classified right
+ * permutationShapley(createRng(1), 4, utility).values; // walks each permutation incrementally
+ *
  * References: Ghorbani and Zou, "Data Shapley", arXiv:1904.02868, Section 4 (model-performance
  * utilities); Jia et al., arXiv:1908.08619 (the K-NN utility).
  */

@@ -25,6 +25,13 @@ export interface LogisticUtilityOptions extends ModelUtilityOptions {
  *
  * @throws TypeError or RangeError on mismatched shapes, empty sets, non-finite features, non-integer labels or bad options
  *
+ * @example
+ * const train = { x: [[-2], [-1], [1], [2]], y: [0, 0, 1, 1] };
+ * const validation = { x: [[-1.5], [1.5]], y: [0, 1] };
+ * const utility = logisticUtility(train, validation);
+ * utility.evaluate(Int32Array.of(0, 3)); // 1: two points already separate the classes
+ * exactShapley(4, utility); // [0.125, 0.125, 0.125, 0.125]: equal shares of U(N) - U(empty) = 1 - 0.5
+ *
  * References: Ghorbani and Zou, "Data Shapley", arXiv:1904.02868, Section 4 (logistic
  * regression utilities); Hastie, Tibshirani and Friedman, The Elements of Statistical Learning,
  * Section 4.4.1 (IRLS).

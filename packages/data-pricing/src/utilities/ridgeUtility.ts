@@ -19,6 +19,11 @@ export interface RidgeUtilityOptions extends ModelUtilityOptions {
  *
  * @throws TypeError or RangeError on mismatched shapes, empty sets, non-finite values or a bad lambda
  *
+ * @example
+ * const train = { x: [[0], [1], [2], [3]], y: [0, 1, 2, 30] }; // the last label is an outlier
+ * const validation = { x: [[0.5], [2.5]], y: [0.5, 2.5] };
+ * exactShapley(4, ridgeUtility(train, validation, { lambda: 0.1 })); // the outlier's value is negative
+ *
  * References: Hoerl and Kennard, "Ridge Regression", Technometrics 1970; Ghorbani and Zou,
  * arXiv:1904.02868 (model-performance utilities).
  */

@@ -11,6 +11,15 @@ const KEY_CHAR_BUDGET = 2 ** 26;
  * bit masks for n <= 30 and index lists beyond; the cache stops growing at `maxEntries` subsets
  * or $2^{26}$ characters of index-list keys, whichever comes first (later subsets are still
  * evaluated, just not stored), so long Monte Carlo runs on large data sets do not exhaust memory.
+ *
+ * @example
+ * let calls = 0;
+ * const cached = new CachedUtility(3, (s) => {
+ *   calls++;
+ *   return s.length;
+ * });
+ * cached.evaluate(Int32Array.of(0, 2));
+ * cached.evaluate(Int32Array.of(0, 2)); // answered from the cache: calls === 1
  */
 export class CachedUtility {
   readonly size: number;

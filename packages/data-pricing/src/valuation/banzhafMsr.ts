@@ -27,6 +27,11 @@ export interface BanzhafResult {
  * @param options - `samples`: subsets to draw, >= 2 (default 1000)
  * @throws RangeError on a bad n or samples; Error naming the subset if the utility fails
  *
+ * @example
+ * const weights = [3, 1, 1]; // a weighted vote: a coalition wins with 3 of the 5 votes
+ * const win = (s: Int32Array) => (s.reduce((acc, i) => acc + weights[i]!, 0) >= 3 ? 1 : 0);
+ * banzhafMsr(createRng(1), 3, win, { samples: 4000 }).values; // about [1, 0, 0]
+ *
  * References: Wang and Jia, "Data Banzhaf: A Robust Data Valuation Framework for Machine
  * Learning", AISTATS 2023, arXiv:2205.15466, Section 4 (MSR estimator).
  */

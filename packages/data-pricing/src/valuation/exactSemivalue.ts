@@ -15,6 +15,12 @@ import type { UtilityLike } from './Utility.ts';
  * @returns one value per point
  * @throws RangeError on a bad n or semivalue; Error naming the subset if the utility fails
  *
+ * @example
+ * // A glove game: point 0 holds a left glove, points 1 and 2 right gloves; a pair is worth 1.
+ * const pairs = (s: Int32Array) => (s.includes(0) && s.length > 1 ? 1 : 0);
+ * exactSemivalue(3, pairs, 'shapley'); // [2/3, 1/6, 1/6]
+ * exactSemivalue(3, pairs, 'banzhaf'); // [3/4, 1/4, 1/4]
+ *
  * References: Ghorbani and Zou, "Data Shapley: Equitable Valuation of Data for Machine
  * Learning", arXiv:1904.02868, Section 2; Kwon and Zou, arXiv:2110.14049 (Beta Shapley); Wang
  * and Jia, arXiv:2205.15466 (Data Banzhaf).

@@ -12,13 +12,13 @@ export interface KnnShapleyOptions {
    * neighbours' labels. @default 'prediction'
    */
   readonly regression?: 'prediction' | 'neighbours';
-  /** Report the mean over test points (the utility is a mean) or the sum. @default 'mean' */
+  /** Report the mean over validation points (the utility is a mean) or the sum. @default 'mean' */
   readonly aggregate?: 'mean' | 'sum';
 }
 
 /**
- * Exact Shapley values of the K-nearest-neighbour utility, $O(N\log N)$ per test point (the sort)
- * plus $O(N)$ recursions. For a test point t with the training points sorted by distance
+ * Exact Shapley values of the K-nearest-neighbour utility, $O(N\log N)$ per validation point (the sort)
+ * plus $O(N)$ recursions. For a validation point t with the training points sorted by distance
  * $\alpha_1, \dots, \alpha_N$ (squared Euclidean, ties by index):
  *
  * - Utilities of the form $U_t(S) = \frac1K\sum_{j \in \text{top-}K(S)} h(j)$ have Jia et al.'s
@@ -33,14 +33,19 @@ export interface KnnShapleyOptions {
  *   z_l$ with $z = y/K$. In P the pair $(j, l)$ (ranks $j < l$) gives both its members
  *   $a_l = \frac{M(M+1)}{2l(l-1)}$, $M = \min(K - 1, l - 1)$, and every other point nearer than
  *   l the value $-b_l = -\frac{K(K-1)}{l(l-1)(l-2)}$ when $l > K$ (else 0); with prefix sums of z
- *   this is O(N) per test point. The library derives these pair values itself (by the
+ *   this is O(N) per validation point. The library derives these pair values itself (by the
  *   random-order form of the Shapley value) and the tests check the result against enumeration.
  *
  * @param train - N training points
- * @param test - test points with the same number of features
+ * @param validation - the points the utility scores on, with the same number of features
  * @param k - K >= 1
- * @returns one value per training point (mean over test points unless `aggregate: 'sum'`)
+ * @returns one value per training point (mean over validation points unless `aggregate: 'sum'`)
  * @throws TypeError or RangeError on mismatched shapes, empty sets, non-finite features or non-integer class labels
+ *
+ * @example
+ * const train = { x: [[0], [0.1], [1], [1.1]], y: [0, 1, 1, 1] }; // point 1 is mislabelled
+ * const validation = { x: [[0.08], [1.05]], y: [0, 1] };
+ * knnShapley(train, validation, 1); // [0.25, -0.083, 0.167, 0.167]: point 1 alone is negative
  *
  * References: Jia et al., "Efficient Task-Specific Data Valuation for Nearest Neighbor
  * Algorithms", VLDB 2019, arXiv:1908.08619, Theorem 1 (classification) and Section 4
@@ -48,7 +53,7 @@ export interface KnnShapleyOptions {
  */
 export function knnShapley(
   train: Dataset,
-  test: Dataset,
+  validation: Dataset,
   k: number,
   options: KnnShapleyOptions = {},
 ): Float64Array {
@@ -70,13 +75,13 @@ export function knnShapley(
     throw new RangeError(`${fn}: aggregate must be 'mean' or 'sum', got ${String(aggregate)}`);
   assertInteger(fn, 'k', k, 1, MAX_ARRAY_LENGTH);
   const tr = flattenDataset(fn, 'train', train, task);
-  const te = flattenDataset(fn, 'test', test, task, tr.d);
+  const te = flattenDataset(fn, 'validation', validation, task, tr.d);
   const { n: N, d } = tr;
   const values = new Float64Array(N);
   const sorter = new DistanceSorter(N);
   const score = new Float64Array(N);
   const pairs = task === 'regression' && regression === 'prediction';
-  // Pair-game coefficients a_l and b_l by 1-based rank l, independent of the test point.
+  // Pair-game coefficients a_l and b_l by 1-based rank l, independent of the validation point.
   const a = new Float64Array(N + 1);
   const b = new Float64Array(N + 1);
   if (pairs)

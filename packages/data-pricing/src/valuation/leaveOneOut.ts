@@ -9,6 +9,10 @@ import type { UtilityLike } from './Utility.ts';
  *
  * @throws RangeError on a bad n; Error naming the subset if the utility fails
  *
+ * @example
+ * // Two copies of the same point: removing either one costs nothing.
+ * leaveOneOut(3, (s) => (s.includes(0) || s.includes(1) ? 1 : 0) + (s.includes(2) ? 1 : 0)); // [0, 0, 1]
+ *
  * References: Ghorbani and Zou, "Data Shapley", arXiv:1904.02868, Section 4 (the leave-one-out
  * baseline); Cook, "Detection of Influential Observation in Linear Regression", Technometrics 1977.
  */

@@ -35,7 +35,7 @@ export interface PermutationShapleyOptions {
 export interface PermutationShapleyResult {
   readonly values: Float64Array;
   /** Standard error of each value over permutations. */
-  readonly standardErrors: Float64Array;
+  readonly standardError: Float64Array;
   readonly permutations: number;
   /** Whether the tolerance was met before the permutation cap. */
   readonly converged: boolean;
@@ -54,6 +54,11 @@ export interface PermutationShapleyResult {
  * @param n - number of data points
  * @param utility - a plain utility or an incremental one
  * @throws RangeError on bad options; Error naming the subset if the utility fails (no values are returned then)
+ *
+ * @example
+ * const pairs = (s: Int32Array) => (s.includes(0) && s.length > 1 ? 1 : 0); // a glove game
+ * const result = permutationShapley(createRng(1), 3, pairs, { permutations: 2000, tolerance: 0 });
+ * result.values; // near the exact [2/3, 1/6, 1/6], with result.standardError
  *
  * References: Ghorbani and Zou, "Data Shapley: Equitable Valuation of Data for Machine
  * Learning", arXiv:1904.02868, Algorithm 1 (TMC-Shapley); Castro, Gomez and Tejada,
@@ -147,12 +152,12 @@ export function permutationShapley(
       }
     }
   }
-  const standardErrors = new Float64Array(n);
+  const standardError = new Float64Array(n);
   for (let i = 0; i < n; i++)
-    standardErrors[i] = done > 1 ? Math.sqrt(m2[i]! / (done - 1) / done) : Number.NaN;
+    standardError[i] = done > 1 ? Math.sqrt(m2[i]! / (done - 1) / done) : Number.POSITIVE_INFINITY;
   return {
     values: mean,
-    standardErrors,
+    standardError,
     permutations: done,
     converged,
     utilityCalls: incremental ? calls + 2 : cached!.calls,

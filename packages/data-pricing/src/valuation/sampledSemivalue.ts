@@ -17,7 +17,7 @@ import type { UtilityLike } from './Utility.ts';
 export interface SampledSemivalueResult {
   readonly values: Float64Array;
   /** Standard error of each value. */
-  readonly standardErrors: Float64Array;
+  readonly standardError: Float64Array;
   readonly utilityCalls: number;
 }
 
@@ -30,6 +30,13 @@ export interface SampledSemivalueResult {
  *
  * @param options - `samples`: marginal contributions drawn per point, >= 2 (default 200)
  * @throws RangeError on bad arguments; Error naming the subset if the utility fails
+ *
+ * @example
+ * const pairs = (s: Int32Array) => (s.includes(0) && s.length > 1 ? 1 : 0); // a glove game
+ * const { values, standardError } = sampledSemivalue(createRng(1), 3, pairs, 'shapley', {
+ *   samples: 500,
+ * });
+ * // values [0.672, 0.186, 0.174], within about two standard errors (0.02) of [2/3, 1/6, 1/6]
  *
  * References: Kwon and Zou, "Beta Shapley: a Unified and Noise-reduced Data Valuation Framework
  * for Machine Learning", AISTATS 2022, arXiv:2110.14049, Section 3 and Algorithm 1.
@@ -56,7 +63,7 @@ export function sampledSemivalue(
   }
   const cached = new CachedUtility(n, toUtility(fn, utility));
   const values = new Float64Array(n);
-  const standardErrors = new Float64Array(n);
+  const standardError = new Float64Array(n);
   const others = new Int32Array(n - 1);
   const subset = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -84,7 +91,7 @@ export function sampledSemivalue(
       m2 += delta * (marginal - mean);
     }
     values[i] = mean;
-    standardErrors[i] = Math.sqrt(m2 / (samples - 1) / samples);
+    standardError[i] = Math.sqrt(m2 / (samples - 1) / samples);
   }
-  return { values, standardErrors, utilityCalls: cached.calls };
+  return { values, standardError, utilityCalls: cached.calls };
 }

@@ -239,7 +239,7 @@ describe('knnShapley', () => {
       y: [0, 1],
     };
     expect(() => knnShapley(train, { x: [[0]], y: [0] }, 1)).toThrow(
-      /test has 1 features, the training set 2/,
+      /validation has 1 features, the training set 2/,
     );
     expect(() => knnShapley({ x: [], y: [] }, train, 1)).toThrow(
       /train must hold at least one point/,
@@ -261,7 +261,7 @@ describe('knnShapley', () => {
       ),
     ).toThrow(/train.x\[1\]\[0\] must be finite/);
     expect(() => knnShapley(train, { x: [[0, 1]], y: [0, 1] }, 1)).toThrow(
-      /test.y must have 1 labels/,
+      /validation.y must have 1 labels/,
     );
     expect(() => knnShapley(train, train, 0)).toThrow(/knnShapley: k/);
   });
@@ -299,7 +299,7 @@ describe('sampledSemivalue', () => {
       // rounding.
       for (let i = 0; i < 8; i++)
         expect(Math.abs(r.values[i]! - exact[i]!)).toBeLessThanOrEqual(
-          4 * r.standardErrors[i]! + 1e-12,
+          4 * r.standardError[i]! + 1e-12,
         );
     }
     expect(() => sampledSemivalue(createRng(1), 3, () => 0, 'shapley', { samples: 1 })).toThrow(
