@@ -1,0 +1,83 @@
+import { fc, test } from '@fast-check/vitest';
+import { createRng } from '@x/linalg';
+import { mergeRuns, type RunResult } from '@x/linalg/experiment';
+import { describe } from 'vitest';
+import { checkRunRanges, type RunRangeCase, runSplits } from '../../../test/runRanges.ts';
+import { asSeen, POLICY_CASES } from '../test/policies.ts';
+import { CascadeUcb } from './cascading/CascadeUcb.ts';
+import { CascadingBandit } from './cascading/CascadingBandit.ts';
+import { simulateCascadingBandit } from './cascading/simulateCascadingBandit.ts';
+import { simulateBandit } from './core/simulateBandit.ts';
+import { BradleyTerryPosterior } from './dueling/BradleyTerryPosterior.ts';
+import { BradleyTerryPreference } from './dueling/BradleyTerryPreference.ts';
+import { DoubleThompsonSampling } from './dueling/DoubleThompsonSampling.ts';
+import { PreferenceIds } from './dueling/PreferenceIds.ts';
+import { simulateDuel } from './dueling/simulateDuel.ts';
+import { BernoulliBandit } from './stochastic/BernoulliBandit.ts';
+import { simulateTallying } from './tallying/simulateTallying.ts';
+import { TallyingSuccessiveElimination } from './tallying/TallyingSuccessiveElimination.ts';
+import { WeightedTallyingBandit } from './tallying/WeightedTallyingBandit.ts';
+
+const RUNS = 6;
+const options = { rounds: 40, checkpoints: [7, 20, 40] };
+const bernoulli = new BernoulliBandit([0.2, 0.5, 0.6]);
+const hypotheses = BradleyTerryPosterior.sampleHypotheses(createRng(99), 4, 30);
+
+/** Every simulator of the package (simulateBandit with every policy), over a run range. */
+const SIMULATORS: readonly RunRangeCase[] = [
+  ...POLICY_CASES.map((c) => ({
+    name: `simulateBandit(${c.name})`,
+    simulate: (firstRun: number, runs: number) =>
+      simulateBandit(createRng(3), bernoulli, (env) => asSeen(c, c.make(env.arms)), {
+        ...options,
+        firstRun,
+        runs,
+      }),
+  })),
+  ...(['kl-ucb', 'ucb1'] as const).map((index) => ({
+    name: `simulateCascadingBandit(${index})`,
+    simulate: (firstRun: number, runs: number) =>
+      simulateCascadingBandit(
+        createRng(4),
+        new CascadingBandit([0.5, 0.3, 0.2, 0.1], 2),
+        (env) => new CascadeUcb(env.items, env.listLength, { index }),
+        { ...options, firstRun, runs },
+      ),
+  })),
+  ...[
+    () => new DoubleThompsonSampling(4),
+    () => new PreferenceIds(hypotheses, { rounds: options.rounds }),
+  ].map((make, i) => ({
+    name: `simulateDuel(${i === 0 ? 'DoubleThompsonSampling' : 'PreferenceIds'})`,
+    simulate: (firstRun: number, runs: number) =>
+      simulateDuel(createRng(5), new BradleyTerryPreference(hypotheses[3]!), make, {
+        ...options,
+        firstRun,
+        runs,
+      }),
+  })),
+  {
+    name: 'simulateTallying',
+    simulate: (firstRun: number, runs: number) =>
+      simulateTallying(
+        createRng(6),
+        () => new WeightedTallyingBandit([(x) => 0.9 - 0.3 * x, () => 0.5], [1, 0.5, 0.25]),
+        (env) => new TallyingSuccessiveElimination(env.arms, { memoryBound: 3, rounds: 40 }),
+        { ...options, firstRun, runs },
+      ),
+  },
+];
+
+describe('every simulator: any split of the runs merges into the single call, bit for bit', () => {
+  for (const simulator of SIMULATORS) {
+    const whole = simulator.simulate(0, RUNS);
+    test.prop([runSplits(RUNS)], { seed: 11, numRuns: 8 })(simulator.name, (split) =>
+      checkRunRanges(
+        simulator,
+        (parts) => mergeRuns(parts as readonly RunResult<string>[]),
+        whole,
+        split,
+      ),
+    );
+  }
+});
