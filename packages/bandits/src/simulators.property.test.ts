@@ -1,4 +1,4 @@
-import { fc, test } from '@fast-check/vitest';
+import { test } from '@fast-check/vitest';
 import { createRng } from '@x/linalg';
 import { mergeRuns, type RunResult } from '@x/linalg/experiment';
 import { describe } from 'vitest';
