@@ -12,6 +12,12 @@ import type { UtilityLike } from './Utility.ts';
 /** The result of {@link banzhafMsr}. */
 export interface BanzhafResult {
   readonly values: Float64Array;
+  /**
+   * Standard error of each value, $\sqrt{s^2_{in}/n_{in} + s^2_{out}/n_{out}}$ from the sample
+   * variances of the utilities of the subsets with and without the point (Infinity when either
+   * side has a single subset).
+   */
+  readonly standardError: Float64Array;
   /** Subsets sampled (each reused for every point: maximum sample reuse). */
   readonly samples: number;
   readonly utilityCalls: number;
@@ -47,8 +53,12 @@ export function banzhafMsr(
   assertInteger(fn, 'n', n, 1, MAX_ARRAY_LENGTH);
   assertInteger(fn, 'samples', samples, 2, MAX_ROUNDS);
   const cached = new CachedUtility(n, toUtility(fn, utility));
-  const sumIn = new Float64Array(n);
-  const sumOut = new Float64Array(n);
+  // Running means and sums of squared deviations (Welford) of U over the subsets with each
+  // point and without it.
+  const meanIn = new Float64Array(n);
+  const meanOut = new Float64Array(n);
+  const squaresIn = new Float64Array(n);
+  const squaresOut = new Float64Array(n);
   const countIn = new Int32Array(n);
   const member = new Uint8Array(n);
   const subset = new Int32Array(n);
@@ -70,15 +80,30 @@ export function banzhafMsr(
     drawn++;
     for (let i = 0; i < n; i++) {
       if (member[i]) {
-        sumIn[i]! += u;
-        countIn[i]!++;
-      } else sumOut[i]! += u;
+        const c = ++countIn[i]!;
+        const d = u - meanIn[i]!;
+        meanIn[i]! += d / c;
+        squaresIn[i]! += d * (u - meanIn[i]!);
+      } else {
+        const c = drawn - countIn[i]!;
+        const d = u - meanOut[i]!;
+        meanOut[i]! += d / c;
+        squaresOut[i]! += d * (u - meanOut[i]!);
+      }
     }
   }
   if (lacking())
     throw new RangeError(`${fn}: a point was never both in and out of the ${drawn} subsets drawn`);
   const values = new Float64Array(n);
-  for (let i = 0; i < n; i++)
-    values[i] = sumIn[i]! / countIn[i]! - sumOut[i]! / (drawn - countIn[i]!);
-  return { values, samples: drawn, utilityCalls: cached.calls };
+  const standardError = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const nIn = countIn[i]!;
+    const nOut = drawn - nIn;
+    values[i] = meanIn[i]! - meanOut[i]!;
+    standardError[i] =
+      nIn < 2 || nOut < 2
+        ? Number.POSITIVE_INFINITY
+        : Math.sqrt(squaresIn[i]! / (nIn - 1) / nIn + squaresOut[i]! / (nOut - 1) / nOut);
+  }
+  return { values, standardError, samples: drawn, utilityCalls: cached.calls };
 }

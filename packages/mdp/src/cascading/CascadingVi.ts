@@ -165,6 +165,10 @@ export class CascadingVi implements CascadingAgent {
     const N = this.#items;
     if (!Array.isArray(episode))
       throw new TypeError(`${fn}: episode must be an array of steps, got ${formatValue(episode)}`);
+    if (episode.length > this.#horizon)
+      throw new RangeError(
+        `${fn}: episode has ${episode.length} steps, more than the horizon H = ${this.#horizon}`,
+      );
     for (const [k, step] of episode.entries()) {
       readObject(fn, `episode[${k}]`, step);
       assertInteger(fn, `episode[${k}].state`, step.state, 0, S - 1);

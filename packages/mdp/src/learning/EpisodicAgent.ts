@@ -17,7 +17,7 @@ export interface Transition {
 export interface EpisodicAgent {
   /** The policy for the next episode: `policy[h * S + s]` is the action at step h in state s. */
   plan(rng: Rng): Int32Array;
-  /** Records one episode's transitions (H of them, in order). */
+  /** Records one episode's transitions, in order: H of them, or fewer if it ended early. */
   observe(episode: readonly Transition[]): void;
 }
 

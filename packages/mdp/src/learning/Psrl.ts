@@ -83,7 +83,7 @@ export class Psrl implements EpisodicAgent {
   }
 
   observe(episode: readonly Transition[]): void {
-    this.#counts.addEpisode('Psrl.observe', episode);
+    this.#counts.addEpisode('Psrl.observe', episode, this.#horizon);
   }
 
   /** The learner as JSON data (parameters and counts), for saving and resuming. */

@@ -21,15 +21,20 @@ export class TabularCounts {
   }
 
   /**
-   * Records an episode after validating every transition (nothing is recorded if one is bad).
-   * @throws RangeError naming the bad transition
+   * Records an episode of at most `maxLength` transitions after validating every transition
+   * (nothing is recorded if one is bad). An episode may end early (an absorbing state).
+   * @throws RangeError naming the bad transition, or on an episode longer than `maxLength`
    */
-  addEpisode(fn: string, episode: readonly Transition[]): void {
+  addEpisode(fn: string, episode: readonly Transition[], maxLength: number): void {
     const S = this.states;
     const A = this.actions;
     if (!Array.isArray(episode))
       throw new TypeError(
         `${fn}: episode must be an array of transitions, got ${formatValue(episode)}`,
+      );
+    if (episode.length > maxLength)
+      throw new RangeError(
+        `${fn}: episode has ${episode.length} transitions, more than the horizon H = ${maxLength}`,
       );
     for (const [k, t] of episode.entries()) {
       if (t === null || typeof t !== 'object')

@@ -134,7 +134,7 @@ export class Ucbvi implements EpisodicAgent {
   }
 
   observe(episode: readonly Transition[]): void {
-    this.#counts.addEpisode('Ucbvi.observe', episode);
+    this.#counts.addEpisode('Ucbvi.observe', episode, this.#horizon);
   }
 
   /** The learner as JSON data (parameters and counts), for saving and resuming. */

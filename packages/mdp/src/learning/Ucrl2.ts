@@ -100,7 +100,7 @@ export class Ucrl2 {
    * @throws RangeError on an out-of-range transition or a reward outside [0, 1] (nothing is recorded)
    */
   observe(s: number, a: number, reward: number, next: number): void {
-    this.#counts.addEpisode('Ucrl2.observe', [{ state: s, action: a, reward, next }]);
+    this.#counts.addEpisode('Ucrl2.observe', [{ state: s, action: a, reward, next }], 1);
     const i = s * this.#counts.actions + a;
     this.#episodeVisits[i] = this.#episodeVisits[i]! + 1;
     this.#t++;
