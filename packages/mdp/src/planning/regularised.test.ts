@@ -5,7 +5,6 @@ import { chain } from '../generators/chain.ts';
 import { garnet } from '../generators/garnet.ts';
 import { gridworld } from '../generators/gridworld.ts';
 import { Mdp } from '../model/Mdp.ts';
-import { modifiedPolicyIteration } from './modifiedPolicyIteration.ts';
 import { evaluatePolicy, policyIteration } from './policyIteration.ts';
 import { relativeValueIteration } from './relativeValueIteration.ts';
 import { softValueIteration } from './softValueIteration.ts';
@@ -103,29 +102,6 @@ describe('relative value iteration: the bias', () => {
           best = Math.max(best, m.reward[s * A + a]! + m.expectedNext(s, a, r.bias));
         expect(Math.abs(r.gain + r.bias[s]! - best)).toBeLessThan(1e-8);
       }
-    },
-  );
-});
-
-describe('modified policy iteration', () => {
-  test.prop(
-    [
-      fc.integer({ min: 2, max: 30 }),
-      fc.integer({ min: 1, max: 4 }),
-      fc.constantFrom(0, 1, 5, 50),
-      fc.nat(),
-    ],
-    { seed: 5, numRuns: 30 },
-  )(
-    'claim: its stopping rule guarantees |V - V*| <= epsilon for every number of partial sweeps',
-    (S, A, sweeps, seed) => {
-      const m = garnet(createRng(seed), S, A, Math.min(S, 3));
-      const exact = policyIteration(m, 0.95);
-      const r = modifiedPolicyIteration(m, 0.95, { epsilon: 1e-5, sweeps });
-      expect(r.converged).toBe(true);
-      for (let s = 0; s < S; s++)
-        expect(Math.abs(r.values[s]! - exact.values[s]!)).toBeLessThanOrEqual(1e-5);
-      expect(Array.from(r.policy)).toEqual(Array.from(exact.policy));
     },
   );
 });

@@ -1,0 +1,167 @@
+import { fc, test } from '@fast-check/vitest';
+import { createRng } from '@x/linalg';
+import { describe, expect, it } from 'vitest';
+import { continuationValue } from './continuationValue.ts';
+import { decodingGap } from './decodingGap.ts';
+import { decodingOutcome } from './decodingOutcome.ts';
+import { randomTokenTree } from './randomTokenTree.ts';
+import { softBackwardInduction } from './softBackwardInduction.ts';
+import { TokenTree } from './TokenTree.ts';
+import { tiltedDecoding } from './tiltedDecoding.ts';
+import { transferQ } from './transferQ.ts';
+
+/** The probability of response y (heap order of leaves) under a token policy, by its path. */
+function pathProbability(tree: TokenTree, policy: Float64Array, y: number): number {
+  const V = tree.vocabulary;
+  let node = tree.prefixes + y;
+  let p = 1;
+  while (node > 0) {
+    const parent = Math.floor((node - 1) / V);
+    p *= policy[parent * V + (node - 1 - V * parent)]!;
+    node = parent;
+  }
+  return p;
+}
+
+function klResponses(p: Float64Array, q: Float64Array): number {
+  let kl = 0;
+  for (let i = 0; i < p.length; i++) if (p[i]! > 0) kl += p[i]! * Math.log(p[i]! / q[i]!);
+  return kl;
+}
+
+const treeArb = fc.record({
+  seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+  vocabulary: fc.integer({ min: 2, max: 4 }),
+  length: fc.integer({ min: 1, max: 3 }),
+  concentration: fc.constantFrom(0.3, 1, 3),
+  beta: fc.constantFrom(0.05, 0.3, 1, 5),
+});
+
+describe('softBackwardInduction', () => {
+  test.prop([treeArb])(
+    'claim: its response law is rho_ref(y) e^{r(y)/beta} / Z and its objective is beta log Z',
+    ({ seed, vocabulary, length, concentration, beta }) => {
+      const tree = randomTokenTree(createRng(seed), vocabulary, length, { concentration });
+      const opt = softBackwardInduction(tree, beta);
+      const weights = new Float64Array(tree.responses);
+      let z = 0;
+      for (let y = 0; y < tree.responses; y++) {
+        weights[y] = pathProbability(tree, tree.reference, y) * Math.exp(tree.reward[y]! / beta);
+        z += weights[y]!;
+      }
+      const law = decodingOutcome(tree, opt.policy);
+      for (let y = 0; y < tree.responses; y++)
+        expect(law.responseProbabilities[y]).toBeCloseTo(weights[y]! / z, 12);
+      expect(opt.objective).toBeCloseTo(beta * Math.log(z), 10);
+      expect(law.expectedReward - beta * law.klToReference).toBeCloseTo(opt.objective, 10);
+    },
+  );
+});
+
+describe('continuationValue and transferQ', () => {
+  test.prop([treeArb])(
+    'claim: indirect transfer from a baseline aligned to another reward recovers Q* exactly',
+    ({ seed, vocabulary, length, concentration, beta }) => {
+      const rng = createRng(seed);
+      const tree = randomTokenTree(rng, vocabulary, length, { concentration });
+      const baselineReward = Float64Array.from(tree.reward, () => rng.nextFloat64());
+      const baselineTree = new TokenTree({ ...tree, reward: baselineReward });
+      const baseline = softBackwardInduction(baselineTree, beta).policy;
+      const exact = softBackwardInduction(tree, beta).q;
+      const indirect = transferQ(tree, baseline, { baselineReward, beta });
+      for (let i = 0; i < exact.length; i++) expect(indirect[i]).toBeCloseTo(exact[i]!, 10);
+      // Direct transfer from a model aligned to the target reward is the same Q*.
+      const direct = transferQ(tree, softBackwardInduction(tree, beta).policy);
+      for (let i = 0; i < exact.length; i++) expect(direct[i]).toBeCloseTo(exact[i]!, 12);
+    },
+  );
+});
+
+describe('tiltedDecoding', () => {
+  test.prop([
+    treeArb,
+    fc.double({ min: 0, max: 50, noNaN: true }),
+    fc.double({ min: 0, max: 50, noNaN: true }),
+  ])(
+    'claim: the KL to the reference at every prefix is monotone in alpha and the sequence KL is at most alpha L spread(Q)',
+    ({ seed, vocabulary, length, concentration, beta }, a, b) => {
+      const tree = randomTokenTree(createRng(seed), vocabulary, length, { concentration });
+      const q = softBackwardInduction(tree, beta).q;
+      const [lo, hi] = a <= b ? [a, b] : [b, a];
+      const pLo = tiltedDecoding(tree, q, lo);
+      const pHi = tiltedDecoding(tree, q, hi);
+      const V = tree.vocabulary;
+      let spread = 0;
+      for (let n = 0; n < tree.prefixes; n++) {
+        const row = (p: Float64Array) => p.subarray(n * V, n * V + V);
+        const ref = tree.reference.subarray(n * V, n * V + V);
+        // d/d alpha KL(pi_alpha || ref) = alpha Var_{pi_alpha}(Q) >= 0.
+        expect(klResponses(row(pHi), ref)).toBeGreaterThanOrEqual(
+          klResponses(row(pLo), ref) - 1e-12,
+        );
+        const qs = Array.from(q.subarray(n * V, n * V + V));
+        spread = Math.max(spread, Math.max(...qs) - Math.min(...qs));
+      }
+      const kl = decodingOutcome(tree, pHi).klToReference;
+      expect(kl).toBeLessThanOrEqual(hi * tree.length * spread + 1e-12);
+    },
+  );
+});
+
+describe('decodingGap', () => {
+  test.prop([
+    treeArb,
+    fc.double({ min: 0.1, max: 100, noNaN: true }),
+    fc.constantFrom('exact', 'cd', 'direct-from-other'),
+  ])(
+    'claim: the reward gap of value-guided decoding never exceeds its bound, and the regularised gap is beta KL(pi_alpha || rho*)',
+    ({ seed, vocabulary, length, concentration, beta }, alpha, estimate) => {
+      const rng = createRng(seed);
+      const tree = randomTokenTree(rng, vocabulary, length, { concentration });
+      const optimum = softBackwardInduction(tree, beta);
+      const otherTree = new TokenTree({
+        ...tree,
+        reward: tree.reward.map(() => rng.nextFloat64()),
+      });
+      const q =
+        estimate === 'exact'
+          ? optimum.q
+          : estimate === 'cd'
+            ? continuationValue(tree, tree.reference)
+            : transferQ(tree, softBackwardInduction(otherTree, beta).policy);
+      const gap = decodingGap(tree, q, alpha, beta);
+      expect(gap.rewardGap).toBeLessThanOrEqual(gap.bound + 1e-12);
+      const law = decodingOutcome(tree, tiltedDecoding(tree, q, alpha)).responseProbabilities;
+      const best = decodingOutcome(tree, optimum.policy).responseProbabilities;
+      expect(gap.regularizedGap).toBeCloseTo(beta * klResponses(law, best), 9);
+    },
+  );
+
+  it('claim: Transfer Q* has a smaller suboptimality gap than controlled decoding on random trees', () => {
+    // alpha = 1/beta as in the paper's experiments. Each instance is a fair-coin trial under the
+    // null "neither is better"; 3 standard deviations above n/2 rejects it.
+    const rng = createRng(2);
+    const n = 150;
+    let wins = 0;
+    let gapTq = 0;
+    let gapCd = 0;
+    for (let i = 0; i < n; i++) {
+      const tree = randomTokenTree(rng, 2 + (i % 3), 2 + (i % 2), { concentration: 0.5 });
+      const beta = 0.05;
+      const rewardBl = tree.reward.map((r) => r + 0.3 * (rng.nextFloat64() - 0.5));
+      const baseline = softBackwardInduction(new TokenTree({ ...tree, reward: rewardBl }), beta);
+      const tq = decodingGap(
+        tree,
+        transferQ(tree, baseline.policy, { baselineReward: rewardBl, beta }),
+        1 / beta,
+        beta,
+      );
+      const cd = decodingGap(tree, continuationValue(tree, tree.reference), 1 / beta, beta);
+      if (tq.regularizedGap < cd.regularizedGap) wins++;
+      gapTq += tq.regularizedGap;
+      gapCd += cd.regularizedGap;
+    }
+    expect(wins).toBeGreaterThan(n / 2 + 3 * Math.sqrt(n / 4));
+    expect(gapTq).toBeLessThan(gapCd / 2);
+  });
+});
