@@ -12,6 +12,11 @@ import { assertArm } from '../core/validation.ts';
  * An oblivious adversary: the rewards of every arm in every round are fixed in advance in a
  * table (rows are rounds). The regret of {@link simulateBandit} is then measured against the best
  * fixed arm in hindsight.
+ *
+ * @example
+ * // Rewards chosen in advance: arm 1 is best for the first half, arm 0 for the second.
+ * const env = AdversarialBandit.fromFunction(1000, 2, (t, arm) => (t < 500 ? arm : 1 - arm));
+ * simulateBandit(createRng(1), env, (e) => new Exp3(e.arms, { rounds: 1000 }), { rounds: 1000 });
  */
 export class AdversarialBandit implements BanditEnvironment {
   readonly arms: number;

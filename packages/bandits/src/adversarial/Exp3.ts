@@ -40,6 +40,13 @@ export interface Exp3Options {
  * \gamma_t)$ with $\gamma_t = \eta_t/2$ (Neu's choice), the same regret in expectation and a
  * high-probability bound.
  *
+ * @example
+ * const policy = new Exp3(3, { rounds: 10_000 });
+ * const rng = createRng(1);
+ * const arm = policy.select(rng);
+ * policy.update(arm, 0.7); // importance-weighted by the arm's probability
+ * policy.actionProbabilities(rng); // the exact sampling distribution (for off-policy logs)
+ *
  * References: Bubeck and Cesa-Bianchi, "Regret Analysis of Stochastic and Nonstochastic
  * Multi-armed Bandit Problems", arXiv:1204.5721, Section 3.1 and Theorem 3.1; Neu, "Explore no
  * More: Improved High-Probability Regret Bounds for Non-Stochastic Bandits", NeurIPS 2015,

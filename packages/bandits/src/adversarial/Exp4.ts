@@ -34,6 +34,13 @@ export interface Exp4Options {
  * estimate per expert is capped at $10^{18}$ (binding only where the estimate's weight is 0 in
  * double precision anyway), so the state stays finite.
  *
+ * @example
+ * // Two experts over three arms; the advice is the context, row-major N x K.
+ * const policy = new Exp4(3, 2, { rounds: 1000 });
+ * const advice = [0.8, 0.1, 0.1, 0.1, 0.1, 0.8];
+ * const arm = policy.select(createRng(1), { context: advice });
+ * policy.update(arm, 1, { context: advice });
+ *
  * References: Auer, Cesa-Bianchi, Freund and Schapire, "The Nonstochastic Multiarmed Bandit
  * Problem", SIAM J. Comput. 32(1), 2002, Section 7; Lattimore and Szepesvari, Bandit
  * Algorithms, 2020, Chapter 18 (Theorem 18.1); Slivkins, arXiv:1904.07272, Section 6.4.

@@ -29,6 +29,11 @@ export interface HedgeOptions {
  *
  * Not a {@link BanditPolicy}: its feedback is the whole reward vector (`update(rewards)`).
  *
+ * @example
+ * const hedge = new Hedge(3, { rounds: 100 });
+ * hedge.update([0.2, 0.9, 0.5]); // full information: every expert's reward this round
+ * hedge.probabilities(); // the weights shift towards expert 1
+ *
  * References: Freund and Schapire, "A Decision-Theoretic Generalization of On-Line Learning and
  * an Application to Boosting", JCSS 55, 1997; Cesa-Bianchi and Lugosi, Prediction, Learning, and
  * Games, 2006, Theorem 2.2; Slivkins, arXiv:1904.07272, Chapter 5.

@@ -23,6 +23,11 @@ export interface BetaThompsonSamplingOptions {
  * rewards the paper instead draws a Bernoulli(r) outcome, which would need randomness in
  * `update`.
  *
+ * @example
+ * const policy = new BetaThompsonSampling(3); // Beta(1, 1) priors
+ * const arm = policy.select(createRng(1));
+ * policy.update(arm, 1); // Bernoulli rewards: a success
+ *
  * References: Agrawal and Goyal, "Analysis of Thompson Sampling for the Multi-armed Bandit
  * Problem", COLT 2012, arXiv:1111.1797, Algorithms 1-2; Kaufmann, Korda and Munos, "Thompson
  * Sampling: An Asymptotically Optimal Finite Time Analysis", ALT 2012, arXiv:1205.4217.

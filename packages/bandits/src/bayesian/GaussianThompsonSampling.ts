@@ -22,6 +22,11 @@ export interface GaussianThompsonSamplingOptions {
  * With the defaults ($m_0 = 0$, $s_0 = \sigma = 1$) the posterior is $\mathcal N(S_a/(n_a + 1),
  * 1/(n_a + 1))$, the Gaussian Thompson sampling analysed by Agrawal and Goyal.
  *
+ * @example
+ * const policy = new GaussianThompsonSampling(3, { priorStd: 1, noiseStd: 0.5 });
+ * const arm = policy.select(createRng(1));
+ * policy.update(arm, 0.8);
+ *
  * References: Agrawal and Goyal, "Further Optimal Regret Bounds for Thompson Sampling",
  * AISTATS 2013, arXiv:1209.3353, Algorithm 2; Russo et al., "A Tutorial on Thompson Sampling",
  * arXiv:1707.02038, Section 4.

@@ -58,6 +58,12 @@ export interface IdsAnalysis extends IdsDistribution {
  * (0, 1) for Beta posteriors), merged; arms with $P(A^* = b) < 10^{-12}$ are left out of the
  * conditional means, which they do not affect.
  *
+ * @example
+ * const policy = new InformationDirectedSampling(3); // Bernoulli arms, mutual information
+ * const rng = createRng(1);
+ * const arm = policy.select(rng); // drawn from the minimiser of regret^2 / information
+ * policy.update(arm, 1);
+ *
  * References: Russo and Van Roy, "Learning to Optimize via Information-Directed Sampling",
  * arXiv:1403.5556 (Operations Research 66(1), 2018), Sections 4-7.
  */

@@ -27,6 +27,11 @@ export interface NormalGammaThompsonSamplingOptions {
  * Takemura show the prior matters for optimality with unknown variance (improper priors with
  * $\alpha_0 < 0$ are optimal); set `shape` and `rate` small for a flatter prior.
  *
+ * @example
+ * const policy = new NormalGammaThompsonSampling(3); // unknown means and variances
+ * const arm = policy.select(createRng(1));
+ * policy.update(arm, 2.5);
+ *
  * References: Honda and Takemura, "Optimality of Thompson Sampling for Gaussian Bandits Depends
  * on Priors", AISTATS 2014, arXiv:1311.1894; Murphy, "Conjugate Bayesian analysis of the
  * Gaussian distribution", 2007, Section 3 (the update).

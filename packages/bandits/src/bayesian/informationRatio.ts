@@ -32,6 +32,11 @@ function ratioOf(regret: number, information: number): number {
  * @param information - $g_a$ per arm (>= 0)
  * @param candidates - the arms allowed
  *
+ * @example
+ * // Arm 0 is cheap but uninformative, arm 1 costly and informative.
+ * const best = minimizeInformationRatio([0.1, 0.5], [0.001, 0.2], [0, 1]);
+ * best.ratio; // the smallest (regret)^2 / information over mixtures of two arms
+ *
  * References: Russo and Van Roy, "Learning to Optimize via Information-Directed Sampling",
  * arXiv:1403.5556, Section 4 and Proposition 6.
  */

@@ -24,6 +24,13 @@ export interface PosteriorSummaries {
  * @param means - exact posterior means
  * @param candidates - the arms taking part (others are ignored and get zeros)
  *
+ * @example
+ * // Two arms whose means lie on a grid of 3 points, with each arm's posterior density there.
+ * const grid = Float64Array.of(0.25, 0.5, 0.75);
+ * const pdf = Float64Array.of(1, 2, 1, 0.5, 1, 2.5); // arm-major, arms x grid
+ * const s = posteriorSummaries(grid, pdf, [0.5, 0.6], [0, 1], 2);
+ * s.optimalProbability; // P(arm a is the best), for each arm
+ *
  * References: Russo and Van Roy, "Learning to Optimize via Information-Directed Sampling",
  * arXiv:1403.5556, Section 7 (the computation for independent arms on a grid).
  */

@@ -29,6 +29,11 @@ export interface CascadeUcbOptions {
  * Choices made: items never observed get an infinite index (the paper initialises each with
  * one observation); t is the number of lists shown.
  *
+ * @example
+ * const learner = new CascadeUcb(8, 3); // rank 3 of 8 items
+ * const list = learner.selectList(createRng(1));
+ * learner.update(list, 1); // the user clicked the second item (-1: no click)
+ *
  * References: Kveton, Szepesvari, Wen and Ashkan, "Cascading Bandits: Learning to Rank in the
  * Cascade Model", ICML 2015, arXiv:1502.02763, Algorithm 1 and Theorems 2-3.
  */

@@ -9,6 +9,12 @@ import { assertFiniteMeans, assertItemList } from '../core/validation.ts';
  * (the click probability) is $f(A) = 1 - \prod_{k}(1 - w(a_k))$, maximised by the K most
  * attractive items.
  *
+ * @example
+ * const env = new CascadingBandit([0.5, 0.4, 0.2, 0.1, 0.05], 2); // attraction of each item
+ * simulateCascadingBandit(createRng(1), env, (e) => new CascadeUcb(e.items, e.listLength), {
+ *   rounds: 5000,
+ * });
+ *
  * References: Kveton, Szepesvari, Wen and Ashkan, "Cascading Bandits: Learning to Rank in the
  * Cascade Model", ICML 2015, arXiv:1502.02763, Section 2; Craswell et al., "An Experimental
  * Comparison of Click Position-Bias Models", WSDM 2008.

@@ -47,6 +47,12 @@ export interface LinUcbOptions {
  * its own $\theta_a$ (Li et al.'s Algorithm 1); 'shared', K feature vectors row-major and one
  * $\theta$ (the linear bandit of OFUL).
  *
+ * @example
+ * const policy = new LinUcb(3, 2, { alpha: 1 }); // 3 arms, 2 features, a model per arm
+ * const context = [0.5, -1]; // this round's features
+ * const arm = policy.select(createRng(1), { context });
+ * policy.update(arm, 0.3, { context });
+ *
  * References: Li, Chu, Langford and Schapire, "A Contextual-Bandit Approach to Personalized
  * News Article Recommendation", WWW 2010, arXiv:1003.0146, Algorithm 1; Abbasi-Yadkori, Pal and
  * Szepesvari, "Improved Algorithms for Linear Stochastic Bandits", NeurIPS 2011, Theorem 2;

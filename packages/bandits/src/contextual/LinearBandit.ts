@@ -10,6 +10,13 @@ import { assertArm } from '../core/validation.ts';
  * + \varepsilon$ with Gaussian noise. The hypercube $\{-1, 1\}^d/\sqrt d$ with $\theta$ of order
  * $1/\sqrt T$ in every coordinate is the classical $\Omega(d\sqrt T)$ lower-bound instance.
  *
+ * @example
+ * // The hypercube lower-bound instance in 4 dimensions.
+ * const env = new LinearBandit(LinearBandit.hypercube(4), [0.1, -0.1, 0.1, -0.1]);
+ * simulateBandit(createRng(1), env, (e) => new LinUcb(e.arms, 4, { model: 'shared' }), {
+ *   rounds: 2000,
+ * });
+ *
  * References: Lattimore and Szepesvari, Bandit Algorithms, 2020, Chapter 24 (Theorem 24.1);
  * Dani, Hayes and Kakade, "Stochastic Linear Optimization under Bandit Feedback", COLT 2008.
  */

@@ -38,6 +38,11 @@ function sphere(rng: Rng, out: Float64Array, offset: number, d: number): void {
  * feature vector $x_a$ per arm per round (row-major K x d) and $r = \theta^\top x_a +
  * \varepsilon$. Matches the context layouts of {@link LinUcb}.
  *
+ * @example
+ * // Three arms with their own weights on 2 features; contexts drawn afresh each round.
+ * const env = new LinearContextualBandit([[1, 0], [0, 1], [0.5, 0.5]], 3, { noiseStd: 0.1 });
+ * simulateBandit(createRng(1), env, (e) => new LinUcb(e.arms, 2), { rounds: 2000 });
+ *
  * References: Slivkins, "Introduction to Multi-Armed Bandits", arXiv:1904.07272, Chapter 8.
  */
 export class LinearContextualBandit implements BanditEnvironment {

@@ -24,6 +24,12 @@ export interface LinearThompsonSamplingOptions {
  * needs and is far too conservative in practice; v is a parameter (default 1, the Bayesian
  * posterior for unit noise and a $\mathcal N(0, I/\lambda)$ prior).
  *
+ * @example
+ * const policy = new LinearThompsonSampling(3, 2); // 3 arms, 2 features, one shared model
+ * const context = [0.5, -1, 1, 0, 0, 1]; // each arm's features this round, row-major K x d
+ * const arm = policy.select(createRng(1), { context });
+ * policy.update(arm, 0.3, { context });
+ *
  * References: Agrawal and Goyal, "Thompson Sampling for Contextual Bandits with Linear
  * Payoffs", ICML 2013, arXiv:1209.3352, Algorithm 1.
  */

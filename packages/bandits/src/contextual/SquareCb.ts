@@ -32,6 +32,12 @@ export interface SquareCbOptions {
  * the horizon-tuned $\sqrt{KT/\mathrm{Reg}_{sq}}$; the propensity of each choice is exact
  * (`actionProbabilities`), for off-policy evaluation.
  *
+ * @example
+ * const policy = new SquareCb(3, 2); // 3 arms, 2 features, a shared ridge-regression oracle
+ * const context = [0.5, -1, 1, 0, 0, 1]; // each arm's features this round, row-major K x d
+ * const arm = policy.select(createRng(1), { context }); // inverse-gap weighting of the predictions
+ * policy.update(arm, 0.3, { context });
+ *
  * References: Foster and Rakhlin, "Beyond UCB: Optimal and Efficient Contextual Bandits with
  * Regression Oracles", ICML 2020, arXiv:2002.04926, Algorithm 1; "Contextual Bandits with Online
  * Neural Regression", arXiv:2312.07145 (inverse-gap weighting over online regression oracles);

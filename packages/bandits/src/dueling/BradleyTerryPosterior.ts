@@ -15,6 +15,11 @@ import {
  * \mathrel{+}= \log\sigma(u_h(i) - u_h(j))$. Log weights are re-centred after each update, so
  * they neither underflow nor drift.
  *
+ * @example
+ * const hypotheses = BradleyTerryPosterior.sampleHypotheses(createRng(1), 4, 100);
+ * const posterior = new BradleyTerryPosterior(hypotheses); // uniform over 100 utility vectors
+ * posterior.update(0, 1, true); // arm 0 beat arm 1
+ *
  * References: Bradley and Terry, Biometrika 39, 1952; Qi, Yang, Zhang and Yang, "Sample-Efficient
  * Reinforcement Learning from Human Feedback via Information-Directed Sampling", arXiv:2502.05434
  * (the finite, covered environment class with a log-space posterior).

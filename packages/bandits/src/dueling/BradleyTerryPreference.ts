@@ -6,6 +6,11 @@ import { assertFiniteVector, assertInteger, assertRng } from '@x/linalg/validate
  * probability $P(i \succ j) = \sigma(u_i - u_j)$. The Condorcet winner is the arm of largest
  * utility; the Borda score of i is $b(i) = \frac{1}{K-1}\sum_{j \ne i} P(i \succ j)$.
  *
+ * @example
+ * const env = new BradleyTerryPreference([0, 0.5, 1, 1.5]); // P(i beats j) = sigmoid(u_i - u_j)
+ * env.preference(3, 0); // 0.818: arm 3 is the Condorcet winner
+ * simulateDuel(createRng(1), env, (e) => new DoubleThompsonSampling(e.arms), { rounds: 2000 });
+ *
  * References: Bradley and Terry, "Rank Analysis of Incomplete Block Designs", Biometrika 39,
  * 1952; Yue, Broder, Kleinberg and Joachims, "The K-armed Dueling Bandits Problem", JCSS 78,
  * 2012 (Condorcet regret).

@@ -28,6 +28,11 @@ export interface DoubleThompsonSamplingOptions {
  * $L_{i,a_1} \le 1/2$ (the first arm itself counts 1/2). Ties at random. Regret $O(K^2 \log T)$
  * for Copeland winners and $O(K\log T + K^2\log\log T)$ with a Condorcet winner.
  *
+ * @example
+ * const policy = new DoubleThompsonSampling(4);
+ * const [first, second] = policy.selectPair(createRng(1));
+ * policy.update(first, second, true); // the user preferred the first
+ *
  * References: Wu and Liu, "Double Thompson Sampling for Dueling Bandits", NeurIPS 2016,
  * arXiv:1604.07101, Algorithm 1.
  */

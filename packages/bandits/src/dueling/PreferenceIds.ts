@@ -52,6 +52,12 @@ function entropy2(p: number): number {
  * its regret is linear); $p_h$ and $H(p_h)$ are precomputed per pair ($O(K^2 M)$ memory), so a
  * decision costs $O(K^2 M)$ additions; ties at random.
  *
+ * @example
+ * const hypotheses = BradleyTerryPosterior.sampleHypotheses(createRng(1), 4, 200);
+ * const policy = new PreferenceIds(hypotheses, { rounds: 2000 });
+ * const [first, second] = policy.selectPair(createRng(2)); // the pair with the best information ratio
+ * policy.update(first, second, false);
+ *
  * References: Qi, Yang, Zhang and Yang, "Sample-Efficient Reinforcement Learning from Human
  * Feedback via Information-Directed Sampling", arXiv:2502.05434 (the IDS objective, value plus
  * mutual information, here with one-step episodes).

@@ -19,6 +19,13 @@ import {
  * @throws TypeError on mismatched shapes; RangeError on invalid data, a target row that is not
  * a distribution, or a non-finite prediction
  *
+ * @example
+ * // Logged rounds over 2 actions; the target's probabilities and a reward model, per round.
+ * const data = { actions: [0, 1, 1], rewards: [1, 0, 1], propensities: [0.5, 0.5, 0.5] };
+ * const target = [[0.9, 0.1], [0.9, 0.1], [0.9, 0.1]];
+ * const predicted = [[0.8, 0.4], [0.8, 0.4], [0.8, 0.4]];
+ * doublyRobustEstimate(data, target, predicted).value;
+ *
  * References: Dudik, Langford and Li, "Doubly Robust Policy Evaluation and Learning", ICML
  * 2011, arXiv:1103.4601, Section 3.
  */

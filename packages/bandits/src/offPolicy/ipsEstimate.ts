@@ -39,6 +39,12 @@ export function estimateFromTerms(
  * @param target - $\pi(a_i \mid x_i)$: the target policy's probability of each logged action
  * @throws TypeError or RangeError on mismatched or invalid data (see {@link LoggedBanditData})
  *
+ * @example
+ * // The target takes the logged action with these probabilities.
+ * const data = { actions: [0, 1, 1], rewards: [1, 0, 1], propensities: [0.5, 0.5, 0.5] };
+ * const estimate = ipsEstimate(data, [0.9, 0.1, 0.1]);
+ * estimate.value; // (0.9 / 0.5 * 1 + 0 + 0.1 / 0.5 * 1) / 3 = 0.667, with estimate.ci
+ *
  * References: Horvitz and Thompson, JASA 47, 1952; Dudik, Langford and Li, "Doubly Robust
  * Policy Evaluation and Learning", ICML 2011, arXiv:1103.4601, Section 2.
  */

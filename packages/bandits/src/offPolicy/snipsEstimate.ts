@@ -17,6 +17,10 @@ import {
  * @param target - $\pi(a_i \mid x_i)$ for each logged action
  * @throws TypeError or RangeError on mismatched or invalid data, or when every weight is zero
  *
+ * @example
+ * const data = { actions: [0, 1, 1], rewards: [1, 0, 1], propensities: [0.5, 0.5, 0.5] };
+ * snipsEstimate(data, [0.9, 0.1, 0.1]).value; // (1.8 + 0.2) / (1.8 + 0.2 + 0.2) = 0.909
+ *
  * References: Swaminathan and Joachims, "The Self-Normalized Estimator for Counterfactual
  * Learning", NeurIPS 2015, Section 4.
  */

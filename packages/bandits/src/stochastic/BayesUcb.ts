@@ -30,6 +30,11 @@ export interface BayesUcbOptions {
  * Choice made: the level is $1 - 1/(t (\log T)^c + 1)$, which equals the paper's up to the
  * +1 that keeps it in (0, 1) at t = 1 (the paper's level is 0 there).
  *
+ * @example
+ * const policy = new BayesUcb(3, { rounds: 10_000 }); // upper quantiles of Beta posteriors
+ * const arm = policy.select(createRng(1));
+ * policy.update(arm, 1);
+ *
  * References: Kaufmann, Cappe and Garivier, "On Bayesian Upper Confidence Bounds for Bandit
  * Problems", AISTATS 2012, Algorithm 1 and Theorem 1.
  */

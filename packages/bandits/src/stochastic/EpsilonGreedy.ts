@@ -24,6 +24,11 @@ export interface EpsilonGreedyOptions {
  * the regret is linear; the decaying schedule $\varepsilon_t = \min(1, cK/(d^2 t))$ with
  * $c > 5$ and $0 < d \le \min_a \Delta_a$ gives logarithmic regret.
  *
+ * @example
+ * const policy = new EpsilonGreedy(3, { epsilon: 0.1 });
+ * const arm = policy.select(createRng(1)); // the best mean, or a uniform arm with probability 0.1
+ * policy.update(arm, 0.4);
+ *
  * References: Auer, Cesa-Bianchi and Fischer, "Finite-time Analysis of the Multiarmed Bandit
  * Problem", Machine Learning 47, 2002, Section 3 and Theorem 3 ($\varepsilon_n$-greedy);
  * Slivkins, "Introduction to Multi-Armed Bandits", arXiv:1904.07272, Section 1.2.

@@ -24,6 +24,11 @@ export interface ExploreFirstOptions {
  * random), then commit to the best empirical mean among the available arms. The simplest policy with sublinear regret, and the
  * baseline of A/B testing followed by a launch.
  *
+ * @example
+ * const policy = new ExploreFirst(3, { rounds: 10_000 }); // explores each arm, then commits
+ * const arm = policy.select(createRng(1));
+ * policy.update(arm, 1);
+ *
  * References: Slivkins, "Introduction to Multi-Armed Bandits", arXiv:1904.07272, Section 1.2
  * (Theorem 1.5 for the choice of N).
  */

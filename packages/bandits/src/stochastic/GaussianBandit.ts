@@ -5,6 +5,12 @@ import { assertArm, assertFiniteMeans } from '../core/validation.ts';
 
 /**
  * Stochastic bandit with Gaussian arms: arm a pays $\mu_a + \sigma Z$ with Z standard normal.
+ *
+ * @example
+ * const env = new GaussianBandit([0, 0.5, 1], 1); // means, noise standard deviation 1
+ * simulateBandit(createRng(1), env, (e) => new KlUcb(e.arms, { family: 'gaussian' }), {
+ *   rounds: 5000,
+ * });
  */
 export class GaussianBandit implements BanditEnvironment {
   readonly arms: number;

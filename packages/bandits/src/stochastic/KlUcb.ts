@@ -44,6 +44,11 @@ export interface KlUcbOptions {
  * Choices made: t counts rewards received (late rewards are handled consistently), and
  * $\log\log t$ is taken as 0 while t < 3 (where it is negative or undefined).
  *
+ * @example
+ * const policy = new KlUcb(3); // Bernoulli KL-UCB
+ * const arm = policy.select(createRng(1));
+ * policy.update(arm, 1);
+ *
  * References: Garivier and Cappe, "The KL-UCB Algorithm for Bounded Stochastic Bandits and
  * Beyond", COLT 2011, arXiv:1102.2490, Algorithm 1 and Theorem 1.
  */

@@ -18,6 +18,11 @@ export interface MossOptions {
  * Choice made: without a horizon, T is replaced by the number of rewards so far t (the anytime
  * variant of Degenne and Perchet).
  *
+ * @example
+ * const policy = new Moss(3, { rounds: 10_000 });
+ * const arm = policy.select(createRng(1));
+ * policy.update(arm, 0.6);
+ *
  * References: Audibert and Bubeck, "Minimax Policies for Adversarial and Stochastic Bandits",
  * COLT 2009, Section 5; Degenne and Perchet, "Anytime optimal algorithms in stochastic
  * multi-armed bandits", ICML 2016, arXiv:1604.04390.

@@ -28,6 +28,11 @@ export interface SuccessiveEliminationOptions {
  * (they are part of the saved state); if none of the available arms is active, the available
  * arm with the best mean is played.
  *
+ * @example
+ * const policy = new SuccessiveElimination(3, { rounds: 10_000 });
+ * const arm = policy.select(createRng(1)); // round-robin over the arms not yet eliminated
+ * policy.update(arm, 1);
+ *
  * References: Slivkins, "Introduction to Multi-Armed Bandits", arXiv:1904.07272, Section 1.3.2
  * (Algorithm 1.4); Even-Dar, Mannor and Mansour, "Action Elimination and Stopping Conditions for
  * the Multi-Armed Bandit and Reinforcement Learning Problems", JMLR 7, 2006.

@@ -30,7 +30,7 @@ export interface Ucb1Options {
  *
  * @example
  * const policy = new Ucb1(3);
- * const arm = policy.select(rng);
+ * const arm = policy.select(createRng(1));
  * policy.update(arm, 1);
  */
 export class Ucb1 extends IndexPolicy {

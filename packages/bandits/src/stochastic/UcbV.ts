@@ -20,6 +20,11 @@ export interface UcbVOptions {
  * variance (biased, 1/n), b the reward range and $\mathcal E_t = \zeta \log t$. Low-variance arms
  * are explored much less than by UCB1.
  *
+ * @example
+ * const policy = new UcbV(3); // rewards in [0, 1]; the index uses each arm's empirical variance
+ * const arm = policy.select(createRng(1));
+ * policy.update(arm, 0.6);
+ *
  * References: Audibert, Munos and Szepesvari, "Exploration-exploitation tradeoff using variance
  * estimates in multi-armed bandits", Theoretical Computer Science 410, 2009, Section 2 (with c = 1).
  */

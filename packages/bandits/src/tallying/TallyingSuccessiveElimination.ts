@@ -34,6 +34,12 @@ export interface TallyingSuccessiveEliminationOptions {
  * M-round burn-in and doubling block lengths. Rewards must arrive in order (the model itself is
  * sequential): `update` must follow its `select`.
  *
+ * @example
+ * const learner = new TallyingSuccessiveElimination(3, { memoryBound: 5, rounds: 20_000 });
+ * const rng = createRng(1);
+ * const arm = learner.select(rng); // arms are played in blocks, so the tally settles
+ * learner.update(arm, 0.7);
+ *
  * References: Malik, Igoe, Li and Singh, "Weighted Tallying Bandits: Overcoming Intractability
  * via Repeated Exposure Optimality", ICML 2023, arXiv:2305.02955; Even-Dar, Mannor and Mansour,
  * JMLR 7, 2006 (successive elimination).

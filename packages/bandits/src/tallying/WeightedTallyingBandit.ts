@@ -12,6 +12,14 @@ import { assertFiniteVector, assertInteger, assertRng, formatValue } from '@x/li
  * $f_{a^*}(W)$, $W = \sum_s w_s$, below anything else; the complete policy regret is then
  * measured against $T \min_a f_a(W)$.
  *
+ * @example
+ * // Arm 0 is good when played rarely, arm 1 steady; the tally weighs the last 3 rounds.
+ * const env = new WeightedTallyingBandit([(x) => 0.9 - 0.3 * x, () => 0.5], [1, 0.5, 0.25]);
+ * simulateTallying(createRng(1), () => env, (e) => new TallyingSuccessiveElimination(e.arms, {
+ *   memoryBound: 3,
+ *   rounds: 5000,
+ * }), { rounds: 5000 });
+ *
  * References: Malik, Igoe, Li and Singh, "Weighted Tallying Bandits: Overcoming Intractability
  * via Repeated Exposure Optimality", ICML 2023, arXiv:2305.02955 (the model, as stated in the
  * abstract).

@@ -27,7 +27,8 @@ export interface Menu {
  * @throws TypeError if prices is not an array; RangeError on a negative or non-finite price
  *
  * @example
- * evaluateMenu(market, productMenu([0.8, 0.5])); // who buys what at these prices, and the revenue
+ * const market = { values: [[1, 0.4], [0.6, 0.9]] };
+ * evaluateMenu(market, productMenu([0.8, 0.5])).choices; // [0, 1]: each type buys its favourite
  */
 export function productMenu(prices: ArrayLike<number>): Menu {
   const fn = 'productMenu';

@@ -29,9 +29,17 @@ function sameValue(a: unknown, b: unknown): boolean {
  *   overlap, or the parts disagree on the checkpoints, the series or another field
  *
  * @example
- * const options = { rounds: 100, series: ['error'] as const };
- * const a = runExperiment(createRng(1), { ...options, runs: 3 }, play);
- * const b = runExperiment(createRng(1), { ...options, firstRun: 3, runs: 5 }, play);
+ * // One run: a random walk, its position recorded at the checkpoints.
+ * const play = ({ environment }: { environment: Rng }) => {
+ *   let x = 0;
+ *   return {
+ *     step: () => { x += environment.nextFloat64() - 0.5; },
+ *     measure: (out: Float64Array) => { out[0] = x; },
+ *   };
+ * };
+ * const options = { rounds: 100, series: ['position'] as const };
+ * const a = runExperiment(createRng(1), { ...options, runs: 3 }, play); // runs 0 to 2, say on one machine
+ * const b = runExperiment(createRng(1), { ...options, firstRun: 3, runs: 5 }, play); // runs 3 to 7
  * mergeRuns([b, a]); // the same bits as runExperiment(createRng(1), { ...options, runs: 8 }, play)
  */
 export function mergeRuns<R extends RunResult<string>>(parts: readonly R[]): R {

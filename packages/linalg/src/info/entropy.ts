@@ -8,6 +8,9 @@ import { assertProbabilityVector } from '../validate/assert.ts';
  * @returns $H(p) \in [0, \log n]$
  * @throws RangeError if p is not a probability vector
  *
+ * @example
+ * entropy([0.5, 0.5]); // ln 2 = 0.693 nats
+ *
  * References: Cover and Thomas, Elements of Information Theory, 2nd ed., Section 2.1.
  */
 export function entropy(p: ArrayLike<number>): number {

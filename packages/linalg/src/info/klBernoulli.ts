@@ -27,6 +27,9 @@ export function klBernoulliUnchecked(p: number, q: number): number {
  * @param q - in [0, 1]
  * @returns a value in $[0, +\infty]$ ($+\infty$ when q is 0 or 1 and differs from p)
  * @throws RangeError if p or q is outside [0, 1]
+ *
+ * @example
+ * klBernoulli(0.5, 0.9); // 0.511 nats
  */
 export function klBernoulli(p: number, q: number): number {
   assertInRange('klBernoulli', 'p', p, 0, 1);

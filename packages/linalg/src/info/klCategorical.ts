@@ -10,6 +10,9 @@ import { assertProbabilityVector } from '../validate/assert.ts';
  * @returns a value in $[0, +\infty]$
  * @throws RangeError if p or q is not a probability vector; TypeError on a length mismatch
  *
+ * @example
+ * klCategorical([0.5, 0.5], [0.9, 0.1]); // 0.511 nats
+ *
  * References: Cover and Thomas, Elements of Information Theory, 2nd ed., Section 2.3.
  */
 export function klCategorical(p: ArrayLike<number>, q: ArrayLike<number>): number {

@@ -7,6 +7,9 @@ import { assertFinite, assertPositive } from '../validate/assert.ts';
  * \mu_2)^2}{2\sigma_2^2} - \frac12$, in nats.
  *
  * @throws RangeError if a mean is not finite or a standard deviation is not finite and positive
+ *
+ * @example
+ * klGaussian(0, 1, 1, 1); // (mu1 - mu2)^2 / (2 sigma^2) = 0.5
  */
 export function klGaussian(mu1: number, sigma1: number, mu2: number, sigma2: number): number {
   assertFinite('klGaussian', 'mu1', mu1);

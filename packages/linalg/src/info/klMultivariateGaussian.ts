@@ -12,6 +12,9 @@ import { assertFiniteVector } from '../validate/assert.ts';
  *
  * @throws TypeError on mismatched sizes; RangeError if a covariance is not symmetric
  * positive-definite or an entry is not finite
+ *
+ * @example
+ * klMultivariateGaussian([0, 0], [[1, 0], [0, 1]], [1, 0], [[1, 0], [0, 1]]); // 0.5
  */
 export function klMultivariateGaussian(
   mu1: ArrayLike<number>,

@@ -9,6 +9,9 @@ import { type MatrixLike, toMatrix } from '../matrix/toMatrix.ts';
  * @returns $I(X;Y) \in [0, \min(H(X), H(Y))]$
  * @throws TypeError if not a rectangular table; RangeError on a negative entry or a bad sum
  *
+ * @example
+ * mutualInformation([[0.5, 0], [0, 0.5]]); // ln 2: each variable determines the other
+ *
  * References: Cover and Thomas, Elements of Information Theory, 2nd ed., Section 2.4.
  */
 export function mutualInformation(joint: MatrixLike): number {

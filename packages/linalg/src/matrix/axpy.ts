@@ -10,6 +10,9 @@ import {
  * y is touched, so a rejected call leaves y as it was.
  * @returns y
  * @throws TypeError on a length mismatch; RangeError if a or an entry of x is not finite
+ *
+ * @example
+ * axpy(2, [1, 2], Float64Array.of(1, 1)); // y += 2x: [3, 5]
  */
 export function axpy(a: number, x: ArrayLike<number>, y: Float64Array): Float64Array {
   assertArrayLike('axpy', 'x', x);

@@ -36,6 +36,14 @@ export interface IterativeSolution {
  * @throws TypeError if matvec is not a function; RangeError on a non-finite right-hand side, bad
  * options, or a matvec that returns a non-finite product
  *
+ * @example
+ * // Solve [[4, 1], [1, 3]] x = [1, 2] given only the product with the matrix.
+ * const matvec = (v: Float64Array, out: Float64Array) => {
+ *   out[0] = 4 * v[0]! + v[1]!;
+ *   out[1] = v[0]! + 3 * v[1]!;
+ * };
+ * bicgstab(matvec, [1, 2]).x; // [1/11, 7/11]
+ *
  * References: van der Vorst, "Bi-CGSTAB: A Fast and Smoothly Converging Variant of Bi-CG for
  * the Solution of Nonsymmetric Linear Systems", SIAM J. Sci. Stat. Comput. 13(2), 1992;
  * Saad, Iterative Methods for Sparse Linear Systems, 2nd ed., Algorithm 7.7.

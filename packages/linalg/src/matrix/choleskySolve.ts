@@ -13,6 +13,9 @@ import type { MatrixLike } from './toMatrix.ts';
  * @throws TypeError on mismatched sizes; RangeError if A is not symmetric positive-definite or
  * an entry is not finite
  *
+ * @example
+ * choleskySolve([[4, 1], [1, 3]], [1, 2]); // [1/11, 7/11]
+ *
  * References: Golub and Van Loan, Matrix Computations, 4th ed., Section 4.2.
  */
 export function choleskySolve(

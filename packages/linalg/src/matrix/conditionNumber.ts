@@ -7,6 +7,9 @@ import { type MatrixLike, toMatrix } from './toMatrix.ts';
  *
  * @returns a value >= 1, or Infinity for a rank-deficient matrix
  * @throws TypeError if not a non-empty rectangular matrix; RangeError on a non-finite entry
+ *
+ * @example
+ * conditionNumber([[2, 0], [0, 0.5]]); // 4: the ratio of the extreme singular values
  */
 export function conditionNumber(a: MatrixLike): number {
   const m = toMatrix('conditionNumber', 'a', a);

@@ -4,6 +4,9 @@ import { assertArrayLike, assertFiniteVector } from '../validate/assert.ts';
  * The inner product $\sum_i x_i y_i$ of two vectors of equal length. Finiteness is checked on
  * the result (one comparison); only a non-finite result pays for locating the bad entry.
  * @throws TypeError on a length mismatch; RangeError naming a non-finite entry, or on overflow
+ *
+ * @example
+ * dot([1, 2, 3], [4, 5, 6]); // 32
  */
 export function dot(x: ArrayLike<number>, y: ArrayLike<number>): number {
   assertArrayLike('dot', 'x', x);

@@ -7,6 +7,9 @@ import type { MatrixLike } from './toMatrix.ts';
  * factor: no overflow of the determinant itself, which for d = 100 easily exceeds $10^{308}$.
  *
  * @throws TypeError if A is not square; RangeError if it is not symmetric positive-definite
+ *
+ * @example
+ * logDetSpd([[4, 1], [1, 3]]); // ln 11, without forming the determinant
  */
 export function logDetSpd(a: MatrixLike): number {
   const l = choleskyFactor('logDetSpd', 'a', a);

@@ -10,6 +10,9 @@ import { type MatrixLike, toMatrix } from './toMatrix.ts';
  * @param b - right-hand side, length n
  * @throws TypeError on mismatched sizes; RangeError if A is singular or an entry is not finite
  *
+ * @example
+ * luSolve([[0, 1], [2, 0]], [3, 4]); // [2, 3], with partial pivoting
+ *
  * References: Golub and Van Loan, Matrix Computations, 4th ed., Section 3.4.
  */
 export function luSolve(a: MatrixLike, b: ArrayLike<number>): Float64Array {

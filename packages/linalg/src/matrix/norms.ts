@@ -27,6 +27,9 @@ export function norm2(x: ArrayLike<number>): number {
 /**
  * The $\ell_1$ norm $\sum_i |x_i|$.
  * @throws RangeError naming a non-finite entry
+ *
+ * @example
+ * norm1([3, -4]); // 7; norm2([3, -4]) is 5 and normInf([3, -4]) is 4
  */
 export function norm1(x: ArrayLike<number>): number {
   assertArrayLike('norm1', 'x', x);

@@ -12,6 +12,9 @@ import { assertInteger, assertRng } from '../validate/assert.ts';
  * @param n - size, an integer >= 1
  * @throws RangeError if n is not a positive integer
  *
+ * @example
+ * const q = randomOrthogonal(createRng(1), 3); // Haar-distributed: q q^T = I
+ *
  * References: Mezzadri, "How to Generate Random Matrices from the Classical Compact Groups",
  * Notices of the AMS 54(5), 2007, arXiv:math-ph/0609050, Section 5.
  */

@@ -11,6 +11,10 @@ import { randomOrthogonal } from './randomOrthogonal.ts';
  * @param rng - the random source
  * @param eigenvalues - the spectrum, each finite and > 0
  * @throws RangeError on an empty spectrum or a non-positive eigenvalue
+ *
+ * @example
+ * const a = randomSpd(createRng(1), [1, 10, 100]); // a random rotation of diag(1, 10, 100)
+ * conditionNumber(a); // 100, up to rounding
  */
 export function randomSpd(rng: Rng, eigenvalues: ArrayLike<number>): Matrix {
   assertRng('randomSpd', rng);

@@ -25,6 +25,10 @@ export interface ShermanMorrisonOptions {
  * @throws TypeError on mismatched sizes; RangeError on non-finite input or when $|1 + v^\top M
  * u| \le 10^{-12}$ (the updated matrix is singular); `inverse` is then left unchanged
  *
+ * @example
+ * const inverse = Float64Array.of(1, 0, 0, 1); // I^-1, row-major
+ * shermanMorrisonUpdate(inverse, [1, 0]); // 2 = 1 + u^T u; inverse is now (I + u u^T)^-1 = [[0.5, 0], [0, 1]]
+ *
  * References: Sherman and Morrison, "Adjustment of an Inverse Matrix Corresponding to a Change
  * in One Element of a Given Matrix", Ann. Math. Statist. 21(1), 1950; Golub and Van Loan,
  * Matrix Computations, 4th ed., Section 2.1.4.

@@ -41,6 +41,9 @@ function symmetricPower(fn: string, a: MatrixLike, power: number): Matrix {
  * zero are treated as zero).
  *
  * @throws TypeError if not square; RangeError if not symmetric or it has a negative eigenvalue
+ *
+ * @example
+ * symmetricSqrt([[4, 0], [0, 9]]); // [[2, 0], [0, 3]]
  */
 export function symmetricSqrt(a: MatrixLike): Matrix {
   return symmetricPower('symmetricSqrt', a, 0.5);

@@ -8,6 +8,9 @@ import type { Rng } from './Rng.ts';
  * @param p - success probability, in [0, 1]
  * @returns 0 or 1
  * @throws RangeError if p is outside [0, 1]
+ *
+ * @example
+ * sampleBernoulli(createRng(1), 0.3); // 1 with probability 0.3, else 0
  */
 export function sampleBernoulli(rng: Rng, p: number): 0 | 1 {
   assertRng('sampleBernoulli', rng);

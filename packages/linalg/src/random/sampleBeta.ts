@@ -13,6 +13,9 @@ import { sampleGammaLargeShapeUnchecked, sampleLogGammaUnchecked } from './sampl
  * @param b - second shape, finite and > 0
  * @returns a draw in [0, 1]
  * @throws RangeError if a or b is not finite and positive
+ *
+ * @example
+ * sampleBeta(createRng(1), 2, 5); // a draw from Beta(2, 5), mean 2/7
  */
 export function sampleBeta(rng: Rng, a: number, b: number): number {
   assertRng('sampleBeta', rng);

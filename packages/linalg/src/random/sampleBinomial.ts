@@ -55,6 +55,9 @@ function binomialBtrs(rng: Rng, n: number, p: number): number {
  * @returns an integer in [0, n]
  * @throws RangeError if n is not a non-negative integer or p is outside [0, 1]
  *
+ * @example
+ * sampleBinomial(createRng(1), 100, 0.3); // successes in 100 trials, mean 30
+ *
  * References: Hormann, "The Generation of Binomial Random Variates", J. Statist. Comput.
  * Simul. 46, 1993 (algorithm BTRS).
  */

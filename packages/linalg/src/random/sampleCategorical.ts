@@ -10,6 +10,9 @@ import type { Rng } from './Rng.ts';
  * @param weights - non-negative finite weights with a positive sum
  * @returns an index i with probability $w_i / \sum_j w_j$; never an index of zero weight
  * @throws RangeError on a negative or non-finite weight or a zero sum
+ *
+ * @example
+ * sampleCategorical(createRng(1), [1, 2, 7]); // 2 with probability 0.7 (weights need not sum to 1)
  */
 export function sampleCategorical(rng: Rng, weights: ArrayLike<number>): number {
   assertRng('sampleCategorical', rng);

@@ -20,6 +20,9 @@ export interface SampleChoiceOptions {
  * @param k - number of draws, in [0, n] without replacement
  * @throws RangeError if n or k is not a valid integer or k > n without replacement
  *
+ * @example
+ * sampleChoice(createRng(1), 10, 3); // 3 distinct indices of 0..9, uniformly
+ *
  * References: Bentley and Floyd, "Programming Pearls: A Sample of Brilliance", CACM 30(9), 1987.
  */
 export function sampleChoice(

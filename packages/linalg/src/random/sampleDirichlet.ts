@@ -12,6 +12,9 @@ import { sampleLogGammaUnchecked } from './sampleGamma.ts';
  * @param out - optional buffer of the same length to write into
  * @returns a probability vector (in `out` when given)
  * @throws RangeError if any concentration is not finite and positive; TypeError on a bad `out`
+ *
+ * @example
+ * sampleDirichlet(createRng(1), [1, 1, 1]); // uniform on the probability simplex
  */
 export function sampleDirichlet(
   rng: Rng,

@@ -9,6 +9,9 @@ import type { Rng } from './Rng.ts';
  * @param rng - the random source
  * @param rate - $\lambda$, finite and > 0, default 1
  * @throws RangeError if rate is not finite and positive
+ *
+ * @example
+ * sampleExponential(createRng(1), 2); // mean 1/2
  */
 export function sampleExponential(rng: Rng, rate = 1): number {
   assertRng('sampleExponential', rng);

@@ -8,6 +8,9 @@ import { sampleStandardNormal } from './sampleNormal.ts';
  * $d v$ with $d = a - 1/3$, $v = (1 + c x)^3$, $c = 1/\sqrt{9d}$, x standard normal, accepted by
  * the squeeze $u < 1 - 0.0331 x^4$ or the exact test $\log u < x^2/2 + d(1 - v + \log v)$.
  *
+ * @example
+ * sampleGamma(createRng(1), 0.5, 2); // shape 0.5, scale 2: mean 1
+ *
  * References: Marsaglia and Tsang, "A Simple Method for Generating Gamma Variables", ACM TOMS
  * 26(3), 2000, Section 3.
  */

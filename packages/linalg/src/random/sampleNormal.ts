@@ -319,6 +319,9 @@ export function sampleStandardNormal(rng: Rng): number {
  * @param mu - mean, finite, default 0
  * @param sigma - standard deviation, finite and >= 0, default 1
  * @throws RangeError if mu is not finite or sigma is negative or not finite
+ *
+ * @example
+ * sampleNormal(createRng(1), 10, 2); // N(10, 2^2); sampleStandardNormal(rng) for N(0, 1)
  */
 export function sampleNormal(rng: Rng, mu = 0, sigma = 1): number {
   assertRng('sampleNormal', rng);

@@ -47,6 +47,9 @@ function poissonPtrs(rng: Rng, lambda: number): number {
  * @returns a non-negative integer
  * @throws RangeError if lambda is negative or not finite
  *
+ * @example
+ * samplePoisson(createRng(1), 4.5); // mean and variance 4.5
+ *
  * References: Hormann, "The transformed rejection method for generating Poisson random
  * variables", Insurance: Mathematics and Economics 12, 1993 (algorithm PTRS).
  */

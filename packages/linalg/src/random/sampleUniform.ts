@@ -8,6 +8,9 @@ import type { Rng } from './Rng.ts';
  * @param a - lower end, finite, default 0
  * @param b - upper end, finite and >= a, default 1
  * @throws RangeError if a or b is not finite or b < a
+ *
+ * @example
+ * sampleUniform(createRng(1), -1, 1); // uniform on [-1, 1)
  */
 export function sampleUniform(rng: Rng, a = 0, b = 1): number {
   assertRng('sampleUniform', rng);

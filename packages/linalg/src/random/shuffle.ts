@@ -10,6 +10,9 @@ import { sampleIntUnchecked } from './sampleInt.ts';
  * @param array - any mutable array or typed array
  * @returns the same array, shuffled
  *
+ * @example
+ * shuffle(createRng(1), [1, 2, 3, 4]); // the array, permuted in place uniformly (Fisher-Yates)
+ *
  * References: Knuth, The Art of Computer Programming, Vol. 2, Section 3.4.2, Algorithm P.
  */
 export function shuffle<T extends { length: number; [i: number]: unknown }>(rng: Rng, array: T): T {

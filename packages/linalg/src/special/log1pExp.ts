@@ -7,6 +7,9 @@ import { assertNotNaN } from '../validate/assert.ts';
  *
  * @throws RangeError if x is NaN
  *
+ * @example
+ * log1pExp(1000); // 1000, where Math.log(1 + Math.exp(1000)) overflows
+ *
  * References: Machler, "Accurately Computing log(1 - exp(-|a|))", Rmpfr vignette, 2012,
  * Section 3 (the log1pexp cut-offs).
  */

@@ -4,6 +4,9 @@ import { assertNotNaN } from '../validate/assert.ts';
 /**
  * $\log(e^a + e^b)$ as $\max(a, b) + \log(1 + e^{-|a - b|})$; exact when either is -Infinity.
  * @throws RangeError if a or b is NaN
+ *
+ * @example
+ * logAddExp(-1000, -1000); // -1000 + ln 2, where the exponentials underflow
  */
 export function logAddExp(a: number, b: number): number {
   assertNotNaN('logAddExp', 'a', a);

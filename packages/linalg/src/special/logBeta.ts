@@ -6,6 +6,9 @@ import { assertPositive } from '../validate/assert.ts';
  * b is large (stdlib's `betaln`, no cancellation of large log-gammas).
  *
  * @throws RangeError if a or b is not finite and positive
+ *
+ * @example
+ * logBeta(2, 3); // ln B(2, 3) = ln(1/12)
  */
 export function logBeta(a: number, b: number): number {
   assertPositive('logBeta', 'a', a);

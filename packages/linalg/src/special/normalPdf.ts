@@ -19,6 +19,9 @@ export function normalLogPdf(x: number, mu = 0, sigma = 1): number {
 /**
  * Density of $\mathcal N(\mu, \sigma^2)$ at x.
  * @throws RangeError if sigma is not finite and positive
+ *
+ * @example
+ * normalPdf(0); // 1 / sqrt(2 pi) = 0.399
  */
 export function normalPdf(x: number, mu = 0, sigma = 1): number {
   assertNotNaN('normalPdf', 'x', x);

@@ -10,6 +10,9 @@ import { assertFinite, assertPositive } from '../validate/assert.ts';
  * @param x - >= 0
  * @param upper - return $Q(a, x)$ instead, default false
  * @throws RangeError if a is not finite and positive or x is negative or not finite
+ *
+ * @example
+ * regularizedGamma(1, 2); // P(1, 2) = 1 - e^-2 = 0.865
  */
 export function regularizedGamma(a: number, x: number, upper = false): number {
   assertPositive('regularizedGamma', 'a', a);

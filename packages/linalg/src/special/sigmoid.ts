@@ -6,6 +6,9 @@ import { log1pExpUnchecked } from './log1pExp.ts';
  * The logistic function $\sigma(x) = 1 / (1 + e^{-x})$, evaluated without overflow on either
  * side (through $e^{x} / (1 + e^{x})$ for negative x).
  * @throws RangeError if x is NaN
+ *
+ * @example
+ * sigmoid(0); // 0.5; logSigmoid(-800) is -800, where Math.log(sigmoid(-800)) is -Infinity
  */
 export function sigmoid(x: number): number {
   assertNotNaN('sigmoid', 'x', x);

@@ -39,6 +39,11 @@ export interface ConfidenceInterval {
  * @throws RangeError on an empty or non-finite sample, a bad level or resample count, or a
  * statistic that returns a non-finite value
  *
+ * @example
+ * const data = [2.1, 1.9, 2.4, 2.0, 2.2, 1.8, 2.3];
+ * const median = (s: Float64Array) => quantile(s, 0.5);
+ * bootstrapCi(createRng(1), data, median, { resamples: 2000, level: 0.9 }); // { lower, upper, ... }
+ *
  * References: Efron and Tibshirani, An Introduction to the Bootstrap, 1993, Chapter 13.
  */
 export function bootstrapCi(

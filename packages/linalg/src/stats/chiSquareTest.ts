@@ -32,6 +32,9 @@ export interface ChiSquareOptions {
  * @throws TypeError on a length mismatch; RangeError on bad counts or probabilities, or no
  * degrees of freedom left
  *
+ * @example
+ * chiSquareTest([18, 22, 20], [1 / 3, 1 / 3, 1 / 3]).pValue; // 0.82: the counts fit
+ *
  * References: Agresti, Categorical Data Analysis, 3rd ed., Section 1.5.
  */
 export function chiSquareTest(

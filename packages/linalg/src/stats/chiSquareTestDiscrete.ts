@@ -23,6 +23,11 @@ export interface ChiSquareDiscreteOptions {
  * @throws RangeError if a draw is not a non-negative integer, the pmf returns a value outside
  * [0, 1], or fewer than two cells remain after merging
  *
+ * @example
+ * const rng = createRng(1);
+ * const draws = Float64Array.from({ length: 1000 }, () => sampleBinomial(rng, 5, 0.5));
+ * chiSquareTestDiscrete(draws, (k) => [1, 5, 10, 10, 5, 1][k]! / 32).pValue; // 0.07: no evidence against Binomial(5, 1/2)
+ *
  * References: Agresti, Categorical Data Analysis, 3rd ed., Section 1.5.
  */
 export function chiSquareTestDiscrete(

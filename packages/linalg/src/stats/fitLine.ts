@@ -35,6 +35,9 @@ export interface LineFitOptions {
  * @throws TypeError on a length mismatch; RangeError on fewer than 3 points, non-finite values,
  * constant x or a bad level
  *
+ * @example
+ * fitLine([1, 2, 3, 4], [2.1, 3.9, 6.2, 7.8]).slope; // 1.94, with its standard error and interval
+ *
  * References: Montgomery, Peck and Vining, Introduction to Linear Regression Analysis, 5th ed.,
  * Sections 2.2-2.4.
  */

@@ -28,6 +28,11 @@ function kolmogorovSurvival(lambda: number): number {
  * @returns statistic $D_n$, `dof` = n, and the p-value
  * @throws RangeError on an empty or non-finite sample, or a cdf value outside [0, 1]
  *
+ * @example
+ * const rng = createRng(1);
+ * const sample = Float64Array.from({ length: 500 }, () => sampleStandardNormal(rng));
+ * kolmogorovSmirnovTest(sample, (x) => normalCdf(x)).pValue; // 0.4: no evidence against N(0, 1)
+ *
  * References: Stephens, "Use of the Kolmogorov-Smirnov, Cramer-Von Mises and Related
  * Statistics Without Extensive Tables", JRSS B 32(1), 1970; Press et al., Numerical Recipes,
  * 3rd ed., Section 14.3.3.

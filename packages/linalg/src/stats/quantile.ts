@@ -8,6 +8,9 @@ import { assertFiniteVector, assertInRange } from '../validate/assert.ts';
  * @param p - in [0, 1]
  * @throws RangeError on an empty sample, a non-finite value or p outside [0, 1]
  *
+ * @example
+ * quantile([3, 1, 4, 1, 5], 0.5); // 3, the median (linear interpolation between order statistics)
+ *
  * References: Hyndman and Fan, "Sample Quantiles in Statistical Packages", The American
  * Statistician 50(4), 1996.
  */

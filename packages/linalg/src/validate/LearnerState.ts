@@ -13,8 +13,14 @@ export type JsonValue =
  * by the class's static `fromJSON()` or its package's `learnerFromJSON()`.
  *
  * @example
- * const saved = JSON.stringify(policy.toJSON()); // { "type": "Ucb1", "version": 1, "params": {...}, "stats": {...} }
- * const restored = Ucb1.fromJSON(JSON.parse(saved));
+ * // What a three-armed counter would store: its parameters and what it has learned.
+ * const state: LearnerState = {
+ *   type: 'Counter',
+ *   version: LEARNER_STATE_VERSION,
+ *   params: { arms: 3 },
+ *   stats: { pulls: [4, 0, 1] },
+ * };
+ * const saved = JSON.stringify(state); // and Counter.fromJSON(JSON.parse(saved)) restores it
  */
 export interface LearnerState {
   /** The class, e.g. `'Ucb1'`. */

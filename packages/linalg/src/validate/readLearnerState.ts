@@ -121,8 +121,10 @@ export class StateFields {
  * @throws TypeError on a malformed envelope
  *
  * @example
- * const { params, stats } = readLearnerState('Ucb1.fromJSON', state, 'Ucb1');
- * const arms = params.number('arms', { min: 1, integer: true });
+ * const state = { type: 'Counter', version: 1, params: { arms: 3 }, stats: { pulls: [4, 0, 1] } };
+ * const { params, stats } = readLearnerState('Counter.fromJSON', state, 'Counter');
+ * const arms = params.number('arms', { min: 1, integer: true }); // 3
+ * stats.numbers('pulls', arms, { min: 0, integer: true }); // Float64Array [4, 0, 1]
  */
 export function readLearnerState(
   fn: string,

@@ -23,8 +23,10 @@ export interface CascadingProblemData {
  * `horizon`), so a simulator's factory is `(problem) => new CascadingVi(problem)`.
  *
  * @example
+ * const mdp = garnet(createRng(1), 3, 5, 2); // 3 states; 4 items and "no click" as actions
+ * const attraction = Array.from({ length: 3 * 4 }, (_, i) => (i % 4) / 8); // per state and item
  * const problem = new CascadingProblem({ mdp, attraction, maxLength: 2, horizon: 3 });
- * const learner = new CascadingVi(problem);
+ * const learner = new CascadingVi(problem); // sized from the problem
  *
  * References: Du, Srikant and Chen, "Cascading Reinforcement Learning", arXiv:2401.08961,
  * Section 2 (the cascading MDP).

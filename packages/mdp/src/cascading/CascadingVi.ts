@@ -61,6 +61,14 @@ export interface CascadingViOptions {
  * paper's refined bound uses a variance-aware one. Raising q is optimistic for items worth more
  * than continuing past them, which holds for the items of the optimal list.
  *
+ * @example
+ * const mdp = garnet(createRng(1), 3, 5, 2);
+ * const attraction = Array.from({ length: 3 * 4 }, (_, i) => (i % 4) / 8);
+ * const problem = new CascadingProblem({ mdp, attraction, maxLength: 2, horizon: 3 });
+ * simulateCascadingMdp(createRng(2), problem, (p) => new CascadingVi(p, { rounds: 500 }), {
+ *   rounds: 500,
+ * });
+ *
  * References: Du, Srikant and Chen, "Cascading Reinforcement Learning", ICLR 2024,
  * arXiv:2401.08961, Section 5 (CascadingVI and its regret).
  */

@@ -29,6 +29,12 @@ export interface CascadeList {
  * otherwise left out.
  * @throws RangeError or TypeError on bad arguments
  *
+ * @example
+ * // Three items: attraction (click probability), value after a click; no click is worth 0.2.
+ * const best = bestPerm([0.5, 0.3, 0.9], [1, 2, 0.1], 0.2, 2);
+ * best.list; // [1, 0]: the order that maximises the list's value
+ * best.value; // its expected value
+ *
  * References: Du, Srikant and Chen, "Cascading Reinforcement Learning", ICLR 2024,
  * arXiv:2401.08961, Section 4 (BestPerm).
  */

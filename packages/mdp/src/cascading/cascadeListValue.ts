@@ -8,6 +8,9 @@ import { assertCascadeInputs } from './bestPerm.ts';
  *
  * @throws RangeError on bad arguments or a repeated or out-of-range item
  *
+ * @example
+ * cascadeListValue([1, 0], [0.5, 0.3, 0.9], [1, 2, 0.1], 0.2); // 0.3 * 2 + 0.7 * (0.5 * 1 + 0.5 * 0.2)
+ *
  * References: Du, Srikant and Chen, "Cascading Reinforcement Learning", arXiv:2401.08961,
  * Section 3.
  */

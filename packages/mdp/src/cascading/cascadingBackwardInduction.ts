@@ -24,6 +24,12 @@ export interface CascadingPlan {
  * @param horizon - H
  * @throws RangeError or TypeError on bad arguments
  *
+ * @example
+ * const mdp = garnet(createRng(1), 3, 5, 2); // 4 items and "no click" as actions
+ * const attraction = Array.from({ length: 3 * 4 }, (_, i) => (i % 4) / 8);
+ * const plan = cascadingBackwardInduction(mdp, attraction, 2, 3); // lists of 2, horizon 3
+ * plan.lists[0]; // the list to show at step 0 in state 0
+ *
  * References: Du, Srikant and Chen, "Cascading Reinforcement Learning", ICLR 2024,
  * arXiv:2401.08961, Sections 3-4 (the cascading MDP and BestPerm).
  */

@@ -10,6 +10,13 @@ import { cascadeListValueUnchecked } from './cascadeListValue.ts';
  * @param lists - the list shown at step h in state s, at `h * S + s` (non-empty, distinct items, at most m)
  * @throws RangeError or TypeError on a bad problem or list
  *
+ * @example
+ * const mdp = garnet(createRng(1), 3, 5, 2);
+ * const attraction = Array.from({ length: 3 * 4 }, (_, i) => (i % 4) / 8);
+ * const problem = new CascadingProblem({ mdp, attraction, maxLength: 2, horizon: 3 });
+ * const plan = cascadingBackwardInduction(mdp, attraction, 2, 3);
+ * evaluateCascadingPolicy(problem, plan.lists); // plan.values[0], the optimum
+ *
  * References: Du, Srikant and Chen, "Cascading Reinforcement Learning", arXiv:2401.08961, Section 3.
  */
 export function evaluateCascadingPolicy(

@@ -30,7 +30,12 @@ import { assertList, cascadingPolicyValueUnchecked } from './evaluateCascadingPo
  *   outside [0, 1], or an invalid list from the agent
  *
  * @example
- * const result = simulateCascadingMdp(createRng(1), problem, (p) => new CascadingVi(p), { rounds: 2000 });
+ * const mdp = garnet(createRng(1), 3, 5, 2);
+ * const attraction = Array.from({ length: 3 * 4 }, (_, i) => (i % 4) / 8);
+ * const problem = new CascadingProblem({ mdp, attraction, maxLength: 2, horizon: 3 });
+ * const result = simulateCascadingMdp(createRng(2), problem, (p) => new CascadingVi(p), {
+ *   rounds: 2000,
+ * });
  * result.series.regret.mean; // grows like sqrt(K)
  *
  * References: Du, Srikant and Chen, "Cascading Reinforcement Learning", arXiv:2401.08961, Section 3.

@@ -13,6 +13,16 @@ import {
  *
  * @throws RangeError on an invalid problem or more than 2^21 histories
  *
+ * @example
+ * const problem = {
+ *   acceptance: [0.2, 0.9],
+ *   weights: [0.3, 0.7],
+ *   draftCost: 0.1,
+ *   verifyCost: 1,
+ *   maxCandidates: 8,
+ * };
+ * bestRejectionThreshold(problem).threshold; // stop drafting once P(some rejection) passes it
+ *
  * References: Huang, Guo and Wang, "SpecDec++: Boosting Speculative Decoding via Adaptive
  * Candidate Lengths", arXiv:2405.19715, Section 4 (the threshold policy, tuned there on data).
  */

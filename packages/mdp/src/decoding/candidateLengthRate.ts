@@ -21,6 +21,16 @@ export type CandidateLengthRule =
  * @returns expected tokens and time per round and their ratio, the throughput
  * @throws RangeError on an invalid problem or rule
  *
+ * @example
+ * const problem = {
+ *   acceptance: [0.2, 0.9],
+ *   weights: [0.3, 0.7],
+ *   draftCost: 0.1,
+ *   verifyCost: 1,
+ *   maxCandidates: 8,
+ * };
+ * candidateLengthRate(problem, { candidates: 4 }).rate; // tokens per unit time, always 4 drafts
+ *
  * References: Huang, Guo and Wang, "SpecDec++: Boosting Speculative Decoding via Adaptive
  * Candidate Lengths", arXiv:2405.19715, Section 4.
  */

@@ -12,6 +12,9 @@ import { assertInRange, assertInteger } from '@x/linalg/validate';
  * @param candidates - K, a non-negative integer
  * @throws RangeError on bad arguments
  *
+ * @example
+ * expectedTokensPerRound(0.8, 4); // (1 - 0.8^5) / (1 - 0.8) = 3.3616 tokens per target pass
+ *
  * References: Leviathan, Kalman and Matias, arXiv:2211.17192, Equation (1); Huang, Guo and
  * Wang, arXiv:2405.19715, Section 3.
  */

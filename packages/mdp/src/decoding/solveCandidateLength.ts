@@ -50,6 +50,16 @@ export interface CandidateLengthSolution {
  *
  * @throws RangeError on an invalid problem or more than 2^21 histories
  *
+ * @example
+ * const problem = {
+ *   acceptance: [0.2, 0.9],
+ *   weights: [0.3, 0.7],
+ *   draftCost: 0.1,
+ *   verifyCost: 1,
+ *   maxCandidates: 8,
+ * };
+ * solveCandidateLength(problem).rate; // the best tokens per unit time of any stopping rule
+ *
  * References: Huang, Guo and Wang, "SpecDec++: Boosting Speculative Decoding via Adaptive
  * Candidate Lengths", arXiv:2405.19715, Section 4; Dinkelbach, "On Nonlinear Fractional
  * Programming", Management Science 13(7), 1967.

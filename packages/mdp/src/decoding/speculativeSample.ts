@@ -20,6 +20,10 @@ export interface SpeculativeSample {
  * @param draft - the draft model's distribution q, same length
  * @throws RangeError if either is not a probability vector or the lengths differ
  *
+ * @example
+ * const { token, accepted } = speculativeSample(createRng(1), [0.5, 0.3, 0.2], [0.2, 0.5, 0.3]);
+ * // token is distributed exactly as the target [0.5, 0.3, 0.2]; P(accepted) = sum min(p, q) = 0.7
+ *
  * References: Leviathan, Kalman and Matias, "Fast Inference from Transformers via Speculative
  * Decoding", arXiv:2211.17192; Chen et al., "Accelerating Large Language Model Decoding with
  * Speculative Sampling", arXiv:2302.01318; used as the verification step in Huang, Guo and Wang,

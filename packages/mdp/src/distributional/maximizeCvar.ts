@@ -32,6 +32,11 @@ export interface CvarSolution {
  * @param tau - the tail level, in (0, 1]; tau = 1 gives the expected return
  * @throws RangeError on bad arguments or more than 2^20 augmented states
  *
+ * @example
+ * const mdp = garnet(createRng(3), 3, 2, 2);
+ * maximizeCvar(mdp, 3, 0.1).cvar; // the best CVaR at level 0.1 of the 3-step return
+ * maximizeCvar(mdp, 3, 1).cvar; // tau = 1: the expected-return optimum
+ *
  * References: Pires, Rowland, Borsa, Guo, Khetarpal, Barreto, Abel, Munos and Dabney,
  * "Optimizing Return Distributions with Distributional Dynamic Programming", arXiv:2501.13028
  * (stock-augmented distributional DP); Bäuerle and Ott, "Markov Decision Processes with

@@ -12,6 +12,11 @@ import { SparseMdpBuilder } from './sparseMdpBuilder.ts';
  * @param slip - probability that "forward" does not move, in [0, 1), default 0
  * @throws RangeError on bad arguments
  *
+ * @example
+ * const mdp = chain(10, 0.1); // "forward" slips with probability 0.1; "back" pays 0.2 at once
+ * valueIteration(mdp, 0.99).policy; // forward everywhere: the far reward is worth the walk
+ * valueIteration(mdp, 0.5).policy; // back from the first 7 states: too far to be worth it
+ *
  * References: Strens, "A Bayesian Framework for Reinforcement Learning", ICML 2000 (the chain
  * problem); Osband, Van Roy and Wen, "Generalization and Exploration via Randomized Value
  * Functions", ICML 2016, arXiv:1402.0635 (deep-sea style chains).

@@ -13,6 +13,10 @@ import { Mdp } from '../model/Mdp.ts';
  * @param branching - b, in [1, S]
  * @throws RangeError on bad sizes
  *
+ * @example
+ * const mdp = garnet(createRng(1), 100, 4, 5); // 100 states, 4 actions, 5 successors each
+ * valueIteration(mdp, 0.9).policy;
+ *
  * References: Archibald, McKinnon and Thomas, "On the Generation of Markov Decision Processes",
  * J. Operational Research Society 46, 1995; Bhatnagar et al., "Natural actor-critic algorithms",
  * Automatica 45, 2009 (the Garnet(S, A, b) family).

@@ -28,6 +28,11 @@ export interface GridworldOptions {
  * @throws RangeError on bad sizes (rows and columns at most 4096, rows x columns at most 2^22),
  *   slip, or cells outside the grid; TypeError on malformed options
  *
+ * @example
+ * // 4 x 4 grid, a goal worth 1 in the far corner, a wall in the middle, 10% slips.
+ * const mdp = gridworld(4, 4, { goals: [[3, 3, 1]], walls: [[1, 1]], slip: 0.1 });
+ * valueIteration(mdp, 0.95).policy; // the action to take in each cell (row-major)
+ *
  * References: Sutton and Barto, Reinforcement Learning: An Introduction, 2nd ed., 2018,
  * Example 3.5 and Section 4.1 (gridworlds); Russell and Norvig, AIMA, Section 17.1 (slip model).
  */

@@ -11,6 +11,11 @@ import { SparseMdpBuilder } from './sparseMdpBuilder.ts';
  * @param n - number of states, >= 2 (6 in the original)
  * @throws RangeError if n < 2
  *
+ * @example
+ * const mdp = riverSwim(6);
+ * const problem = new EpisodicProblem({ mdp, horizon: 20 }); // the classic hard-exploration task
+ * simulateEpisodic(createRng(1), problem, (p) => new Psrl(p), { rounds: 500 });
+ *
  * References: Strehl and Littman, "An analysis of model-based Interval Estimation for Markov
  * Decision Processes", JCSS 74, 2008, Section 5; Osband, Russo and Van Roy, "(More) Efficient
  * Reinforcement Learning via Posterior Sampling", NeurIPS 2013 (the parameters used here).

@@ -33,6 +33,11 @@ export interface TokenTreeData {
  * Validated on construction: every reference row is a distribution, rewards are finite, sizes
  * agree; the tree is limited to $2^{22}$ responses.
  *
+ * @example
+ * const tree = randomTokenTree(createRng(1), 2, 2);
+ * const copy = new TokenTree(JSON.parse(JSON.stringify(tree))); // it travels as JSON
+ * copy.responses; // 4
+ *
  * References: Chakraborty et al., "Transfer Q Star: Principled Decoding for LLM Alignment",
  * arXiv:2405.20495, Section 2 (the token-level MDP of decoding).
  */

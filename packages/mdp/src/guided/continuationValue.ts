@@ -9,6 +9,10 @@ import { childEntries, tiltedSequenceLaw } from './tiltedSequenceLaw.ts';
  *
  * @throws TypeError or RangeError on an invalid policy (naming the prefix)
  *
+ * @example
+ * const tree = randomTokenTree(createRng(1), 3, 4);
+ * const values = continuationValue(tree, tree.reference); // Q_ref: expected reward after each prefix
+ *
  * References: Mudgal et al., "Controlled Decoding from Language Models", arXiv:2310.17022;
  * Chakraborty et al., "Transfer Q Star", arXiv:2405.20495, Section 3.
  */

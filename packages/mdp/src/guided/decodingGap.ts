@@ -40,6 +40,12 @@ export interface DecodingGap {
  * @param beta - KL weight of the target objective, > 0
  * @throws RangeError or TypeError on bad arguments
  *
+ * @example
+ * const tree = randomTokenTree(createRng(1), 3, 4);
+ * const q = continuationValue(tree, tree.reference);
+ * const gap = decodingGap(tree, q, 1, 0.5); // alpha = 1, beta = 0.5
+ * gap.rewardGap <= gap.bound; // true: the gap never exceeds its bound
+ *
  * References: Chakraborty et al., "Transfer Q Star: Principled Decoding for LLM Alignment",
  * arXiv:2405.20495; Kakade and Langford, "Approximately Optimal Approximate Reinforcement
  * Learning", ICML 2002 (performance-difference lemma).

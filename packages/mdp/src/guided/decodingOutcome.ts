@@ -17,6 +17,11 @@ export interface DecodingOutcome {
  * klToReference`.
  *
  * @throws TypeError or RangeError on an invalid policy (naming the prefix)
+ *
+ * @example
+ * const tree = randomTokenTree(createRng(1), 3, 4);
+ * const outcome = decodingOutcome(tree, tree.reference);
+ * outcome.expectedReward; // E[r] under the reference; outcome.klToReference is 0
  */
 export function decodingOutcome(tree: TokenTree, policy: ArrayLike<number>): DecodingOutcome {
   assertTokenTree('decodingOutcome', tree);

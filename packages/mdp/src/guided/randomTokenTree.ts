@@ -14,6 +14,10 @@ export interface RandomTokenTreeOptions {
  * response's reward is uniform on [0, 1].
  *
  * @throws RangeError on bad sizes or concentration
+ *
+ * @example
+ * const tree = randomTokenTree(createRng(1), 4, 3, { concentration: 0.5 });
+ * tree.responses; // 4^3 = 64 responses, each with a reward in [0, 1]
  */
 export function randomTokenTree(
   rng: Rng,

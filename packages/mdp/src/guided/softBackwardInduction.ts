@@ -25,6 +25,11 @@ export interface RegularizedOptimum {
  * @param beta - the KL weight $\beta > 0$
  * @throws RangeError on a bad beta
  *
+ * @example
+ * const tree = randomTokenTree(createRng(1), 3, 4); // vocabulary 3, responses of 4 tokens
+ * const { objective, policy } = softBackwardInduction(tree, 0.5); // KL weight beta = 0.5
+ * // objective = beta log E_ref[e^{r/beta}]; policy: the optimal token policy per prefix
+ *
  * References: Chakraborty et al., "Transfer Q Star: Principled Decoding for LLM Alignment",
  * arXiv:2405.20495, Section 3 (the trajectory-level optimum $\rho^*$ and its token-level Q*);
  * Rafailov et al., "Direct Preference Optimization", arXiv:2305.18290 (the closed form).

@@ -14,6 +14,12 @@ import { assertTokenTree, type TokenTree } from './TokenTree.ts';
  * @returns the decoding policy, prefixes x V
  * @throws TypeError or RangeError on a bad q or alpha
  *
+ * @example
+ * const tree = randomTokenTree(createRng(1), 3, 4);
+ * const q = continuationValue(tree, tree.reference);
+ * const policy = tiltedDecoding(tree, q, 2); // pi(z | s) proportional to ref(z | s) e^{2 Q(s, z)}
+ * decodingOutcome(tree, policy).expectedReward; // above the reference policy's
+ *
  * References: Chakraborty et al., "Transfer Q Star: Principled Decoding for LLM Alignment",
  * arXiv:2405.20495, Section 3 (the decoding policy and its parameter alpha).
  */

@@ -15,7 +15,7 @@ export interface TiltedSequenceLaw {
   readonly policy: Float64Array;
 }
 
-/** A tilt $e^{w(y)/\beta}$ of the sequence law: a weight per response and its temperature. */
+/** A tilt $e^{w(y)/\beta}$ of the sequence law: a weight per response and the KL weight beta that divides it. */
 export interface SequenceTilt {
   /** $w(y)$, one finite number per response. */
   readonly weight: (response: number) => number;

@@ -28,6 +28,13 @@ export interface TransferQOptions {
  * @param baseline - the baseline model's token policy (prefixes x V)
  * @throws TypeError or RangeError on an invalid policy, reward or beta
  *
+ * @example
+ * const tree = randomTokenTree(createRng(1), 3, 4);
+ * // Direct transfer: a baseline aligned to the target reward (here the exact optimum, beta = 0.5).
+ * const baseline = softBackwardInduction(tree, 0.5).policy;
+ * const q = transferQ(tree, baseline); // Q*(s, z), the optimum's expected reward after sz
+ * decodingOutcome(tree, tiltedDecoding(tree, q, 1 / 0.5)).expectedReward;
+ *
  * References: Chakraborty et al., "Transfer Q Star: Principled Decoding for LLM Alignment",
  * arXiv:2405.20495, Section 4 (direct and indirect transfer).
  */

@@ -31,6 +31,12 @@ export interface PsrlOptions {
  * rows; Beta($1 + \sum r$, $1 + N - \sum r$) mean rewards, the fractional Bernoulli update), solve
  * it by backward induction, and follow its optimal policy. Bayesian regret $\tilde O(HS\sqrt{AT})$.
  *
+ * @example
+ * const problem = new EpisodicProblem({ mdp: riverSwim(6), horizon: 20 });
+ * const agent = new Psrl(problem);
+ * const policy = agent.plan(createRng(1)); // policy[h * S + s]: a sample's optimal policy
+ * // ... play the episode, then agent.observe(transitions); agent.toJSON() saves it
+ *
  * References: Osband, Russo and Van Roy, "(More) Efficient Reinforcement Learning via Posterior
  * Sampling", NeurIPS 2013, arXiv:1306.0940, Algorithm 1.
  */

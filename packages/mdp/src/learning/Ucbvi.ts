@@ -49,6 +49,10 @@ export interface UcbviOptions {
  * third term, which corrects for the error of the estimated next values inside the variance
  * (it needs a second set of pessimistic values); the optimism it guards is then heuristic.
  *
+ * @example
+ * const problem = new EpisodicProblem({ mdp: riverSwim(6), horizon: 20 });
+ * simulateEpisodic(createRng(1), problem, (p) => new Ucbvi(p, { rounds: 1000 }), { rounds: 1000 });
+ *
  * References: Azar, Osband and Munos, "Minimax Regret Bounds for Reinforcement Learning", ICML
  * 2017, arXiv:1703.05449, Algorithm 1 (UCBVI-CH) and Algorithm 4 (UCBVI-BF).
  */

@@ -33,6 +33,10 @@ export interface Ucrl2Options {
  * the best state, remove it from the worst); `confidenceScale` (default 1, the paper's radii)
  * is exposed because the proof's radii explore for a long time on small problems.
  *
+ * @example
+ * const mdp = riverSwim(6);
+ * simulateAverageReward(createRng(1), mdp, (m) => new Ucrl2(m), { rounds: 20_000 });
+ *
  * References: Jaksch, Ortner and Auer, "Near-optimal Regret Bounds for Reinforcement Learning",
  * JMLR 11, 2010, Figures 1-2 and Theorem 2.
  */

@@ -15,7 +15,8 @@ import { assertFiniteHorizon, backwardPass } from '../planning/backwardInduction
  *
  * @example
  * const problem = new EpisodicProblem({ mdp: riverSwim(6), horizon: 20 });
- * episodicValue(problem, null) - episodicValue(problem, learner.plan(rng)); // the episode's regret
+ * const learner = new Psrl(problem);
+ * episodicValue(problem, null) - episodicValue(problem, learner.plan(createRng(1))); // its regret
  *
  * References: Puterman, Markov Decision Processes, 1994, Section 4.2 (policy evaluation).
  */

@@ -25,6 +25,7 @@ export interface LearnerContext {
  * @throws TypeError on an unknown type, a malformed state or a missing environment class
  *
  * @example
+ * const problem = new EpisodicProblem({ mdp: riverSwim(6), horizon: 20 });
  * const saved = JSON.stringify(new Psrl(problem).toJSON());
  * const learner = learnerFromJSON(JSON.parse(saved)); // a Psrl, in the same state
  */

@@ -35,6 +35,11 @@ export interface LstdOptions {
  * @returns $\theta$ (length d) and the values $\Phi\theta$ (length S)
  * @throws RangeError or TypeError on bad arguments
  *
+ * @example
+ * const mdp = chain(5, 0.2);
+ * const policy = Int32Array.of(0, 0, 0, 0, 1); // forward, and back from the end
+ * lstd(createRng(1), mdp, 0.9, policy, { steps: 20_000 }).values; // evaluatePolicy's within 1e-3
+ *
  * References: Bradtke and Barto, "Linear Least-Squares Algorithms for Temporal Difference
  * Learning", Machine Learning 22, 1996; Boyan, "Technical Update: Least-Squares Temporal
  * Difference Learning", Machine Learning 49, 2002.

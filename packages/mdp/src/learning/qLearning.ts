@@ -21,6 +21,10 @@ export interface QLearningOptions extends TemporalDifferenceOptions {
  * @returns Q (row-major S x A) and its greedy policy
  * @throws RangeError on bad arguments
  *
+ * @example
+ * const { policy } = qLearning(createRng(1), chain(5, 0.2), 0.9, { steps: 100_000, epsilon: 0.2 });
+ * policy; // valueIteration(chain(5, 0.2), 0.9).policy, learned from interaction
+ *
  * References: Watkins and Dayan, "Q-learning", Machine Learning 8, 1992; Even-Dar and Mansour,
  * "Learning Rates for Q-learning", JMLR 5, 2003 (polynomial step sizes).
  */

@@ -24,6 +24,10 @@ export interface ModifiedPolicyIterationOptions {
  * @param gamma - discount, in [0, 1)
  * @throws RangeError on a bad gamma or option
  *
+ * @example
+ * const result = modifiedPolicyIteration(garnet(createRng(1), 50, 4, 5), 0.99, { sweeps: 10 });
+ * result.converged; // true, in far fewer iterations than value iteration needs at gamma = 0.99
+ *
  * References: Puterman and Shin, "Modified Policy Iteration Algorithms for Discounted Markov
  * Decision Problems", Management Science 24(11), 1978; Puterman, Markov Decision Processes, 1994,
  * Section 6.5.

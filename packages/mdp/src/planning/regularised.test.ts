@@ -49,7 +49,7 @@ describe('soft value iteration', () => {
       Int32Array.from({ length: 20 }, (_, s) => s % 3),
     );
     for (let s = 0; s < 20; s++) expect(Math.abs(soft.values[s]! - exact[s]!)).toBeLessThan(1e-9);
-    expect(() => softValueIteration(m, 0.9, 0)).toThrow(/temperature must be > 0/);
+    expect(() => softValueIteration(m, 0.9, 0)).toThrow(/beta must be > 0/);
     expect(() =>
       softValueIteration(m, 0.9, 1, { reference: new Float64Array(60).fill(0.5) }),
     ).toThrow(/sums to 1.5, not 1/);

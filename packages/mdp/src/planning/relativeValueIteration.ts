@@ -38,6 +38,10 @@ export interface AverageRewardResult {
  * @param mdp - the model (unichain or communicating)
  * @throws RangeError on a bad option
  *
+ * @example
+ * const { gain, gainBounds } = relativeValueIteration(riverSwim(6));
+ * // gain: the best long-run reward per step; gainBounds[0] <= gain <= gainBounds[1]
+ *
  * References: Puterman, Markov Decision Processes, 1994, Sections 8.5.4-8.5.5 (relative value
  * iteration, Theorem 8.5.5 for the gain bounds) and 8.5.4 (the aperiodicity transformation).
  */

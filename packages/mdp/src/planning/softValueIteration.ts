@@ -24,7 +24,7 @@ export interface SoftValueIterationOptions {
 export interface SoftPlanningResult {
   readonly values: Float64Array;
   readonly q: Float64Array;
-  /** The optimal regularised policy $\pi(a \mid s) \propto \pi_0(a \mid s) e^{Q(s,a)/\tau}$, row-major S x A. */
+  /** The optimal regularised policy $\pi(a \mid s) \propto \pi_0(a \mid s) e^{Q(s,a)/\beta}$, row-major S x A. */
   readonly policy: Float64Array;
   readonly iterations: number;
   readonly converged: boolean;
@@ -32,17 +32,18 @@ export interface SoftPlanningResult {
 }
 
 /**
- * Soft (KL-regularised) value iteration: $V(s) = \tau \log \sum_a \pi_0(a \mid s)
- * e^{Q(s,a)/\tau}$ with $Q = R + \gamma P V$, the optimum of $E[\sum_t \gamma^t (r_t - \tau
+ * Soft (KL-regularised) value iteration: $V(s) = \beta \log \sum_a \pi_0(a \mid s)
+ * e^{Q(s,a)/\beta}$ with $Q = R + \gamma P V$, the optimum of $E[\sum_t \gamma^t (r_t - \beta
  * \mathrm{KL}(\pi(\cdot|s_t) \| \pi_0(\cdot|s_t)))]$. The soft Bellman operator is a
  * $\gamma$-contraction, so the sup-norm stopping rule of {@link valueIteration} carries over:
- * $\|V - V^*_\tau\|_\infty \le \epsilon$. The soft maximum is formed in reward units, shifted by
- * the largest Q, so every temperature gives finite values (value iteration's as $\tau \to 0$).
+ * $\|V - V^*_\beta\|_\infty \le \epsilon$. The soft maximum is formed in reward units, shifted by
+ * the largest Q, so every KL weight gives finite values (value iteration's as $\beta \to 0$).
  *
  * @param mdp - the model
  * @param gamma - discount, in [0, 1)
- * @param temperature - $\tau > 0$ (as $\tau \to 0$ this tends to value iteration)
- * @throws RangeError on a bad gamma, temperature, option or reference policy
+ * @param beta - the KL weight $\beta > 0$, in reward units (as $\beta \to 0$ this tends to value
+ *   iteration; with a uniform reference it is the entropy temperature)
+ * @throws RangeError on a bad gamma, beta, option or reference policy
  *
  * References: Ziebart, "Modeling Purposeful Adaptive Behavior with the Principle of Maximum
  * Causal Entropy", PhD thesis, CMU 2010; Haarnoja et al., "Reinforcement Learning with Deep
@@ -52,7 +53,7 @@ export interface SoftPlanningResult {
 export function softValueIteration(
   mdp: Mdp,
   gamma: number,
-  temperature: number,
+  beta: number,
   options: SoftValueIterationOptions = {},
 ): SoftPlanningResult {
   const {
@@ -63,7 +64,7 @@ export function softValueIteration(
   const fn = 'softValueIteration';
   assertInRange(fn, 'gamma', gamma, 0, 1, { hiOpen: true });
   assertMdp(fn, mdp, gamma);
-  assertPositive(fn, 'temperature', temperature);
+  assertPositive(fn, 'beta', beta);
   assertPositive(fn, 'epsilon', epsilon);
   assertInteger(fn, 'maxIterations', maxIterations, 1);
   const S = mdp.states;
@@ -99,7 +100,7 @@ export function softValueIteration(
     for (let s = 0; s < S; s++) {
       for (let a = 0; a < A; a++)
         q[s * A + a] = mdp.reward[s * A + a]! + gamma * mdp.expectedNext(s, a, v);
-      const nv = softMaximum(q, s * A, ref, s * A, A, temperature);
+      const nv = softMaximum(q, s * A, ref, s * A, A, beta);
       change = Math.max(change, Math.abs(nv - v[s]!));
       v[s] = nv;
     }
@@ -110,12 +111,12 @@ export function softValueIteration(
   for (let s = 0; s < S; s++) {
     for (let a = 0; a < A; a++)
       q[s * A + a] = mdp.reward[s * A + a]! + gamma * mdp.expectedNext(s, a, v);
-    const vs = softMaximum(q, s * A, ref, s * A, A, temperature);
-    // pi(a | s) = pi0(a | s) e^{(Q(s, a) - V(s)) / tau}, normalised against rounding.
+    const vs = softMaximum(q, s * A, ref, s * A, A, beta);
+    // pi(a | s) = pi0(a | s) e^{(Q(s, a) - V(s)) / beta}, normalised against rounding.
     let z = 0;
     for (let a = 0; a < A; a++) {
       const p = ref[s * A + a]!;
-      const w = p > 0 ? p * exp((q[s * A + a]! - vs) / temperature) : 0;
+      const w = p > 0 ? p * exp((q[s * A + a]! - vs) / beta) : 0;
       policy[s * A + a] = w;
       z += w;
     }

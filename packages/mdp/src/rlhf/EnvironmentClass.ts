@@ -38,6 +38,11 @@ export interface EnvironmentClassData {
  * (non-stationary) policy, and the value of every such policy in every environment, so a
  * posterior expectation of a candidate's value is one weighted sum.
  *
+ * @example
+ * const envs = randomEnvironmentClass(createRng(1), { states: 3, actions: 2, horizon: 3, size: 4 });
+ * const copy = new EnvironmentClass(JSON.parse(JSON.stringify(envs))); // it travels as JSON
+ * copy.size; // 4
+ *
  * References: Qi, Yang, Zhang and Yang, "Sample-Efficient Reinforcement Learning from Human
  * Feedback via Information-Directed Sampling", arXiv:2502.05434, Section 2 (the Bayesian
  * episodic setting with a finite environment class).

@@ -71,6 +71,11 @@ export interface RlhfIdsOptions {
  * @throws RangeError on bad options; observe throws (leaving the posterior untouched) on
  * malformed feedback or feedback that every environment rules out
  *
+ * @example
+ * const envs = randomEnvironmentClass(createRng(1), { states: 3, actions: 2, horizon: 3, size: 20 });
+ * const agent = new RlhfIds(envs, { variant: 'approximate' });
+ * agent.plan(createRng(2)); // the policy for the next episode; agent.observe(feedback) learns
+ *
  * References: Qi, Yang, Zhang and Yang, "Sample-Efficient Reinforcement Learning from Human
  * Feedback via Information-Directed Sampling", arXiv:2502.05434 (IDS, surrogate environment,
  * Approximate-IDS; Bayesian regret $\tilde O(H^2\sqrt{SAT})$ in tabular problems); Hao and

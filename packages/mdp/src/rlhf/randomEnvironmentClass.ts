@@ -24,6 +24,10 @@ export interface RandomEnvironmentClassOptions {
  * uniform.
  *
  * @throws RangeError on bad sizes or spread
+ *
+ * @example
+ * const envs = randomEnvironmentClass(createRng(1), { states: 3, actions: 2, horizon: 3, size: 20 });
+ * simulateRlhf(createRng(2), envs, (e) => new RlhfIds(e), { rounds: 200 });
  */
 export function randomEnvironmentClass(
   rng: Rng,
