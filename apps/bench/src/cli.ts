@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Scale } from './Experiment.ts';
@@ -6,7 +6,15 @@ import { createProgress } from './progress.ts';
 import { discoverExperiments, filterExperiments } from './registry.ts';
 import { renderHtml } from './report/html.ts';
 import { renderMarkdown, verdictLabel } from './report/markdown.ts';
-import { defaultWorkers, reportPasses, runExperiments } from './runner.ts';
+import {
+  type BenchReport,
+  defaultWorkers,
+  mergeShards,
+  reportPasses,
+  runShard,
+  type Shard,
+  type ShardResult,
+} from './runner.ts';
 
 const HELP = `Usage: pnpm bench [options]
 
@@ -20,11 +28,23 @@ Options:
   --seed N             root seed (default 1); same seed, same numbers
   --workers N          worker threads for trials (default: one per core; 1 runs in-process)
   --out DIR            output folder (default: bench-report at the repository root)
+  --shard K/N          run only shard K of N (the K-th of N ranges of every claim's trials, and
+                       the timings in shard 1) and write shard-K-of-N.json to the output folder
+  --merge FILES        join shard files (comma-separated) into the report one run would give
   --json               also print the results as JSON on stdout
   --list               list the experiments and exit
   --help               this text
 
 Exit code 1 when a claim is refuted or an experiment errors.`;
+
+/** Reads `K/N` into a shard. */
+function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const shard = m === null ? undefined : { index: Number(m[1]), count: Number(m[2]) };
+  if (shard === undefined || shard.index < 1 || shard.index > shard.count)
+    throw new RangeError(`bench: --shard must be K/N with 1 <= K <= N, got ${text}`);
+  return shard;
+}
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -35,6 +55,8 @@ async function main(): Promise<number> {
       seed: { type: 'string', default: '1' },
       workers: { type: 'string' },
       out: { type: 'string' },
+      shard: { type: 'string' },
+      merge: { type: 'string' },
       json: { type: 'boolean', default: false },
       list: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -70,14 +92,31 @@ async function main(): Promise<number> {
   if (selected.length === 0)
     throw new RangeError(`bench: no experiment matches --filter ${values.filter}`);
 
-  const report = await runExperiments(selected, {
-    scale,
-    seed,
-    workers,
-    onProgress: createProgress(),
-  });
   const outDir = resolve(values.out ?? join(import.meta.dirname, '..', '..', '..', 'bench-report'));
   mkdirSync(outDir, { recursive: true });
+  let report: BenchReport;
+  if (values.merge !== undefined) {
+    const shards = values.merge
+      .split(',')
+      .map((file) => JSON.parse(readFileSync(resolve(file.trim()), 'utf8')) as ShardResult);
+    report = mergeShards(await discoverExperiments(), shards);
+  } else {
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    const result = await runShard(selected, {
+      scale,
+      seed,
+      workers,
+      onProgress: createProgress(),
+      ...(shard === undefined ? {} : { shard }),
+    });
+    if (shard !== undefined) {
+      const file = join(outDir, `shard-${shard.index}-of-${shard.count}.json`);
+      writeFileSync(file, `${JSON.stringify(result)}\n`);
+      process.stdout.write(`Shard ${shard.index} of ${shard.count}: ${file} (join with --merge)\n`);
+      return 0;
+    }
+    report = mergeShards(selected, [result]);
+  }
   writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(report, null, 1)}\n`);
   const md = renderMarkdown(report);
   writeFileSync(join(outDir, 'summary.md'), md);

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { discoverExperiments, filterExperiments } from './registry.ts';
 import { renderHtml } from './report/html.ts';
 import { renderMarkdown } from './report/markdown.ts';
-import { reportPasses, runExperiments } from './runner.ts';
+import { mergeShards, reportPasses, runExperiments, runShard, shardRange } from './runner.ts';
 import { experimentRng, trialStates } from './seeds.ts';
+import { decodeTrial, encodeTrial } from './trialCodec.ts';
 
 const DEMO = fileURLToPath(new URL('./testdata/experiments/', import.meta.url));
 
@@ -57,6 +58,54 @@ describe('runner', () => {
     expect(broken.error).toMatch(/this trial always throws/);
     expect(report.results.find((r) => r.id === 'demo/coin')!.outcome).toBeDefined();
     expect(reportPasses(report)).toBe(false);
+  });
+});
+
+describe('shards', () => {
+  it('split every claim into contiguous ranges that cover its trials once', () => {
+    for (const trials of [0, 1, 5, 6, 97])
+      for (const count of [1, 2, 3, 7]) {
+        let next = 0;
+        for (let index = 1; index <= count; index++) {
+          const [first, end] = shardRange({ index, count }, trials);
+          expect(first).toBe(next);
+          expect(end).toBeGreaterThanOrEqual(first);
+          next = end;
+        }
+        expect(next).toBe(trials);
+      }
+  });
+
+  it('run separately, stored as JSON and merged in any order, give the single run bit for bit', async () => {
+    const list = await discoverExperiments(DEMO);
+    const options = { scale: 'quick' as const, seed: 5, workers: 1, root: DEMO };
+    const whole = await runExperiments(list, options);
+    const parts = await Promise.all(
+      [3, 1, 2].map(async (index) => {
+        const part = await runShard(list, { ...options, shard: { index, count: 3 } });
+        return JSON.parse(JSON.stringify(part));
+      }),
+    );
+    const merged = mergeShards(list, parts);
+    // Durations and the error's stack (where it was called from) may differ; nothing else.
+    const strip = (r: typeof whole) =>
+      r.results.map(({ durationMs: _, error, ...rest }) => ({
+        ...rest,
+        error: error?.split('\n')[0],
+      }));
+    expect(strip(merged)).toEqual(strip(whole));
+    expect(() => mergeShards(list, parts.slice(1))).toThrow(/does not belong|missing/);
+  });
+
+  it('store trial outputs exactly: typed arrays, -0, NaN and the infinities survive', () => {
+    const output = {
+      x: Float64Array.of(-0, Number.NaN, Number.POSITIVE_INFINITY, 0.1 + 0.2),
+      n: [Number.NEGATIVE_INFINITY, 1e-310, { k: Int32Array.of(-1, 2) }],
+      flag: true,
+      none: null,
+    };
+    expect(decodeTrial(JSON.parse(JSON.stringify(encodeTrial(output))))).toEqual(output);
+    expect(() => encodeTrial(new Map())).toThrow(/not plain data/);
   });
 });
 

@@ -20,8 +20,8 @@ import { assertArm } from '../core/validation.ts';
  */
 export class AdversarialBandit implements BanditEnvironment {
   readonly arms: number;
-  /** Number of rounds the table covers. */
-  readonly horizon: number;
+  /** T: the rounds the table covers (later rounds repeat it). */
+  readonly rounds: number;
   readonly #table: Float64Array;
 
   /**
@@ -43,7 +43,7 @@ export class AdversarialBandit implements BanditEnvironment {
         throw new RangeError(`AdversarialBandit: rewards[${i}] must be in [0, 1], got ${r}`);
     }
     this.arms = arms;
-    this.horizon = rewards.length / arms;
+    this.rounds = rewards.length / arms;
     this.#table = Float64Array.from(rewards);
   }
 
@@ -52,19 +52,19 @@ export class AdversarialBandit implements BanditEnvironment {
    * @throws RangeError as the constructor
    */
   static fromFunction(
-    horizon: number,
+    rounds: number,
     arms: number,
     reward: (t: number, arm: number) => number,
   ): AdversarialBandit {
-    assertInteger('AdversarialBandit.fromFunction', 'horizon', horizon, 1);
+    assertInteger('AdversarialBandit.fromFunction', 'rounds', rounds, 1);
     assertInteger('AdversarialBandit.fromFunction', 'arms', arms, 1);
-    if (horizon * arms > MAX_ARRAY_LENGTH)
+    if (rounds * arms > MAX_ARRAY_LENGTH)
       throw new RangeError(
-        `AdversarialBandit.fromFunction: horizon * arms must be at most ${MAX_ARRAY_LENGTH}, got ${horizon * arms}`,
+        `AdversarialBandit.fromFunction: rounds * arms must be at most ${MAX_ARRAY_LENGTH}, got ${rounds * arms}`,
       );
     assertFunction('AdversarialBandit.fromFunction', 'reward', reward);
-    const table = new Float64Array(horizon * arms);
-    for (let t = 0; t < horizon; t++)
+    const table = new Float64Array(rounds * arms);
+    for (let t = 0; t < rounds; t++)
       for (let a = 0; a < arms; a++) table[t * arms + a] = reward(t, a);
     return new AdversarialBandit(table, arms);
   }
@@ -72,12 +72,12 @@ export class AdversarialBandit implements BanditEnvironment {
   expectedReward(t: number, arm: number): number {
     assertInteger('AdversarialBandit.expectedReward', 't', t, 0);
     assertArm('AdversarialBandit.expectedReward', arm, this.arms);
-    return this.#table[(t % this.horizon) * this.arms + arm]!;
+    return this.#table[(t % this.rounds) * this.arms + arm]!;
   }
 
   pull(_rng: Rng, t: number, arm: number): number {
     assertInteger('AdversarialBandit.pull', 't', t, 0);
     assertArm('AdversarialBandit.pull', arm, this.arms);
-    return this.#table[(t % this.horizon) * this.arms + arm]!;
+    return this.#table[(t % this.rounds) * this.arms + arm]!;
   }
 }

@@ -29,7 +29,7 @@ export interface SquareCbOptions {
  * A^{-1} g$ with $g = (\sigma(\theta^\top x) - r)x$), predicting $\sigma(\theta^\top x)$.
  *
  * Choices made: the anytime rate $\gamma_t = c\sqrt{Kt}$ (t = rewards received + 1) in place of
- * the horizon-tuned $\sqrt{KT/\mathrm{Reg}_{sq}}$; the propensity of each choice is exact
+ * the rounds-tuned $\sqrt{KT/\mathrm{Reg}_{sq}}$; the propensity of each choice is exact
  * (`actionProbabilities`), for off-policy evaluation.
  *
  * @example

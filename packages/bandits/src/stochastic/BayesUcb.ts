@@ -14,7 +14,7 @@ import { PolicyBase } from '../core/PolicyBase.ts';
 export interface BayesUcbOptions {
   /** The constant c in the quantile level $1 - 1/(t (\log T)^c)$. @default 0 (the paper's experiments; c >= 5 in its proof) */
   readonly c?: number;
-  /** The horizon T in that level; without it, t is used. */
+  /** The rounds T in that level; without them, t is used. */
   readonly rounds?: number;
   /** Prior Beta(alpha, beta). @default 1 */
   readonly alpha?: number;
@@ -47,7 +47,7 @@ export class BayesUcb extends IndexPolicy {
 
   /**
    * @param arms - number of arms K >= 1
-   * @throws RangeError on a negative c, a bad horizon or non-positive prior parameters
+   * @throws RangeError on a negative c, a bad `rounds` or non-positive prior parameters
    */
   constructor(arms: number, options: BayesUcbOptions = {}) {
     const { c = 0, rounds, alpha = 1, beta = 1 } = readOptions('BayesUcb', options);

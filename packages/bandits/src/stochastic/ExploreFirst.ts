@@ -4,12 +4,12 @@ import { assertInteger, MAX_ROUNDS, readOptions } from '@x/linalg/validate';
 import { IndexPolicy } from '../core/IndexPolicy.ts';
 import { PolicyBase } from '../core/PolicyBase.ts';
 
-/** Options of {@link ExploreFirst}: give `explorationPulls`, or `horizon` to use the textbook choice. */
+/** Options of {@link ExploreFirst}: give `explorationPulls`, or `rounds` to use the textbook choice. */
 export interface ExploreFirstOptions {
   /** Pulls of each arm before committing. */
   readonly explorationPulls?: number;
   /**
-   * The horizon T: sets the pulls per arm to $N = \lceil (T/K)^{2/3} (\log T)^{1/3} \rceil$, for
+   * The rounds T: sets the pulls per arm to $N = \lceil (T/K)^{2/3} (\log T)^{1/3} \rceil$, for
    * regret $O(T^{2/3} (K \log T)^{1/3})$.
    */
   readonly rounds?: number;
@@ -37,7 +37,7 @@ export class ExploreFirst extends IndexPolicy {
 
   /**
    * @param arms - number of arms K >= 1
-   * @throws RangeError if neither or a bad `explorationPulls` / `horizon` is given, or the reward range is empty
+   * @throws RangeError if neither or a bad `explorationPulls` / `rounds` is given, or the reward range is empty
    */
   constructor(arms: number, options: ExploreFirstOptions) {
     if (options === undefined)

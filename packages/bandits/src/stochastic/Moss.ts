@@ -15,7 +15,7 @@ export interface MossOptions {
  * $\hat\mu_a + \sqrt{\max(0, \log(T / (K n_a))) / n_a}$. Its worst-case regret is $O(\sqrt{KT})$,
  * without UCB1's $\sqrt{\log T}$ factor.
  *
- * Choice made: without a horizon, T is replaced by the number of rewards so far t (the anytime
+ * Choice made: without `rounds`, T is replaced by the number of rewards so far t (the anytime
  * variant of Degenne and Perchet).
  *
  * @example
@@ -33,7 +33,7 @@ export class Moss extends IndexPolicy {
 
   /**
    * @param arms - number of arms K >= 1
-   * @throws RangeError on a bad horizon
+   * @throws RangeError on a bad `rounds`
    */
   constructor(arms: number, options: MossOptions = {}) {
     const { rounds } = readOptions('Moss', options);

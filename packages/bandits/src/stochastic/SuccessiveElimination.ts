@@ -12,7 +12,7 @@ import { PolicyBase } from '../core/PolicyBase.ts';
 
 /** Options of {@link SuccessiveElimination}. */
 export interface SuccessiveEliminationOptions {
-  /** The horizon T in the confidence radius $\sqrt{2\log T / n}$; without it, $\log t$ is used. */
+  /** The rounds T in the confidence radius $\sqrt{2\log T / n}$; without it, $\log t$ is used. */
   readonly rounds?: number;
   /** Lower end of the reward range. @default 0 */
   readonly rewardMin?: number;
@@ -43,7 +43,7 @@ export class SuccessiveElimination extends IndexPolicy {
 
   /**
    * @param arms - number of arms K >= 1
-   * @throws RangeError on a bad horizon or an empty reward range
+   * @throws RangeError on a bad `rounds` or an empty reward range
    */
   constructor(arms: number, options: SuccessiveEliminationOptions = {}) {
     const { rounds, rewardMin = 0, rewardMax = 1 } = readOptions('SuccessiveElimination', options);
