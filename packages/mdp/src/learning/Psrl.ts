@@ -1,23 +1,9 @@
-import { type JsonValue, type LearnerState, type Rng, sampleDirichlet } from '@x/linalg';
-import {
-  asCaller,
-  assertPositive,
-  assertRng,
-  LEARNER_STATE_VERSION,
-  readLearnerState,
-  readOptions,
-  sampleBetaUnchecked,
-} from '@x/linalg/validate';
+import { type Rng, sampleDirichlet } from '@x/linalg';
+import { assertPositive, assertRng, readOptions, sampleBetaUnchecked } from '@x/linalg/validate';
 import { Mdp } from '../model/Mdp.ts';
 import { backwardPass } from '../planning/backwardInduction.ts';
-import {
-  type EpisodicAgent,
-  type EpisodicShape,
-  readEpisodicShape,
-  readShapeParams,
-  type Transition,
-} from './EpisodicAgent.ts';
-import { TabularCounts } from './TabularCounts.ts';
+import { CountingAgent } from './CountingAgent.ts';
+import { type EpisodicShape, readEpisodicShape } from './EpisodicAgent.ts';
 
 /** Options of {@link Psrl}. */
 export interface PsrlOptions {
@@ -40,13 +26,10 @@ export interface PsrlOptions {
  * References: Osband, Russo and Van Roy, "(More) Efficient Reinforcement Learning via Posterior
  * Sampling", NeurIPS 2013, arXiv:1306.0940, Algorithm 1.
  */
-export class Psrl implements EpisodicAgent {
-  readonly #counts: TabularCounts;
-  readonly #horizon: number;
+export class Psrl extends CountingAgent {
   readonly #alpha: number;
   readonly #row: Float64Array;
   readonly #prior: Float64Array;
-  readonly #params: Record<string, JsonValue>;
 
   /**
    * @param states - S
@@ -59,18 +42,16 @@ export class Psrl implements EpisodicAgent {
     const { transitionPrior } = readOptions('Psrl', options);
     const alpha = transitionPrior ?? 1 / states;
     assertPositive('Psrl', 'transitionPrior', alpha);
-    this.#counts = new TabularCounts(states, actions);
-    this.#horizon = horizon;
+    super('Psrl', { states, actions, horizon }, { transitionPrior: alpha });
     this.#alpha = alpha;
     this.#row = new Float64Array(states);
     this.#prior = new Float64Array(states);
-    this.#params = { states, actions, horizon, transitionPrior: alpha };
   }
 
   plan(rng: Rng): Int32Array {
     assertRng('Psrl.plan', rng);
-    const { states: S, actions: A, visits, transitions, rewardSums } = this.#counts;
-    const H = this.#horizon;
+    const { states: S, actions: A, visits, transitions, rewardSums } = this.counts;
+    const H = this.horizon;
     // Sample the model.
     const p = new Float64Array(S * A * S);
     const r = new Float64Array(S * A);
@@ -88,33 +69,15 @@ export class Psrl implements EpisodicAgent {
     return policy;
   }
 
-  observe(episode: readonly Transition[]): void {
-    this.#counts.addEpisode('Psrl.observe', episode, this.#horizon);
-  }
-
-  /** The learner as JSON data (parameters and counts), for saving and resuming. */
-  toJSON(): LearnerState {
-    return {
-      type: 'Psrl',
-      version: LEARNER_STATE_VERSION,
-      params: { ...this.#params },
-      stats: this.#counts.toJSON(),
-    };
-  }
-
   /**
    * Restores a learner saved by {@link Psrl.toJSON}, checking every field.
    * @throws TypeError or RangeError on a malformed state
    */
   static fromJSON(state: unknown): Psrl {
-    const fn = 'Psrl.fromJSON';
-    const { params, stats } = readLearnerState(fn, state, 'Psrl');
-    const shape = readShapeParams(params);
-    const agent = asCaller(
-      fn,
-      () => new Psrl(shape, { transitionPrior: params.number('transitionPrior') }),
+    return CountingAgent.restore(
+      'Psrl',
+      state,
+      (shape, params) => new Psrl(shape, { transitionPrior: params.number('transitionPrior') }),
     );
-    agent.#counts.load(stats);
-    return agent;
   }
 }

@@ -1,25 +1,16 @@
-import type { JsonValue, LearnerState, Rng } from '@x/linalg';
+import type { Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
 import {
-  asCaller,
   assertInRange,
   assertInteger,
   assertOneOf,
   assertPositive,
   assertRng,
-  LEARNER_STATE_VERSION,
   MAX_ROUNDS,
-  readLearnerState,
   readOptions,
 } from '@x/linalg/validate';
-import {
-  type EpisodicAgent,
-  type EpisodicShape,
-  readEpisodicShape,
-  readShapeParams,
-  type Transition,
-} from './EpisodicAgent.ts';
-import { TabularCounts } from './TabularCounts.ts';
+import { CountingAgent } from './CountingAgent.ts';
+import { type EpisodicShape, readEpisodicShape } from './EpisodicAgent.ts';
 
 /** Options of {@link Ucbvi}. */
 export interface UcbviOptions {
@@ -56,13 +47,10 @@ export interface UcbviOptions {
  * References: Azar, Osband and Munos, "Minimax Regret Bounds for Reinforcement Learning", ICML
  * 2017, arXiv:1703.05449, Algorithm 1 (UCBVI-CH) and Algorithm 4 (UCBVI-BF).
  */
-export class Ucbvi implements EpisodicAgent {
-  readonly #counts: TabularCounts;
-  readonly #horizon: number;
+export class Ucbvi extends CountingAgent {
   readonly #log: number;
   readonly #scale: number;
   readonly #bernstein: boolean;
-  readonly #params: Record<string, JsonValue>;
 
   /**
    * @param states - S
@@ -82,19 +70,17 @@ export class Ucbvi implements EpisodicAgent {
     assertPositive('Ucbvi', 'bonusScale', bonusScale);
     assertInteger('Ucbvi', 'rounds', rounds, 1, MAX_ROUNDS);
     assertOneOf('Ucbvi', 'bonus', bonus, ['hoeffding', 'bernstein']);
-    this.#counts = new TabularCounts(states, actions);
-    this.#horizon = horizon;
+    super('Ucbvi', { states, actions, horizon }, { delta, bonusScale, rounds, bonus });
     this.#log = log((5 * states * actions * horizon * rounds) / delta);
     this.#scale = bonusScale;
     this.#bernstein = bonus === 'bernstein';
-    this.#params = { states, actions, horizon, delta, bonusScale, rounds, bonus };
   }
 
   /** Optimistic backward induction; equal Q values (common while they sit at the cap) are broken at random. */
   plan(rng: Rng): Int32Array {
     assertRng('Ucbvi.plan', rng);
-    const { states: S, actions: A, visits, transitions, rewardSums } = this.#counts;
-    const H = this.#horizon;
+    const { states: S, actions: A, visits, transitions, rewardSums } = this.counts;
+    const H = this.horizon;
     const policy = new Int32Array(H * S);
     let next = new Float64Array(S);
     let v = new Float64Array(S);
@@ -137,31 +123,15 @@ export class Ucbvi implements EpisodicAgent {
     return policy;
   }
 
-  observe(episode: readonly Transition[]): void {
-    this.#counts.addEpisode('Ucbvi.observe', episode, this.#horizon);
-  }
-
-  /** The learner as JSON data (parameters and counts), for saving and resuming. */
-  toJSON(): LearnerState {
-    return {
-      type: 'Ucbvi',
-      version: LEARNER_STATE_VERSION,
-      params: { ...this.#params },
-      stats: this.#counts.toJSON(),
-    };
-  }
-
   /**
    * Restores a learner saved by {@link Ucbvi.toJSON}, checking every field.
    * @throws TypeError or RangeError on a malformed state
    */
   static fromJSON(state: unknown): Ucbvi {
-    const fn = 'Ucbvi.fromJSON';
-    const { params, stats } = readLearnerState(fn, state, 'Ucbvi');
-    const shape = readShapeParams(params);
-    const agent = asCaller(
-      fn,
-      () =>
+    return CountingAgent.restore(
+      'Ucbvi',
+      state,
+      (shape, params) =>
         new Ucbvi(shape, {
           delta: params.number('delta'),
           bonusScale: params.number('bonusScale'),
@@ -169,7 +139,5 @@ export class Ucbvi implements EpisodicAgent {
           bonus: params.oneOf('bonus', ['hoeffding', 'bernstein']),
         }),
     );
-    agent.#counts.load(stats);
-    return agent;
   }
 }
