@@ -7,10 +7,9 @@ import {
   readObject,
   readOptions,
 } from '@x/linalg/validate';
-import { IndexPolicy } from '../core/IndexPolicy.ts';
 import { PolicyBase } from '../core/PolicyBase.ts';
-import { assertArm } from '../core/validation.ts';
-import { type LinearModel, RidgeModel } from './RidgeModel.ts';
+import { LinearIndexPolicy } from './LinearIndexPolicy.ts';
+import type { LinearModel } from './RidgeModel.ts';
 
 /** The OFUL confidence ellipsoid's constants (Abbasi-Yadkori et al., Theorem 2). */
 export interface OfulConfidence {
@@ -58,10 +57,9 @@ export interface LinUcbOptions {
  * Szepesvari, "Improved Algorithms for Linear Stochastic Bandits", NeurIPS 2011, Theorem 2;
  * Slivkins, arXiv:1904.07272, Chapter 8.
  */
-export class LinUcb extends IndexPolicy {
+export class LinUcb extends LinearIndexPolicy {
   readonly #alpha: number;
   readonly #oful: OfulConfidence | null;
-  readonly #ridge: RidgeModel;
 
   /**
    * @param arms - number of arms K >= 1
@@ -79,9 +77,7 @@ export class LinUcb extends IndexPolicy {
       assertPositive('LinUcb', 'oful.thetaNorm', oful.thetaNorm);
       assertPositive('LinUcb', 'oful.featureNorm', oful.featureNorm);
     }
-    const ridge = new RidgeModel('LinUcb', arms, dim, model, lambda);
-    super('LinUcb', arms, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, false, ridge);
-    this.#ridge = ridge;
+    super('LinUcb', arms, dim, model, lambda, false);
     this.#alpha = alpha;
     this.#oful = oful ?? null;
   }
@@ -92,7 +88,7 @@ export class LinUcb extends IndexPolicy {
 
   protected params(): Record<string, JsonValue> {
     return {
-      ...this.#ridge.params(),
+      ...this.ridge.params(),
       alpha: this.#alpha,
       oful: this.#oful === null ? null : { ...this.#oful },
     };
@@ -102,7 +98,7 @@ export class LinUcb extends IndexPolicy {
   width(n: number): number {
     const o = this.#oful;
     if (o === null) return this.#alpha;
-    const lambda = this.#ridge.ridge.lambda;
+    const lambda = this.ridge.ridge.lambda;
     return (
       o.noiseStd *
         Math.sqrt(this.dim * log((1 + (n * o.featureNorm * o.featureNorm) / lambda) / o.delta)) +
@@ -111,7 +107,7 @@ export class LinUcb extends IndexPolicy {
   }
 
   protected score(arm: number, _rng: Rng): number {
-    const r = this.#ridge;
+    const r = this.ridge;
     const block = r.block(arm);
     const off = r.offset(arm);
     const n = r.model === 'disjoint' ? this.stats.counts[arm]! : this.stats.total;
@@ -119,27 +115,6 @@ export class LinUcb extends IndexPolicy {
       r.ridge.mean(block, this.context, off) +
       this.width(n) * Math.sqrt(r.ridge.quadratic(block, this.context, off))
     );
-  }
-
-  /** The feature dimension d. */
-  get dim(): number {
-    return this.#ridge.dim;
-  }
-
-  /** Whether arms share one parameter vector. */
-  get model(): LinearModel {
-    return this.#ridge.model;
-  }
-
-  /** The length of a context: d (disjoint) or K x d (shared). */
-  get contextLength(): number {
-    return this.#ridge.contextLength;
-  }
-
-  /** The ridge estimate $\hat\theta$ of an arm (of the shared vector when shared). */
-  estimate(arm = 0): Float64Array {
-    assertArm('LinUcb.estimate', arm, this.arms);
-    return this.#ridge.estimate(arm);
   }
 
   /**

@@ -1,9 +1,8 @@
 import type { JsonValue, Rng } from '@x/linalg';
 import { assertPositive, readOptions } from '@x/linalg/validate';
-import { IndexPolicy } from '../core/IndexPolicy.ts';
 import { PolicyBase } from '../core/PolicyBase.ts';
-import { assertArm } from '../core/validation.ts';
-import { type LinearModel, RidgeModel } from './RidgeModel.ts';
+import { LinearIndexPolicy } from './LinearIndexPolicy.ts';
+import type { LinearModel } from './RidgeModel.ts';
 
 /** Options of {@link LinearThompsonSampling}. */
 export interface LinearThompsonSamplingOptions {
@@ -33,9 +32,8 @@ export interface LinearThompsonSamplingOptions {
  * References: Agrawal and Goyal, "Thompson Sampling for Contextual Bandits with Linear
  * Payoffs", ICML 2013, arXiv:1209.3352, Algorithm 1.
  */
-export class LinearThompsonSampling extends IndexPolicy {
+export class LinearThompsonSampling extends LinearIndexPolicy {
   readonly #scale: number;
-  readonly #ridge: RidgeModel;
   readonly #draw: Float64Array;
 
   /**
@@ -50,16 +48,7 @@ export class LinearThompsonSampling extends IndexPolicy {
       scale = 1,
     } = readOptions('LinearThompsonSampling', options);
     assertPositive('LinearThompsonSampling', 'scale', scale);
-    const ridge = new RidgeModel('LinearThompsonSampling', arms, dim, model, lambda);
-    super(
-      'LinearThompsonSampling',
-      arms,
-      Number.NEGATIVE_INFINITY,
-      Number.POSITIVE_INFINITY,
-      true,
-      ridge,
-    );
-    this.#ridge = ridge;
+    super('LinearThompsonSampling', arms, dim, model, lambda, true);
     this.#scale = scale;
     this.#draw = new Float64Array(dim);
   }
@@ -69,12 +58,12 @@ export class LinearThompsonSampling extends IndexPolicy {
   }
 
   protected params(): Record<string, JsonValue> {
-    return { ...this.#ridge.params(), scale: this.#scale };
+    return { ...this.ridge.params(), scale: this.#scale };
   }
 
   /** Disjoint: a fresh posterior draw per arm. Shared: the draw made in `choose`. */
   protected score(arm: number, rng: Rng): number {
-    const r = this.#ridge;
+    const r = this.ridge;
     if (r.model === 'disjoint') r.ridge.sampleTheta(rng, arm, this.#scale, this.#draw);
     const x = this.context;
     const off = r.offset(arm);
@@ -84,30 +73,9 @@ export class LinearThompsonSampling extends IndexPolicy {
   }
 
   protected override choose(rng: Rng, candidates: ArrayLike<number>): number {
-    if (this.#ridge.model === 'shared')
-      this.#ridge.ridge.sampleTheta(rng, 0, this.#scale, this.#draw);
+    if (this.ridge.model === 'shared')
+      this.ridge.ridge.sampleTheta(rng, 0, this.#scale, this.#draw);
     return this.argmax(rng, candidates);
-  }
-
-  /** The feature dimension d. */
-  get dim(): number {
-    return this.#ridge.dim;
-  }
-
-  /** Whether arms share one parameter vector. */
-  get model(): LinearModel {
-    return this.#ridge.model;
-  }
-
-  /** The length of a context: d (disjoint) or K x d (shared). */
-  get contextLength(): number {
-    return this.#ridge.contextLength;
-  }
-
-  /** The ridge estimate $\hat\theta$ of an arm (of the shared vector when shared): the posterior mean. */
-  estimate(arm = 0): Float64Array {
-    assertArm('LinearThompsonSampling.estimate', arm, this.arms);
-    return this.#ridge.estimate(arm);
   }
 
   /**
