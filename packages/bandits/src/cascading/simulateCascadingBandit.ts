@@ -1,12 +1,7 @@
 import type { Rng } from '@x/linalg';
-import { type RunResult, runExperiment, type SimulationOptions } from '@x/linalg/experiment';
-import {
-  assertFunction,
-  assertMade,
-  assertRng,
-  formatValue,
-  readRunOptions,
-} from '@x/linalg/validate';
+import type { RunResult, SimulationOptions } from '@x/linalg/experiment';
+import { assertMade, readObject, runExperimentAs } from '@x/linalg/validate';
+import { assertSimulation } from '../core/validation.ts';
 import type { CascadeUcb } from './CascadeUcb.ts';
 import type { CascadingBandit } from './CascadingBandit.ts';
 
@@ -36,13 +31,10 @@ export function simulateCascadingBandit(
   options: SimulationOptions,
 ): RunResult<'regret' | 'clicks'> {
   const fn = 'simulateCascadingBandit';
-  assertRng(fn, rng);
-  if (env === null || typeof env !== 'object' || typeof env.items !== 'number')
-    throw new TypeError(`${fn}: env must be a cascading bandit, got ${formatValue(env)}`);
-  assertFunction(fn, 'createLearner', createLearner);
-  const run = readRunOptions(fn, options);
+  assertSimulation(fn, env, 'items', 'createLearner', createLearner);
   const best = env.optimalReward();
-  return runExperiment(rng, { ...run, series: ['regret', 'clicks'] }, ({ environment, agent }) => {
+  const spec = { ...readObject(fn, 'options', options), series: ['regret', 'clicks'] as const };
+  return runExperimentAs(fn, rng, spec, ({ environment, agent }) => {
     const learner = assertMade(fn, 'createLearner', createLearner(env), ['selectList', 'update']);
     if (learner.items !== env.items || learner.listLength !== env.listLength)
       throw new TypeError(

@@ -1,14 +1,9 @@
 import type { Rng } from '@x/linalg';
-import { type RunResult, runExperiment, type SimulationOptions } from '@x/linalg/experiment';
-import {
-  assertFunction,
-  assertMade,
-  assertRng,
-  formatValue,
-  readRunOptions,
-} from '@x/linalg/validate';
+import type { RunResult, SimulationOptions } from '@x/linalg/experiment';
+import { assertMade, readObject, runExperimentAs } from '@x/linalg/validate';
 import type { BanditEnvironment } from './BanditEnvironment.ts';
 import type { BanditPolicy } from './BanditPolicy.ts';
+import { assertSimulation } from './validation.ts';
 
 /**
  * Runs a policy on an environment for several independent runs and records the regret
@@ -51,15 +46,12 @@ export function simulateBandit<E extends BanditEnvironment>(
   options: SimulationOptions,
 ): RunResult<'regret' | 'reward'> {
   const fn = 'simulateBandit';
-  assertRng(fn, rng);
-  if (env === null || typeof env !== 'object' || typeof env.arms !== 'number')
-    throw new TypeError(`${fn}: env must be an environment, got ${formatValue(env)}`);
-  assertFunction(fn, 'createPolicy', createPolicy);
-  const run = readRunOptions(fn, options);
+  assertSimulation(fn, env, 'arms', 'createPolicy', createPolicy);
   const k = env.arms;
   const contextual = typeof env.context === 'function';
   const cumulative = new Float64Array(k);
-  return runExperiment(rng, { ...run, series: ['regret', 'reward'] }, ({ environment, agent }) => {
+  const spec = { ...readObject(fn, 'options', options), series: ['regret', 'reward'] as const };
+  return runExperimentAs(fn, rng, spec, ({ environment, agent }) => {
     const policy = assertMade(fn, 'createPolicy', createPolicy(env), ['select', 'update']);
     if (policy.arms !== k)
       throw new TypeError(`${fn}: the policy has ${policy.arms} arms, the environment ${k}`);

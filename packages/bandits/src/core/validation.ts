@@ -1,4 +1,4 @@
-import { assertFinite, assertInteger, formatValue } from '@x/linalg/validate';
+import { assertFinite, assertFunction, assertInteger, formatValue } from '@x/linalg/validate';
 
 /** Checks an arm index. @throws RangeError naming the value */
 export function assertArm(fn: string, arm: unknown, arms: number): asserts arm is number {
@@ -115,4 +115,24 @@ export function assertItemList(
     for (let j = 0; j < k; j++)
       if (l[j] === e) throw new RangeError(`${fn}: list holds item ${e} twice`);
   }
+}
+
+/**
+ * Checks what a simulator is given: the environment (an object with a numeric `size`, e.g.
+ * `arms`) and the factory that makes a learner for it. @internal
+ */
+export function assertSimulation(
+  fn: string,
+  env: unknown,
+  size: string,
+  factoryName: string,
+  factory: unknown,
+): void {
+  if (
+    env === null ||
+    typeof env !== 'object' ||
+    typeof (env as Record<string, unknown>)[size] !== 'number'
+  )
+    throw new TypeError(`${fn}: env must be an environment with ${size}, got ${formatValue(env)}`);
+  assertFunction(fn, factoryName, factory);
 }

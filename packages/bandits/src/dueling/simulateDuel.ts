@@ -1,12 +1,7 @@
 import type { Rng } from '@x/linalg';
-import { type RunResult, runExperiment, type SimulationOptions } from '@x/linalg/experiment';
-import {
-  assertFunction,
-  assertMade,
-  assertRng,
-  formatValue,
-  readRunOptions,
-} from '@x/linalg/validate';
+import type { RunResult, SimulationOptions } from '@x/linalg/experiment';
+import { assertMade, readObject, runExperimentAs } from '@x/linalg/validate';
+import { assertSimulation } from '../core/validation.ts';
 import type { BradleyTerryPreference } from './BradleyTerryPreference.ts';
 import type { DuelingPolicy } from './DuelingPolicy.ts';
 
@@ -35,13 +30,12 @@ export function simulateDuel(
   options: SimulationOptions,
 ): RunResult<'condorcetRegret' | 'bordaRegret'> {
   const fn = 'simulateDuel';
-  assertRng(fn, rng);
-  if (env === null || typeof env !== 'object' || typeof env.arms !== 'number')
-    throw new TypeError(`${fn}: env must be an environment, got ${formatValue(env)}`);
-  assertFunction(fn, 'createPolicy', createPolicy);
-  const run = readRunOptions(fn, options);
-  const series = ['condorcetRegret', 'bordaRegret'] as const;
-  return runExperiment(rng, { ...run, series }, ({ environment, agent }) => {
+  assertSimulation(fn, env, 'arms', 'createPolicy', createPolicy);
+  const spec = {
+    ...readObject(fn, 'options', options),
+    series: ['condorcetRegret', 'bordaRegret'] as const,
+  };
+  return runExperimentAs(fn, rng, spec, ({ environment, agent }) => {
     const policy = assertMade(fn, 'createPolicy', createPolicy(env), ['selectPair', 'update']);
     if (policy.arms !== env.arms)
       throw new TypeError(`${fn}: the policy has ${policy.arms} arms, the environment ${env.arms}`);

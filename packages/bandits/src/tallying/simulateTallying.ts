@@ -1,6 +1,6 @@
 import type { Rng } from '@x/linalg';
-import { type RunResult, runExperiment, type SimulationOptions } from '@x/linalg/experiment';
-import { assertFunction, assertMade, assertRng, readRunOptions } from '@x/linalg/validate';
+import type { RunResult, SimulationOptions } from '@x/linalg/experiment';
+import { assertFunction, assertMade, runRegretAs } from '@x/linalg/validate';
 import type { WeightedTallyingBandit } from './WeightedTallyingBandit.ts';
 
 /** A learner for weighted tallying bandits: it plays in order, one reward per selection. */
@@ -35,11 +35,9 @@ export function simulateTallying(
   options: SimulationOptions,
 ): RunResult<'regret'> {
   const fn = 'simulateTallying';
-  assertRng(fn, rng);
   assertFunction(fn, 'createEnvironment', createEnvironment);
   assertFunction(fn, 'createLearner', createLearner);
-  const run = readRunOptions(fn, options);
-  return runExperiment(rng, { ...run, series: ['regret'] }, ({ environment, agent }) => {
+  return runRegretAs(fn, rng, options, ({ environment, agent }) => {
     const env = assertMade(fn, 'createEnvironment', createEnvironment(), [
       'repeatedExposureLoss',
       'expectedLoss',
@@ -47,16 +45,11 @@ export function simulateTallying(
     ]);
     const learner = assertMade(fn, 'createLearner', createLearner(env), ['select', 'update']);
     const best = env.repeatedExposureLoss();
-    let regret = 0;
-    return {
-      step() {
-        const arm = learner.select(agent);
-        regret += env.expectedLoss(arm) - best;
-        learner.update(arm, env.play(environment, arm));
-      },
-      measure(out) {
-        out[0] = regret;
-      },
+    return () => {
+      const arm = learner.select(agent);
+      const regret = env.expectedLoss(arm) - best;
+      learner.update(arm, env.play(environment, arm));
+      return regret;
     };
   });
 }
