@@ -31,16 +31,11 @@ export class AdversarialBandit implements BanditEnvironment {
    */
   constructor(rewards: ArrayLike<number>, arms: number) {
     assertInteger('AdversarialBandit', 'arms', arms, 1);
-    assertFiniteVector('AdversarialBandit', 'rewards', rewards);
+    assertFiniteVector('AdversarialBandit', 'rewards', rewards, undefined, { min: 0, max: 1 });
     if (rewards.length === 0 || rewards.length % arms !== 0) {
       throw new RangeError(
         `AdversarialBandit: rewards must hold T rows of ${arms}, got length ${rewards.length}`,
       );
-    }
-    for (let i = 0; i < rewards.length; i++) {
-      const r = rewards[i]!;
-      if (!(r >= 0 && r <= 1))
-        throw new RangeError(`AdversarialBandit: rewards[${i}] must be in [0, 1], got ${r}`);
     }
     this.arms = arms;
     this.rounds = rewards.length / arms;

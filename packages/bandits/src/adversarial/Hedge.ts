@@ -102,12 +102,7 @@ export class Hedge {
    * @throws TypeError on a wrong length; RangeError on a reward outside [0, 1] (nothing changes)
    */
   update(rewards: ArrayLike<number>): void {
-    assertFiniteVector('Hedge.update', 'rewards', rewards, this.experts);
-    for (let i = 0; i < this.experts; i++) {
-      const r = rewards[i]!;
-      if (r < 0 || r > 1)
-        throw new RangeError(`Hedge.update: rewards[${i}] must be in [0, 1], got ${r}`);
-    }
+    assertFiniteVector('Hedge.update', 'rewards', rewards, this.experts, { min: 0, max: 1 });
     for (let i = 0; i < this.experts; i++) this.#gains[i] = this.#gains[i]! + rewards[i]!;
     this.#t++;
   }

@@ -46,13 +46,8 @@ export function minimizeInformationRatio(
   candidates: ArrayLike<number>,
 ): IdsDistribution {
   const fn = 'minimizeInformationRatio';
-  assertFiniteVector(fn, 'regret', regret);
-  assertFiniteVector(fn, 'information', information, regret.length);
-  for (let i = 0; i < regret.length; i++) {
-    if (regret[i]! < 0) throw new RangeError(`${fn}: regret[${i}] must be >= 0, got ${regret[i]}`);
-    if (information[i]! < 0)
-      throw new RangeError(`${fn}: information[${i}] must be >= 0, got ${information[i]}`);
-  }
+  assertFiniteVector(fn, 'regret', regret, undefined, { min: 0 });
+  assertFiniteVector(fn, 'information', information, regret.length, { min: 0 });
   assertFiniteVector(fn, 'candidates', candidates);
   if (candidates.length === 0) throw new RangeError(`${fn}: candidates must not be empty`);
   for (let c = 0; c < candidates.length; c++)

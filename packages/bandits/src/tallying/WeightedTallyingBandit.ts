@@ -43,11 +43,8 @@ export class WeightedTallyingBandit {
     if (!Array.isArray(loss) || loss.length === 0 || !loss.every((f) => typeof f === 'function')) {
       throw new TypeError(`${fn}: loss must be a non-empty array of functions`);
     }
-    assertFiniteVector(fn, 'weights', weights);
+    assertFiniteVector(fn, 'weights', weights, undefined, { min: 0 });
     if (weights.length === 0) throw new RangeError(`${fn}: weights must not be empty`);
-    for (let i = 0; i < weights.length; i++)
-      if (weights[i]! < 0)
-        throw new RangeError(`${fn}: weights[${i}] must be >= 0, got ${weights[i]}`);
     this.arms = loss.length;
     this.memory = weights.length;
     this.#weights = Float64Array.from(weights);

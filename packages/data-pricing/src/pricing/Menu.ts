@@ -1,5 +1,5 @@
 import type { MatrixLike } from '@x/linalg';
-import { assertFiniteVector, formatValue } from '@x/linalg/validate';
+import { assertFiniteVector } from '@x/linalg/validate';
 
 /**
  * A seller's menu: items, each a lottery over the data products at a price. A buyer picks the
@@ -32,12 +32,9 @@ export interface Menu {
  */
 export function productMenu(prices: ArrayLike<number>): Menu {
   const fn = 'productMenu';
-  assertFiniteVector(fn, 'prices', prices);
+  assertFiniteVector(fn, 'prices', prices, undefined, { min: 0 });
   const D = prices.length;
   if (D === 0) throw new RangeError(`${fn}: prices must not be empty`);
-  for (let d = 0; d < D; d++)
-    if (prices[d]! < 0)
-      throw new RangeError(`${fn}: prices[${d}] must be >= 0, got ${formatValue(prices[d])}`);
   const allocation = Array.from({ length: D }, (_, d) => {
     const row = new Float64Array(D);
     row[d] = 1;

@@ -18,13 +18,12 @@ import { randomOrthogonal } from './randomOrthogonal.ts';
  */
 export function randomSpd(rng: Rng, eigenvalues: ArrayLike<number>): Matrix {
   assertRng('randomSpd', rng);
-  assertFiniteVector('randomSpd', 'eigenvalues', eigenvalues);
+  assertFiniteVector('randomSpd', 'eigenvalues', eigenvalues, undefined, {
+    min: 0,
+    minOpen: true,
+  });
   const n = eigenvalues.length;
   if (n === 0) throw new RangeError('randomSpd: eigenvalues must not be empty');
-  for (let i = 0; i < n; i++) {
-    if (!(eigenvalues[i]! > 0))
-      throw new RangeError(`randomSpd: eigenvalues[${i}] must be > 0, got ${eigenvalues[i]}`);
-  }
   const q = randomOrthogonal(rng, n);
   const out = new Matrix(n, n);
   for (let i = 0; i < n; i++) {

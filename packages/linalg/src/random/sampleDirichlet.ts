@@ -22,14 +22,9 @@ export function sampleDirichlet(
   out?: Float64Array,
 ): Float64Array {
   assertRng('sampleDirichlet', rng);
-  assertFiniteVector('sampleDirichlet', 'alpha', alpha);
+  assertFiniteVector('sampleDirichlet', 'alpha', alpha, undefined, { min: 0, minOpen: true });
   const k = alpha.length;
   if (k === 0) throw new RangeError('sampleDirichlet: alpha must not be empty');
-  for (let i = 0; i < k; i++) {
-    if (!(alpha[i]! > 0)) {
-      throw new RangeError(`sampleDirichlet: alpha[${i}] must be > 0, got ${alpha[i]}`);
-    }
-  }
   if (out !== undefined && out.length !== k) {
     throw new TypeError(`sampleDirichlet: out must have length ${k}, got length ${out.length}`);
   }

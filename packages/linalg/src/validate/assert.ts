@@ -91,17 +91,28 @@ export function assertInteger(
   }
 }
 
+/** Bounds on the entries of a vector, for {@link assertFiniteVector}. */
+export interface VectorRange {
+  /** The least entry allowed. */
+  readonly min?: number;
+  /** The largest entry allowed. */
+  readonly max?: number;
+  /** Whether `min` itself is excluded (entries must be > min). @default false */
+  readonly minOpen?: boolean;
+}
+
 /**
  * Asserts that `value` is array-like with every element finite, and (optionally) of a given
- * length.
+ * length and with every entry within `range`.
  * @throws TypeError if not array-like or of the wrong length; RangeError naming the first
- * non-finite element.
+ * non-finite or out-of-range element.
  */
 export function assertFiniteVector(
   fn: string,
   name: string,
   value: unknown,
   length?: number,
+  range?: VectorRange,
 ): asserts value is ArrayLike<number> {
   if (
     value === null ||
@@ -114,10 +125,25 @@ export function assertFiniteVector(
   if (length !== undefined && v.length !== length) {
     throw new TypeError(`${fn}: ${name} must have length ${length}, got length ${v.length}`);
   }
+  const {
+    min = Number.NEGATIVE_INFINITY,
+    max = Number.POSITIVE_INFINITY,
+    minOpen = false,
+  } = range ?? {};
   for (let i = 0; i < v.length; i++) {
     const x = v[i];
     if (typeof x !== 'number' || !Number.isFinite(x)) {
       throw new RangeError(`${fn}: ${name}[${i}] must be a finite number, got ${formatValue(x)}`);
+    }
+    if (x < min || x > max || (minOpen && x === min)) {
+      const lower = `${minOpen ? '>' : '>='} ${min}`;
+      const bound =
+        max === Number.POSITIVE_INFINITY
+          ? lower
+          : min === Number.NEGATIVE_INFINITY
+            ? `<= ${max}`
+            : `in ${minOpen ? '(' : '['}${min}, ${max}]`;
+      throw new RangeError(`${fn}: ${name}[${i}] must be ${bound}, got ${formatValue(x)}`);
     }
   }
 }
@@ -134,17 +160,11 @@ export function assertProbabilityVector(
   length?: number,
   tolerance?: number,
 ): asserts value is ArrayLike<number> {
-  assertFiniteVector(fn, name, value, length);
+  assertFiniteVector(fn, name, value, length, { min: 0, max: 1 });
   const v = value;
   if (v.length === 0) throw new RangeError(`${fn}: ${name} must not be empty`);
   let sum = 0;
-  for (let i = 0; i < v.length; i++) {
-    const p = v[i]!;
-    if (p < 0 || p > 1) {
-      throw new RangeError(`${fn}: ${name}[${i}] must be in [0, 1], got ${formatValue(p)}`);
-    }
-    sum += p;
-  }
+  for (let i = 0; i < v.length; i++) sum += v[i]!;
   const tol = tolerance ?? 1e-9 * Math.max(1, v.length);
   if (Math.abs(sum - 1) > tol) {
     throw new RangeError(`${fn}: ${name} must sum to 1, got sum ${sum}`);
@@ -160,14 +180,9 @@ export function assertWeights(
   name: string,
   value: unknown,
 ): asserts value is ArrayLike<number> {
-  assertFiniteVector(fn, name, value);
-  const v = value;
+  assertFiniteVector(fn, name, value, undefined, { min: 0 });
   let sum = 0;
-  for (let i = 0; i < v.length; i++) {
-    const w = v[i]!;
-    if (w < 0) throw new RangeError(`${fn}: ${name}[${i}] must be >= 0, got ${formatValue(w)}`);
-    sum += w;
-  }
+  for (let i = 0; i < value.length; i++) sum += value[i]!;
   if (!(sum > 0)) throw new RangeError(`${fn}: ${name} must have a positive sum, got ${sum}`);
 }
 

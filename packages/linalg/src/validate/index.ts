@@ -48,6 +48,7 @@ export {
   MAX_RUNS,
   readObject,
   readOptions,
+  type VectorRange,
 } from './assert.ts';
 export { assertSymmetricPositiveDefinite } from './assertSymmetricPositiveDefinite.ts';
 export { type JsonValue, LEARNER_STATE_VERSION, type LearnerState } from './LearnerState.ts';

@@ -110,10 +110,5 @@ export function assertCascadeInputs(
 
 /** Checks attraction probabilities: finite, each in [0, 1], of the given length if any. @internal */
 export function assertAttraction(fn: string, attraction: ArrayLike<number>, length?: number): void {
-  assertFiniteVector(fn, 'attraction', attraction, length);
-  for (let a = 0; a < attraction.length; a++) {
-    const q = attraction[a]!;
-    if (!(q >= 0 && q <= 1))
-      throw new RangeError(`${fn}: attraction[${a}] must be in [0, 1], got ${q}`);
-  }
+  assertFiniteVector(fn, 'attraction', attraction, length, { min: 0, max: 1 });
 }

@@ -53,12 +53,7 @@ export function buildCandidateLengthTree(
     problem,
   );
   assertProbabilityVector(fn, 'weights', weights);
-  assertFiniteVector(fn, 'acceptance', acceptance, weights.length);
-  for (let j = 0; j < acceptance.length; j++) {
-    const a = acceptance[j]!;
-    if (!(a >= 0 && a <= 1))
-      throw new RangeError(`${fn}: acceptance[${j}] must be in [0, 1], got ${a}`);
-  }
+  assertFiniteVector(fn, 'acceptance', acceptance, weights.length, { min: 0, max: 1 });
   assertFinite(fn, 'draftCost', draftCost);
   if (draftCost < 0)
     throw new RangeError(`${fn}: draftCost must be non-negative, got ${draftCost}`);
