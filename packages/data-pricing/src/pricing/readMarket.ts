@@ -1,10 +1,4 @@
-import {
-  assertFiniteVector,
-  formatValue,
-  normalizedWeights,
-  readObject,
-  toMatrix,
-} from '@x/linalg/validate';
+import { assertFiniteVector, normalizedWeights, readObject, toMatrix } from '@x/linalg/validate';
 import type { Market } from './Market.ts';
 import type { Menu } from './Menu.ts';
 
@@ -43,15 +37,9 @@ export function readMarket(fn: string, market: Market): FlatMarket {
   const w = normalizedWeights(fn, 'market.weights', weights, T);
   const c = new Float64Array(D);
   if (costs !== undefined) {
-    assertFiniteVector(fn, 'market.costs', costs, D);
-    for (let d = 0; d < D; d++) {
-      if (costs[d]! < 0)
-        throw new RangeError(
-          `${fn}: market.costs[${d}] must be >= 0, got ${formatValue(costs[d])}`,
-        );
-      c[d] = costs[d]!;
-      scale = Math.max(scale, c[d]!);
-    }
+    assertFiniteVector(fn, 'market.costs', costs, D, { min: 0 });
+    c.set(costs);
+    for (let d = 0; d < D; d++) scale = Math.max(scale, c[d]!);
   }
   return { T, D, values: flat, weights: w, costs: c, scale };
 }
@@ -96,10 +84,7 @@ export function readMenu(fn: string, menu: Menu, T: number, D: number): FlatMenu
     if (total > 1 + 1e-9 * D)
       throw new RangeError(`${fn}: menu.allocation[${i}] must sum to at most 1, got ${total}`);
   }
-  assertFiniteVector(fn, 'menu.prices', prices, I);
-  for (let i = 0; i < I; i++)
-    if (prices[i]! < 0)
-      throw new RangeError(`${fn}: menu.prices[${i}] must be >= 0, got ${formatValue(prices[i])}`);
+  assertFiniteVector(fn, 'menu.prices', prices, I, { min: 0 });
   let items: Int32Array | undefined;
   if (assignment !== undefined) {
     assertFiniteVector(fn, 'menu.assignment', assignment, T);
