@@ -79,10 +79,6 @@ export class Exp3 extends SamplingPolicy {
     this.#p = new Float64Array(arms);
   }
 
-  protected get typeName(): string {
-    return 'Exp3';
-  }
-
   protected params(): Record<string, JsonValue> {
     return { rounds: this.#rounds, implicitExploration: this.#ix };
   }

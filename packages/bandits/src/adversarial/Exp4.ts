@@ -74,10 +74,6 @@ export class Exp4 extends SamplingPolicy {
     this.#p = new Float64Array(arms);
   }
 
-  protected get typeName(): string {
-    return 'Exp4';
-  }
-
   protected params(): Record<string, JsonValue> {
     return { experts: this.experts, rounds: this.#rounds };
   }

@@ -49,10 +49,6 @@ export class BetaThompsonSampling extends IndexPolicy {
     this.#beta = beta;
   }
 
-  protected get typeName(): string {
-    return 'BetaThompsonSampling';
-  }
-
   protected params(): Record<string, JsonValue> {
     return { alpha: this.#alpha, beta: this.#beta };
   }

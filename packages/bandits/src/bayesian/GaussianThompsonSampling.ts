@@ -62,10 +62,6 @@ export class GaussianThompsonSampling extends IndexPolicy {
     this.#noiseStd = noiseStd;
   }
 
-  protected get typeName(): string {
-    return 'GaussianThompsonSampling';
-  }
-
   protected params(): Record<string, JsonValue> {
     return { priorMean: this.#m0, priorStd: this.#s0, noiseStd: this.#noiseStd };
   }

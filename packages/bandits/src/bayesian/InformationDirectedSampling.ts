@@ -109,10 +109,6 @@ export class InformationDirectedSampling extends IndexPolicy {
     this.#gridPerArm = gridPerArm;
   }
 
-  protected get typeName(): string {
-    return 'InformationDirectedSampling';
-  }
-
   protected params(): Record<string, JsonValue> {
     return {
       family: this.#gaussian ? 'gaussian' : 'bernoulli',

@@ -65,10 +65,6 @@ export class NormalGammaThompsonSampling extends IndexPolicy {
     this.#beta0 = rate;
   }
 
-  protected get typeName(): string {
-    return 'NormalGammaThompsonSampling';
-  }
-
   protected params(): Record<string, JsonValue> {
     return {
       priorMean: this.#mu0,

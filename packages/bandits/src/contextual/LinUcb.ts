@@ -82,10 +82,6 @@ export class LinUcb extends LinearIndexPolicy {
     this.#oful = oful ?? null;
   }
 
-  protected get typeName(): string {
-    return 'LinUcb';
-  }
-
   protected params(): Record<string, JsonValue> {
     return {
       ...this.ridge.params(),

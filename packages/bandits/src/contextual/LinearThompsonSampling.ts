@@ -53,10 +53,6 @@ export class LinearThompsonSampling extends LinearIndexPolicy {
     this.#draw = new Float64Array(dim);
   }
 
-  protected get typeName(): string {
-    return 'LinearThompsonSampling';
-  }
-
   protected params(): Record<string, JsonValue> {
     return { ...this.ridge.params(), scale: this.#scale };
   }

@@ -73,10 +73,6 @@ export class SquareCb extends SamplingPolicy {
     this.#probs = new Float64Array(arms);
   }
 
-  protected get typeName(): string {
-    return 'SquareCb';
-  }
-
   protected params(): Record<string, JsonValue> {
     return {
       ...this.#ridge.params(),

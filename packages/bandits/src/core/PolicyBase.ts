@@ -40,6 +40,8 @@ export interface Propensities {
  */
 export abstract class PolicyBase implements BanditPolicy {
   readonly arms: number;
+  /** The class name: the stored state's `type` and the prefix of error messages. */
+  protected readonly typeName: string;
   protected readonly stats: ArmStatistics;
   /** Rewards must lie in [rewardMin, rewardMax]. */
   protected readonly rewardMin: number;
@@ -53,13 +55,14 @@ export abstract class PolicyBase implements BanditPolicy {
   readonly #mark: Uint8Array;
 
   protected constructor(
-    fn: string,
+    type: string,
     arms: number,
     rewardMin: number,
     rewardMax: number,
     contextModel?: ContextModel,
   ) {
-    assertArms(fn, arms);
+    assertArms(type, arms);
+    this.typeName = type;
     this.arms = arms;
     this.stats = new ArmStatistics(arms);
     this.rewardMin = rewardMin;
@@ -69,8 +72,6 @@ export abstract class PolicyBase implements BanditPolicy {
     this.#mark = new Uint8Array(arms);
   }
 
-  /** The class name written into the stored state. */
-  protected abstract get typeName(): string;
   /** The constructor's options, for the stored state (`arms` is added). */
   protected abstract params(): Record<string, JsonValue>;
   /** One decision over checked candidates, after `prepare`. */

@@ -63,10 +63,6 @@ export class BayesUcb extends IndexPolicy {
     this.#beta = beta;
   }
 
-  protected get typeName(): string {
-    return 'BayesUcb';
-  }
-
   protected params(): Record<string, JsonValue> {
     return { c: this.#c, rounds: this.#rounds, alpha: this.#alpha, beta: this.#beta };
   }

@@ -67,10 +67,6 @@ export class EpsilonGreedy extends IndexPolicy {
     this.#d = decay?.d ?? null;
   }
 
-  protected get typeName(): string {
-    return 'EpsilonGreedy';
-  }
-
   protected params(): Record<string, JsonValue> {
     return {
       epsilon: this.#epsilon,

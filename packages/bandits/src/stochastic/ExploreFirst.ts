@@ -71,10 +71,6 @@ export class ExploreFirst extends IndexPolicy {
     return this.#pulls;
   }
 
-  protected get typeName(): string {
-    return 'ExploreFirst';
-  }
-
   protected params(): Record<string, JsonValue> {
     return { explorationPulls: this.#pulls, rewardMin: this.rewardMin, rewardMax: this.rewardMax };
   }

@@ -97,10 +97,6 @@ export class KlUcb extends IndexPolicy {
     this.#cacheIndex = new Float64Array(arms);
   }
 
-  protected get typeName(): string {
-    return 'KlUcb';
-  }
-
   protected params(): Record<string, JsonValue> {
     return this.#gaussian
       ? { c: this.#c, family: 'gaussian', noiseStd: this.#noiseStd }

@@ -42,10 +42,6 @@ export class Moss extends IndexPolicy {
     this.#rounds = rounds ?? null;
   }
 
-  protected get typeName(): string {
-    return 'Moss';
-  }
-
   protected params(): Record<string, JsonValue> {
     return { rounds: this.#rounds };
   }

@@ -59,10 +59,6 @@ export class SuccessiveElimination extends IndexPolicy {
     this.#active = new Uint8Array(arms).fill(1);
   }
 
-  protected get typeName(): string {
-    return 'SuccessiveElimination';
-  }
-
   protected params(): Record<string, JsonValue> {
     return { rounds: this.#rounds, rewardMin: this.rewardMin, rewardMax: this.rewardMax };
   }

@@ -52,10 +52,6 @@ export class Ucb1 extends IndexPolicy {
     this.#c = c;
   }
 
-  protected get typeName(): string {
-    return 'Ucb1';
-  }
-
   protected params(): Record<string, JsonValue> {
     return { c: this.#c, rewardMin: this.rewardMin, rewardMax: this.rewardMax };
   }

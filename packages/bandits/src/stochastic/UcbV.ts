@@ -47,10 +47,6 @@ export class UcbV extends IndexPolicy {
     this.#zeta = zeta;
   }
 
-  protected get typeName(): string {
-    return 'UcbV';
-  }
-
   protected params(): Record<string, JsonValue> {
     return { zeta: this.#zeta, rewardMin: this.rewardMin, rewardMax: this.rewardMax };
   }
