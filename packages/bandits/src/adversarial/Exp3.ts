@@ -1,10 +1,11 @@
 import type { JsonValue, Rng } from '@x/linalg';
-import { exp, log } from '@x/linalg/math';
+import { log } from '@x/linalg/math';
 import { assertInteger, MAX_ROUNDS, readOptions, type StateFields } from '@x/linalg/validate';
 import type { UpdateOptions } from '../core/BanditPolicy.ts';
 import { PolicyBase } from '../core/PolicyBase.ts';
 import { SamplingPolicy } from '../core/SamplingPolicy.ts';
 import { cappedLossEstimate } from './cappedLossEstimate.ts';
+import { exponentialWeights } from './exponentialWeights.ts';
 
 /** Options of {@link Exp3}. */
 export interface Exp3Options {
@@ -97,23 +98,7 @@ export class Exp3 extends SamplingPolicy {
 
   /** $p(i) \propto \exp(-\eta \tilde L_i)$ over the candidates, shifted by the smallest loss (a softmax). */
   protected distribution(_rng: Rng, candidates: ArrayLike<number>): Float64Array {
-    return this.#softmax(candidates, this.#rate(this.stats.total));
-  }
-
-  #softmax(candidates: ArrayLike<number>, eta: number): Float64Array {
-    const p = this.#p;
-    p.fill(0);
-    let min = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < candidates.length; i++) min = Math.min(min, this.#losses[candidates[i]!]!);
-    let z = 0;
-    for (let i = 0; i < candidates.length; i++) {
-      const a = candidates[i]!;
-      const w = exp(-eta * (this.#losses[a]! - min));
-      p[a] = w;
-      z += w;
-    }
-    for (let i = 0; i < candidates.length; i++) p[candidates[i]!] = p[candidates[i]!]! / z;
-    return p;
+    return exponentialWeights(this.#losses, candidates, this.#rate(this.stats.total), this.#p);
   }
 
   /** Adds the importance-weighted loss estimate, at the propensity logged or the current one. */
@@ -123,7 +108,7 @@ export class Exp3 extends SamplingPolicy {
     options: UpdateOptions | undefined,
   ): void {
     const eta = this.#rate(this.stats.total - 1);
-    const p = options?.propensity ?? this.#softmax(this.allArms, eta)[arm]!;
+    const p = options?.propensity ?? exponentialWeights(this.#losses, null, eta, this.#p)[arm]!;
     const gamma = this.#ix ? eta / 2 : 0;
     this.#losses[arm] = this.#losses[arm]! + cappedLossEstimate(1 - reward, p + gamma);
   }

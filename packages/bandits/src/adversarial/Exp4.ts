@@ -1,5 +1,5 @@
 import type { JsonValue, Rng } from '@x/linalg';
-import { exp, log } from '@x/linalg/math';
+import { log } from '@x/linalg/math';
 import {
   assertFiniteVector,
   assertInteger,
@@ -12,6 +12,7 @@ import type { ContextModel } from '../core/ContextModel.ts';
 import { PolicyBase } from '../core/PolicyBase.ts';
 import { SamplingPolicy } from '../core/SamplingPolicy.ts';
 import { cappedLossEstimate } from './cappedLossEstimate.ts';
+import { exponentialWeights } from './exponentialWeights.ts';
 
 /** Options of {@link Exp4}. */
 export interface Exp4Options {
@@ -93,19 +94,11 @@ export class Exp4 extends SamplingPolicy {
 
   /** $P(a) = \sum_j Q_j \xi_j(a)$ over all arms, for the advice and learning rate given. */
   #mix(advice: ArrayLike<number>, eta: number): Float64Array {
-    let min = Number.POSITIVE_INFINITY;
-    for (let j = 0; j < this.experts; j++) min = Math.min(min, this.#losses[j]!);
-    let z = 0;
-    for (let j = 0; j < this.experts; j++) {
-      const w = exp(-eta * (this.#losses[j]! - min));
-      this.#q[j] = w;
-      z += w;
-    }
+    const q = exponentialWeights(this.#losses, null, eta, this.#q);
     const p = this.#mixture;
     p.fill(0);
     for (let j = 0; j < this.experts; j++) {
-      const qj = this.#q[j]! / z;
-      this.#q[j] = qj;
+      const qj = q[j]!;
       for (let a = 0; a < this.arms; a++) p[a] = p[a]! + qj * advice[j * this.arms + a]!;
     }
     return p;

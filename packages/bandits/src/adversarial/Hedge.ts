@@ -1,5 +1,5 @@
 import type { LearnerState, Rng } from '@x/linalg';
-import { exp, log } from '@x/linalg/math';
+import { log } from '@x/linalg/math';
 import {
   asCaller,
   assertFiniteVector,
@@ -11,6 +11,7 @@ import {
   readLearnerState,
   readOptions,
 } from '@x/linalg/validate';
+import { exponentialWeights } from './exponentialWeights.ts';
 
 /** Options of {@link Hedge}. */
 export interface HedgeOptions {
@@ -71,17 +72,7 @@ export class Hedge {
 
   /** The current distribution over experts (a copy). */
   probabilities(): Float64Array {
-    const eta = this.learningRate;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < this.experts; i++) max = Math.max(max, this.#gains[i]!);
-    let z = 0;
-    for (let i = 0; i < this.experts; i++) {
-      const w = exp(eta * (this.#gains[i]! - max));
-      this.#p[i] = w;
-      z += w;
-    }
-    for (let i = 0; i < this.experts; i++) this.#p[i] = this.#p[i]! / z;
-    return Float64Array.from(this.#p);
+    return Float64Array.from(exponentialWeights(this.#gains, null, -this.learningRate, this.#p));
   }
 
   /** Draws an expert from the current distribution. */
