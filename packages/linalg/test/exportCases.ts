@@ -194,6 +194,10 @@ export const VALIDATE_CASES: ExportCases = {
     args: () => ['f', { type: 'T', version: 1, params: {}, stats: {} }, 'T'],
     trusted: true,
   },
+  restoreByType: {
+    args: () => ['f', { type: 'T' }, { T: { fromJSON: (s: unknown) => s } }],
+    trusted: true,
+  },
   runExperimentAs: {
     args: () => [
       'f',

@@ -1,4 +1,4 @@
-import { asCaller, formatValue } from '@x/linalg/validate';
+import { restoreByType } from '@x/linalg/validate';
 import { Exp3 } from '../adversarial/Exp3.ts';
 import { Exp4 } from '../adversarial/Exp4.ts';
 import { Hedge } from '../adversarial/Hedge.ts';
@@ -64,14 +64,5 @@ export type BanditLearner = InstanceType<(typeof LEARNERS)[keyof typeof LEARNERS
  * const policy = learnerFromJSON(JSON.parse(saved)); // a Ucb1, in the same state
  */
 export function learnerFromJSON(state: unknown): BanditLearner {
-  const type =
-    state !== null && typeof state === 'object' && Object.hasOwn(state, 'type')
-      ? (state as { type: unknown }).type
-      : undefined;
-  if (typeof type !== 'string' || !Object.hasOwn(LEARNERS, type))
-    throw new TypeError(
-      `learnerFromJSON: unknown learner type ${formatValue(type)}; known: ${Object.keys(LEARNERS).join(', ')}`,
-    );
-  const learner = LEARNERS[type as keyof typeof LEARNERS];
-  return asCaller('learnerFromJSON', () => learner.fromJSON(state));
+  return restoreByType<BanditLearner>('learnerFromJSON', state, LEARNERS);
 }

@@ -54,3 +54,4 @@ export { assertSymmetricPositiveDefinite } from './assertSymmetricPositiveDefini
 export { type JsonValue, LEARNER_STATE_VERSION, type LearnerState } from './LearnerState.ts';
 export { normalizedWeights } from './normalizedWeights.ts';
 export { readLearnerState, StateFields, type StateNumberOptions } from './readLearnerState.ts';
+export { restoreByType } from './restoreByType.ts';

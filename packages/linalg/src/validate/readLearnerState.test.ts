@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readLearnerState } from './readLearnerState.ts';
+import { restoreByType } from './restoreByType.ts';
 
 const state = () => ({
   type: 'Ucb1',
@@ -42,5 +43,29 @@ describe('readLearnerState', () => {
     expect(() => stats.numbers('counts', 3, { min: 1 })).toThrow(
       /state.stats.counts\[2\] must be a number in \[1, Infinity\], got 0/,
     );
+  });
+});
+
+describe('restoreByType', () => {
+  const readers = { A: { fromJSON: (s: unknown) => ({ read: s }) }, B: { fromJSON: () => 'b' } };
+  it("hands the state to its type's reader", () => {
+    const state = { type: 'A', version: 1 };
+    expect(restoreByType('load', state, readers)).toEqual({ read: state });
+  });
+  it('rejects a missing, inherited or unknown type, naming the known ones', () => {
+    for (const state of [null, 3, {}, Object.create({ type: 'A' }), { type: 'C' }, { type: 7 }])
+      expect(() => restoreByType('load', state, readers)).toThrow(
+        /^load: unknown learner type .*; known: A, B$/,
+      );
+  });
+  it("prefixes the reader's errors with the caller", () => {
+    const failing = {
+      A: {
+        fromJSON: () => {
+          throw new RangeError('A.fromJSON: stats.x is missing');
+        },
+      },
+    };
+    expect(() => restoreByType('load', { type: 'A' }, failing)).toThrow(/^load: /);
   });
 });

@@ -1,4 +1,4 @@
-import { asCaller, formatValue, readOptions } from '@x/linalg/validate';
+import { readOptions, restoreByType } from '@x/linalg/validate';
 import { CascadingVi } from '../cascading/CascadingVi.ts';
 import type { EnvironmentClass } from '../rlhf/EnvironmentClass.ts';
 import { RlhfIds } from '../rlhf/RlhfIds.ts';
@@ -32,24 +32,18 @@ export interface LearnerContext {
 export function learnerFromJSON(state: unknown, context: LearnerContext = {}): MdpLearner {
   const fn = 'learnerFromJSON';
   const { environments } = readOptions(fn, context);
-  const type =
-    state !== null && typeof state === 'object' && Object.hasOwn(state, 'type')
-      ? (state as { type: unknown }).type
-      : undefined;
-  const restore: Readonly<Record<string, () => MdpLearner>> = {
-    CascadingVi: () => CascadingVi.fromJSON(state),
-    Psrl: () => Psrl.fromJSON(state),
-    RlhfIds: () => {
+  const rlhfIds = {
+    fromJSON(s: unknown) {
       if (environments === undefined)
         throw new TypeError(`${fn}: an RlhfIds state needs context.environments, its class`);
-      return RlhfIds.fromJSON(state, environments);
+      return RlhfIds.fromJSON(s, environments);
     },
-    Ucbvi: () => Ucbvi.fromJSON(state),
-    Ucrl2: () => Ucrl2.fromJSON(state),
   };
-  if (typeof type !== 'string' || !Object.hasOwn(restore, type))
-    throw new TypeError(
-      `${fn}: unknown learner type ${formatValue(type)}; known: ${Object.keys(restore).join(', ')}`,
-    );
-  return asCaller(fn, restore[type]!);
+  return restoreByType<MdpLearner>(fn, state, {
+    CascadingVi,
+    Psrl,
+    RlhfIds: rlhfIds,
+    Ucbvi,
+    Ucrl2,
+  });
 }
