@@ -178,6 +178,7 @@ export const VALIDATE_CASES: ExportCases = {
   },
   assertInteger: { args: () => ['f', 'x', 1], trusted: true },
   assertMade: { args: () => ['f', 'x', { a: () => 1 }, ['a']], trusted: true },
+  assertNonNegative: { args: () => ['f', 'x', 0], trusted: true },
   assertNotNaN: { args: () => ['f', 'x', 1], trusted: true },
   assertOneOf: { args: () => ['f', 'x', 'a', ['a', 'b']], trusted: true },
   assertPositive: { args: () => ['f', 'x', 1], trusted: true },

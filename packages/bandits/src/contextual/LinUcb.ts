@@ -1,8 +1,8 @@
 import type { JsonValue, Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
 import {
-  assertFinite,
   assertInRange,
+  assertNonNegative,
   assertPositive,
   readObject,
   readOptions,
@@ -68,8 +68,7 @@ export class LinUcb extends LinearIndexPolicy {
    */
   constructor(arms: number, dim: number, options: LinUcbOptions = {}) {
     const { model = 'disjoint', lambda = 1, alpha = 1, oful } = readOptions('LinUcb', options);
-    assertFinite('LinUcb', 'alpha', alpha);
-    if (alpha < 0) throw new RangeError(`LinUcb: alpha must be >= 0, got ${alpha}`);
+    assertNonNegative('LinUcb', 'alpha', alpha);
     if (oful !== undefined) {
       readObject('LinUcb', 'oful', oful);
       assertPositive('LinUcb', 'oful.noiseStd', oful.noiseStd);

@@ -2,8 +2,8 @@ import { type LearnerState, type Rng, sigmoid } from '@x/linalg';
 import { log, log1p } from '@x/linalg/math';
 import {
   asCaller,
-  assertFinite,
   assertInteger,
+  assertNonNegative,
   assertRng,
   formatValue,
   LEARNER_STATE_VERSION,
@@ -80,8 +80,7 @@ export class PreferenceIds implements DuelingPolicy {
     const { lambda, rounds } = readOptions('PreferenceIds', options);
     if (rounds !== undefined) assertInteger('PreferenceIds', 'rounds', rounds, 1, MAX_ROUNDS);
     if (lambda !== undefined) {
-      assertFinite('PreferenceIds', 'lambda', lambda);
-      if (lambda < 0) throw new RangeError(`PreferenceIds: lambda must be >= 0, got ${lambda}`);
+      assertNonNegative('PreferenceIds', 'lambda', lambda);
     }
     this.posterior = asCaller('PreferenceIds', () => new BradleyTerryPosterior(hypotheses));
     if (this.posterior.arms * this.posterior.arms * this.posterior.size > MAX_ARRAY_LENGTH)

@@ -1,8 +1,8 @@
 import { betaQuantile, type JsonValue, type Rng } from '@x/linalg';
 import { log, pow } from '@x/linalg/math';
 import {
-  assertFinite,
   assertInteger,
+  assertNonNegative,
   assertPositive,
   MAX_ROUNDS,
   readOptions,
@@ -51,8 +51,7 @@ export class BayesUcb extends IndexPolicy {
    */
   constructor(arms: number, options: BayesUcbOptions = {}) {
     const { c = 0, rounds, alpha = 1, beta = 1 } = readOptions('BayesUcb', options);
-    assertFinite('BayesUcb', 'c', c);
-    if (c < 0) throw new RangeError(`BayesUcb: c must be >= 0, got ${c}`);
+    assertNonNegative('BayesUcb', 'c', c);
     if (rounds !== undefined) assertInteger('BayesUcb', 'rounds', rounds, 1, MAX_ROUNDS);
     assertPositive('BayesUcb', 'alpha', alpha);
     assertPositive('BayesUcb', 'beta', beta);

@@ -1,7 +1,7 @@
 import type { JsonValue, Rng } from '@x/linalg';
 import { expm1, log, log1p } from '@x/linalg/math';
 import {
-  assertFinite,
+  assertNonNegative,
   assertOneOf,
   assertPositive,
   klBernoulliUpperBoundCeiling,
@@ -75,8 +75,7 @@ export class KlUcb extends IndexPolicy {
    */
   constructor(arms: number, options: KlUcbOptions = {}) {
     const { c = 0, family = 'bernoulli', noiseStd = 1 } = readOptions('KlUcb', options);
-    assertFinite('KlUcb', 'c', c);
-    if (c < 0) throw new RangeError(`KlUcb: c must be >= 0, got ${c}`);
+    assertNonNegative('KlUcb', 'c', c);
     assertOneOf('KlUcb', 'family', family, ['bernoulli', 'gaussian']);
     assertPositive('KlUcb', 'noiseStd', noiseStd);
     const gaussian = family === 'gaussian';

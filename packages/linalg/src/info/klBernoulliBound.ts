@@ -1,5 +1,5 @@
 import { expm1, log, log1p } from '../math/index.ts';
-import { assertFinite, assertInRange } from '../validate/assert.ts';
+import { assertInRange, assertNonNegative } from '../validate/assert.ts';
 import { klBernoulliUnchecked } from './klBernoulli.ts';
 
 const ONE_MINUS_ULP = 1 - 2 ** -53;
@@ -68,8 +68,7 @@ export function klBernoulliUpperBoundUnchecked(p: number, d: number): number {
  */
 export function klBernoulliUpperBound(p: number, d: number): number {
   assertInRange('klBernoulliUpperBound', 'p', p, 0, 1);
-  assertFinite('klBernoulliUpperBound', 'd', d);
-  if (d < 0) throw new RangeError(`klBernoulliUpperBound: d must be >= 0, got ${d}`);
+  assertNonNegative('klBernoulliUpperBound', 'd', d);
   return klBernoulliUpperBoundUnchecked(p, d);
 }
 
@@ -86,8 +85,7 @@ export function klBernoulliUpperBound(p: number, d: number): number {
  */
 export function klBernoulliLowerBound(p: number, d: number): number {
   assertInRange('klBernoulliLowerBound', 'p', p, 0, 1);
-  assertFinite('klBernoulliLowerBound', 'd', d);
-  if (d < 0) throw new RangeError(`klBernoulliLowerBound: d must be >= 0, got ${d}`);
+  assertNonNegative('klBernoulliLowerBound', 'd', d);
   if (d === 0) return p;
   return Math.max(0, 1 - klBernoulliUpperBoundUnchecked(1 - p, d));
 }

@@ -1,5 +1,5 @@
 import { exp, log } from '../math/index.ts';
-import { assertFinite, assertRng } from '../validate/assert.ts';
+import { assertFinite, assertNonNegative, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
 /** Doornik's ziggurat with 128 blocks: the right-tail start R. */
@@ -326,7 +326,6 @@ export function sampleStandardNormal(rng: Rng): number {
 export function sampleNormal(rng: Rng, mu = 0, sigma = 1): number {
   assertRng('sampleNormal', rng);
   assertFinite('sampleNormal', 'mu', mu);
-  assertFinite('sampleNormal', 'sigma', sigma);
-  if (sigma < 0) throw new RangeError(`sampleNormal: sigma must be >= 0, got ${sigma}`);
+  assertNonNegative('sampleNormal', 'sigma', sigma);
   return mu + sigma * sampleStandardNormal(rng);
 }

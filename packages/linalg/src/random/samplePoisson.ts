@@ -1,6 +1,6 @@
 import gammaln from '@stdlib/math-base-special-gammaln';
 import { exp, log } from '../math/index.ts';
-import { assertFinite, assertRng } from '../validate/assert.ts';
+import { assertNonNegative, assertRng } from '../validate/assert.ts';
 import type { Rng } from './Rng.ts';
 
 /** Inversion by sequential search from 0; exact, used for $\lambda < 10$. */
@@ -55,8 +55,7 @@ function poissonPtrs(rng: Rng, lambda: number): number {
  */
 export function samplePoisson(rng: Rng, lambda: number): number {
   assertRng('samplePoisson', rng);
-  assertFinite('samplePoisson', 'lambda', lambda);
-  if (lambda < 0) throw new RangeError(`samplePoisson: lambda must be >= 0, got ${lambda}`);
+  assertNonNegative('samplePoisson', 'lambda', lambda);
   if (lambda === 0) return 0;
   return lambda < 10 ? poissonInversion(rng, lambda) : poissonPtrs(rng, lambda);
 }

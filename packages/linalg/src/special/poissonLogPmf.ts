@@ -1,5 +1,5 @@
 import { log } from '../math/index.ts';
-import { assertFinite, assertInteger } from '../validate/assert.ts';
+import { assertInteger, assertNonNegative } from '../validate/assert.ts';
 import { deviance, stirlingError } from './stirlingError.ts';
 
 const LOG_2PI = log(2 * Math.PI);
@@ -23,8 +23,7 @@ const LOG_2PI = log(2 * Math.PI);
  */
 export function poissonLogPmf(k: number, lambda: number): number {
   assertInteger('poissonLogPmf', 'k', k, Number.MIN_SAFE_INTEGER);
-  assertFinite('poissonLogPmf', 'lambda', lambda);
-  if (lambda < 0) throw new RangeError(`poissonLogPmf: lambda must be >= 0, got ${lambda}`);
+  assertNonNegative('poissonLogPmf', 'lambda', lambda);
   if (k < 0) return Number.NEGATIVE_INFINITY;
   if (lambda === 0) return k === 0 ? 0 : Number.NEGATIVE_INFINITY;
   if (k === 0) return -lambda;

@@ -1,5 +1,5 @@
 import gammainc from '@stdlib/math-base-special-gammainc';
-import { assertFinite, assertPositive } from '../validate/assert.ts';
+import { assertNonNegative, assertPositive } from '../validate/assert.ts';
 
 /**
  * The regularized lower incomplete gamma function $P(a, x) = \gamma(a, x) / \Gamma(a)$: the
@@ -16,7 +16,6 @@ import { assertFinite, assertPositive } from '../validate/assert.ts';
  */
 export function regularizedGamma(a: number, x: number, upper = false): number {
   assertPositive('regularizedGamma', 'a', a);
-  assertFinite('regularizedGamma', 'x', x);
-  if (x < 0) throw new RangeError(`regularizedGamma: x must be >= 0, got ${x}`);
+  assertNonNegative('regularizedGamma', 'x', x);
   return gammainc(x, a, true, upper);
 }

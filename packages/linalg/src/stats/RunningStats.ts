@@ -1,4 +1,4 @@
-import { assertFinite, formatValue } from '../validate/assert.ts';
+import { assertFinite, assertNonNegative, formatValue } from '../validate/assert.ts';
 
 /** The serialised form of {@link RunningStats}. */
 export interface RunningStatsState {
@@ -130,8 +130,7 @@ export class RunningStats {
     if (!Number.isInteger(count) || count < 0)
       throw new RangeError(`${fn}: count must be an integer >= 0, got ${formatValue(count)}`);
     assertFinite(fn, 'mean', mean);
-    assertFinite(fn, 'm2', m2);
-    if (m2 < 0) throw new RangeError(`${fn}: m2 must be >= 0, got ${m2}`);
+    assertNonNegative(fn, 'm2', m2);
     const s = new RunningStats();
     if (count > 0) {
       assertFinite(fn, 'min', min);

@@ -72,6 +72,19 @@ export function assertPositive(fn: string, name: string, value: unknown): assert
 }
 
 /**
+ * Asserts that `value` is a finite number >= 0.
+ * @throws TypeError if not a number; RangeError otherwise.
+ */
+export function assertNonNegative(
+  fn: string,
+  name: string,
+  value: unknown,
+): asserts value is number {
+  assertFinite(fn, name, value);
+  if (value < 0) throw new RangeError(`${fn}: ${name} must be >= 0, got ${formatValue(value)}`);
+}
+
+/**
  * Asserts that `value` is an integer with `value >= min` (default 0).
  * @throws TypeError if not a number; RangeError if not an integer or below `min`.
  */

@@ -36,6 +36,7 @@ export {
   assertInstance,
   assertInteger,
   assertMade,
+  assertNonNegative,
   assertNotNaN,
   assertOneOf,
   assertPositive,
