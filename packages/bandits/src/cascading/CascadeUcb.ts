@@ -3,8 +3,8 @@ import { log } from '@x/linalg/math';
 import {
   asCaller,
   assertInteger,
+  assertOneOf,
   assertRng,
-  formatValue,
   klBernoulliUpperBoundUnchecked,
   LEARNER_STATE_VERSION,
   readLearnerState,
@@ -57,10 +57,7 @@ export class CascadeUcb {
     const { index = 'kl-ucb' } = readOptions('CascadeUcb', options);
     assertInteger('CascadeUcb', 'items', items, 1, 1 << 24);
     assertInteger('CascadeUcb', 'listLength', listLength, 1, items);
-    if (index !== 'ucb1' && index !== 'kl-ucb')
-      throw new RangeError(
-        `CascadeUcb: index must be 'ucb1' or 'kl-ucb', got ${formatValue(index)}`,
-      );
+    assertOneOf('CascadeUcb', 'index', index, ['ucb1', 'kl-ucb']);
     this.items = items;
     this.listLength = listLength;
     this.#kl = index === 'kl-ucb';

@@ -1,4 +1,10 @@
-import { assertFinite, assertInteger, MAX_ARRAY_LENGTH, readOptions } from '@x/linalg/validate';
+import {
+  assertFinite,
+  assertInteger,
+  assertOneOf,
+  MAX_ARRAY_LENGTH,
+  readOptions,
+} from '@x/linalg/validate';
 import { type Dataset, flattenDataset, type Task } from '../data/Dataset.ts';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
 import { incrementalUtility } from './incrementalUtility.ts';
@@ -46,12 +52,8 @@ export function knnUtility(
     emptyScore,
   } = readOptions('knnUtility', options);
   const fn = 'knnUtility';
-  if (task !== 'classification' && task !== 'regression')
-    throw new RangeError(
-      `${fn}: task must be 'classification' or 'regression', got ${String(task)}`,
-    );
-  if (aggregate !== 'mean' && aggregate !== 'sum')
-    throw new RangeError(`${fn}: aggregate must be 'mean' or 'sum', got ${String(aggregate)}`);
+  assertOneOf(fn, 'task', task, ['classification', 'regression']);
+  assertOneOf(fn, 'aggregate', aggregate, ['mean', 'sum']);
   assertInteger(fn, 'k', k, 1, MAX_ARRAY_LENGTH);
   const tr = flattenDataset(fn, 'train', train, task);
   const va = flattenDataset(fn, 'validation', validation, task, tr.d);

@@ -1,6 +1,12 @@
 import { choleskySolve } from '@x/linalg';
 import { exp } from '@x/linalg/math';
-import { assertFinite, assertInteger, assertPositive, readOptions } from '@x/linalg/validate';
+import {
+  assertFinite,
+  assertInteger,
+  assertOneOf,
+  assertPositive,
+  readOptions,
+} from '@x/linalg/validate';
 import { type Dataset, flattenDataset } from '../data/Dataset.ts';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
 import { incrementalUtility } from './incrementalUtility.ts';
@@ -50,8 +56,7 @@ export function logisticUtility(
   const fn = 'logisticUtility';
   assertPositive(fn, 'lambda', lambda);
   assertInteger(fn, 'iterations', iterations, 1);
-  if (aggregate !== 'mean' && aggregate !== 'sum')
-    throw new RangeError(`${fn}: aggregate must be 'mean' or 'sum', got ${String(aggregate)}`);
+  assertOneOf(fn, 'aggregate', aggregate, ['mean', 'sum']);
   if (emptyScore !== undefined) assertFinite(fn, 'emptyScore', emptyScore);
   const tr = flattenDataset(fn, 'train', train, 'classification');
   const va = flattenDataset(fn, 'validation', validation, 'classification', tr.d);

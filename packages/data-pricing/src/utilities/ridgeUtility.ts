@@ -1,5 +1,5 @@
 import { choleskySolve } from '@x/linalg';
-import { assertFinite, assertPositive, readOptions } from '@x/linalg/validate';
+import { assertFinite, assertOneOf, assertPositive, readOptions } from '@x/linalg/validate';
 import { type Dataset, flattenDataset } from '../data/Dataset.ts';
 import type { IncrementalUtility } from '../valuation/Utility.ts';
 import { incrementalUtility } from './incrementalUtility.ts';
@@ -35,8 +35,7 @@ export function ridgeUtility(
   const { lambda = 1e-3, aggregate = 'mean', emptyScore } = readOptions('ridgeUtility', options);
   const fn = 'ridgeUtility';
   assertPositive(fn, 'lambda', lambda);
-  if (aggregate !== 'mean' && aggregate !== 'sum')
-    throw new RangeError(`${fn}: aggregate must be 'mean' or 'sum', got ${String(aggregate)}`);
+  assertOneOf(fn, 'aggregate', aggregate, ['mean', 'sum']);
   if (emptyScore !== undefined) assertFinite(fn, 'emptyScore', emptyScore);
   const tr = flattenDataset(fn, 'train', train, 'regression');
   const va = flattenDataset(fn, 'validation', validation, 'regression', tr.d);

@@ -1,4 +1,4 @@
-import { assertInteger, MAX_ARRAY_LENGTH, readOptions } from '@x/linalg/validate';
+import { assertInteger, assertOneOf, MAX_ARRAY_LENGTH, readOptions } from '@x/linalg/validate';
 import { type Dataset, flattenDataset, type Task } from '../data/Dataset.ts';
 import { DistanceSorter } from '../data/sortByDistance.ts';
 
@@ -63,16 +63,9 @@ export function knnShapley(
     aggregate = 'mean',
   } = readOptions('knnShapley', options);
   const fn = 'knnShapley';
-  if (task !== 'classification' && task !== 'regression')
-    throw new RangeError(
-      `${fn}: task must be 'classification' or 'regression', got ${String(task)}`,
-    );
-  if (regression !== 'prediction' && regression !== 'neighbours')
-    throw new RangeError(
-      `${fn}: regression must be 'prediction' or 'neighbours', got ${String(regression)}`,
-    );
-  if (aggregate !== 'mean' && aggregate !== 'sum')
-    throw new RangeError(`${fn}: aggregate must be 'mean' or 'sum', got ${String(aggregate)}`);
+  assertOneOf(fn, 'task', task, ['classification', 'regression']);
+  assertOneOf(fn, 'regression', regression, ['prediction', 'neighbours']);
+  assertOneOf(fn, 'aggregate', aggregate, ['mean', 'sum']);
   assertInteger(fn, 'k', k, 1, MAX_ARRAY_LENGTH);
   const tr = flattenDataset(fn, 'train', train, task);
   const te = flattenDataset(fn, 'validation', validation, task, tr.d);

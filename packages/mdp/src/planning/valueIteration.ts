@@ -1,4 +1,11 @@
-import { assertInRange, assertInteger, assertPositive, readOptions } from '@x/linalg/validate';
+import {
+  assertFiniteVector,
+  assertInRange,
+  assertInteger,
+  assertOneOf,
+  assertPositive,
+  readOptions,
+} from '@x/linalg/validate';
 import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
 import { greedyFromValues, type PlanningResult } from './PlanningResult.ts';
@@ -54,21 +61,13 @@ export function valueIteration(
   assertMdp(fn, mdp, gamma);
   assertPositive(fn, 'epsilon', epsilon);
   assertInteger(fn, 'maxIterations', maxIterations, 1);
-  if (method !== 'jacobi' && method !== 'gauss-seidel')
-    throw new RangeError(`${fn}: method must be 'jacobi' or 'gauss-seidel', got ${String(method)}`);
+  assertOneOf(fn, 'method', method, ['jacobi', 'gauss-seidel']);
   const S = mdp.states;
   const A = mdp.actions;
   let v = new Float64Array(S);
   if (initialValues !== undefined) {
-    if (initialValues.length !== S)
-      throw new TypeError(
-        `${fn}: initialValues must have length ${S}, got ${initialValues.length}`,
-      );
-    for (let s = 0; s < S; s++) {
-      if (!Number.isFinite(initialValues[s]))
-        throw new RangeError(`${fn}: initialValues[${s}] must be finite, got ${initialValues[s]}`);
-      v[s] = initialValues[s]!;
-    }
+    assertFiniteVector(fn, 'initialValues', initialValues, S);
+    v.set(initialValues);
   }
   let w = method === 'jacobi' ? new Float64Array(S) : v;
   const { rowStart, next, prob, reward } = mdp;
