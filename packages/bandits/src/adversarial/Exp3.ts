@@ -1,10 +1,10 @@
 import type { JsonValue, Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
-import { assertInteger, MAX_ROUNDS, readOptions, type StateFields } from '@x/linalg/validate';
+import { assertInteger, readOptions } from '@x/linalg/validate';
 import type { UpdateOptions } from '../core/BanditPolicy.ts';
 import { PolicyBase } from '../core/PolicyBase.ts';
-import { SamplingPolicy } from '../core/SamplingPolicy.ts';
 import { cappedLossEstimate } from './cappedLossEstimate.ts';
+import { ExponentialWeightsPolicy } from './ExponentialWeightsPolicy.ts';
 import { exponentialWeights } from './exponentialWeights.ts';
 
 /** Options of {@link Exp3}. */
@@ -55,10 +55,8 @@ export interface Exp3Options {
  * Cesa-Bianchi, Freund and Schapire, "The Nonstochastic Multiarmed Bandit Problem", SIAM J.
  * Comput. 32(1), 2002; Slivkins, arXiv:1904.07272, Chapter 6.
  */
-export class Exp3 extends SamplingPolicy {
-  readonly #rounds: number | null;
+export class Exp3 extends ExponentialWeightsPolicy {
   readonly #ix: boolean;
-  readonly #losses: Float64Array;
   readonly #p: Float64Array;
 
   /**
@@ -68,37 +66,29 @@ export class Exp3 extends SamplingPolicy {
   constructor(arms: number, options: Exp3Options = {}) {
     const { rounds, implicitExploration = false } = readOptions('Exp3', options);
     assertInteger('Exp3', 'arms', arms, 2, 1 << 24);
-    if (rounds !== undefined) assertInteger('Exp3', 'rounds', rounds, 1, MAX_ROUNDS);
     if (typeof implicitExploration !== 'boolean')
       throw new TypeError(
         `Exp3: implicitExploration must be a boolean, got ${typeof implicitExploration}`,
       );
-    super('Exp3', arms, 0, 1);
-    this.#rounds = rounds ?? null;
+    super('Exp3', arms, arms, rounds);
     this.#ix = implicitExploration;
-    this.#losses = new Float64Array(arms);
     this.#p = new Float64Array(arms);
   }
 
   protected params(): Record<string, JsonValue> {
-    return { rounds: this.#rounds, implicitExploration: this.#ix };
+    return { rounds: this.rounds, implicitExploration: this.#ix };
   }
 
   /** The learning rate $\eta$ after `t` rewards: $\sqrt{2\log K/(TK)}$, or $\sqrt{\log K/((t+1)K)}$ without T. */
-  #rate(t: number): number {
+  protected rate(t: number): number {
     const k = this.arms;
-    if (this.#rounds !== null) return Math.sqrt((2 * log(k)) / (this.#rounds * k));
+    if (this.rounds !== null) return Math.sqrt((2 * log(k)) / (this.rounds * k));
     return Math.sqrt(log(k) / ((t + 1) * k));
-  }
-
-  /** The learning rate used by the next decision. */
-  get learningRate(): number {
-    return this.#rate(this.stats.total);
   }
 
   /** $p(i) \propto \exp(-\eta \tilde L_i)$ over the candidates, shifted by the smallest loss (a softmax). */
   protected distribution(_rng: Rng, candidates: ArrayLike<number>): Float64Array {
-    return exponentialWeights(this.#losses, candidates, this.#rate(this.stats.total), this.#p);
+    return exponentialWeights(this.losses, candidates, this.rate(this.stats.total), this.#p);
   }
 
   /** Adds the importance-weighted loss estimate, at the propensity logged or the current one. */
@@ -107,22 +97,10 @@ export class Exp3 extends SamplingPolicy {
     reward: number,
     options: UpdateOptions | undefined,
   ): void {
-    const eta = this.#rate(this.stats.total - 1);
-    const p = options?.propensity ?? exponentialWeights(this.#losses, null, eta, this.#p)[arm]!;
+    const eta = this.rate(this.stats.total - 1);
+    const p = options?.propensity ?? exponentialWeights(this.losses, null, eta, this.#p)[arm]!;
     const gamma = this.#ix ? eta / 2 : 0;
-    this.#losses[arm] = this.#losses[arm]! + cappedLossEstimate(1 - reward, p + gamma);
-  }
-
-  protected override extraStats(): Record<string, JsonValue> {
-    return { estimatedLosses: Array.from(this.#losses) };
-  }
-
-  protected override loadExtraStats(stats: StateFields): void {
-    this.#losses.set(stats.numbers('estimatedLosses', this.arms, { min: 0 }));
-  }
-
-  protected override resetExtra(): void {
-    this.#losses.fill(0);
+    this.losses[arm] = this.losses[arm]! + cappedLossEstimate(1 - reward, p + gamma);
   }
 
   /**

@@ -1,17 +1,11 @@
 import type { JsonValue, Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
-import {
-  assertFiniteVector,
-  assertInteger,
-  MAX_ROUNDS,
-  readOptions,
-  type StateFields,
-} from '@x/linalg/validate';
+import { assertFiniteVector, assertInteger, readOptions } from '@x/linalg/validate';
 import type { UpdateOptions } from '../core/BanditPolicy.ts';
 import type { ContextModel } from '../core/ContextModel.ts';
 import { PolicyBase } from '../core/PolicyBase.ts';
-import { SamplingPolicy } from '../core/SamplingPolicy.ts';
 import { cappedLossEstimate } from './cappedLossEstimate.ts';
+import { ExponentialWeightsPolicy } from './ExponentialWeightsPolicy.ts';
 import { exponentialWeights } from './exponentialWeights.ts';
 
 /** Options of {@link Exp4}. */
@@ -46,10 +40,8 @@ export interface Exp4Options {
  * Problem", SIAM J. Comput. 32(1), 2002, Section 7; Lattimore and Szepesvari, Bandit
  * Algorithms, 2020, Chapter 18 (Theorem 18.1); Slivkins, arXiv:1904.07272, Section 6.4.
  */
-export class Exp4 extends SamplingPolicy {
+export class Exp4 extends ExponentialWeightsPolicy {
   readonly experts: number;
-  readonly #rounds: number | null;
-  readonly #losses: Float64Array;
   readonly #q: Float64Array;
   readonly #mixture: Float64Array;
   readonly #p: Float64Array;
@@ -63,38 +55,30 @@ export class Exp4 extends SamplingPolicy {
     const { rounds } = readOptions('Exp4', options);
     assertInteger('Exp4', 'arms', arms, 2, 1 << 24);
     assertInteger('Exp4', 'experts', experts, 1, 1 << 20);
-    if (rounds !== undefined) assertInteger('Exp4', 'rounds', rounds, 1, MAX_ROUNDS);
     if (arms * experts > 1 << 27)
       throw new RangeError(`Exp4: arms x experts must be at most 2^27, got ${arms * experts}`);
-    super('Exp4', arms, 0, 1, expertAdvice(arms, experts));
+    super('Exp4', arms, experts, rounds, expertAdvice(arms, experts));
     this.experts = experts;
-    this.#rounds = rounds ?? null;
-    this.#losses = new Float64Array(experts);
     this.#q = new Float64Array(experts);
     this.#mixture = new Float64Array(arms);
     this.#p = new Float64Array(arms);
   }
 
   protected params(): Record<string, JsonValue> {
-    return { experts: this.experts, rounds: this.#rounds };
+    return { experts: this.experts, rounds: this.rounds };
   }
 
   /** The learning rate after `t` rewards: $\sqrt{2\ln N/(TK)}$, or $\sqrt{\ln N/((t+1)K)}$ without T. */
-  #rate(t: number): number {
+  protected rate(t: number): number {
     const logN = log(Math.max(this.experts, 2));
     return Math.sqrt(
-      (this.#rounds === null ? logN : 2 * logN) / ((this.#rounds ?? t + 1) * this.arms),
+      (this.rounds === null ? logN : 2 * logN) / ((this.rounds ?? t + 1) * this.arms),
     );
-  }
-
-  /** The learning rate used by the next decision. */
-  get learningRate(): number {
-    return this.#rate(this.stats.total);
   }
 
   /** $P(a) = \sum_j Q_j \xi_j(a)$ over all arms, for the advice and learning rate given. */
   #mix(advice: ArrayLike<number>, eta: number): Float64Array {
-    const q = exponentialWeights(this.#losses, null, eta, this.#q);
+    const q = exponentialWeights(this.losses, null, eta, this.#q);
     const p = this.#mixture;
     p.fill(0);
     for (let j = 0; j < this.experts; j++) {
@@ -106,7 +90,7 @@ export class Exp4 extends SamplingPolicy {
 
   /** The mixture over the candidates, renormalised (uniform if it gives them no mass). */
   protected distribution(_rng: Rng, candidates: ArrayLike<number>): Float64Array {
-    const mix = this.#mix(this.context, this.#rate(this.stats.total));
+    const mix = this.#mix(this.context, this.rate(this.stats.total));
     const p = this.#p;
     p.fill(0);
     let z = 0;
@@ -129,24 +113,12 @@ export class Exp4 extends SamplingPolicy {
     options: UpdateOptions | undefined,
   ): void {
     const advice = options!.context!;
-    const pa = options?.propensity ?? this.#mix(advice, this.#rate(this.stats.total - 1))[arm]!;
+    const pa = options?.propensity ?? this.#mix(advice, this.rate(this.stats.total - 1))[arm]!;
     const loss = 1 - reward;
     // No expert recommended the arm (pa = 0): every weighted loss is 0, nothing to charge.
     for (let j = 0; j < this.experts; j++)
-      this.#losses[j] =
-        this.#losses[j]! + cappedLossEstimate(advice[j * this.arms + arm]! * loss, pa);
-  }
-
-  protected override extraStats(): Record<string, JsonValue> {
-    return { estimatedLosses: Array.from(this.#losses) };
-  }
-
-  protected override loadExtraStats(stats: StateFields): void {
-    this.#losses.set(stats.numbers('estimatedLosses', this.experts, { min: 0 }));
-  }
-
-  protected override resetExtra(): void {
-    this.#losses.fill(0);
+      this.losses[j] =
+        this.losses[j]! + cappedLossEstimate(advice[j * this.arms + arm]! * loss, pa);
   }
 
   /**
