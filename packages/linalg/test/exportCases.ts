@@ -177,6 +177,7 @@ export const VALIDATE_CASES: ExportCases = {
     trusted: true,
   },
   assertInteger: { args: () => ['f', 'x', 1], trusted: true },
+  assertBoolean: { args: () => ['f', 'x', true], trusted: true },
   assertMade: { args: () => ['f', 'x', { a: () => 1 }, ['a']], trusted: true },
   assertNonNegative: { args: () => ['f', 'x', 0], trusted: true },
   assertNotNaN: { args: () => ['f', 'x', 1], trusted: true },

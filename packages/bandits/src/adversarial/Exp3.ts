@@ -1,6 +1,6 @@
 import type { JsonValue, Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
-import { assertInteger, readOptions } from '@x/linalg/validate';
+import { assertBoolean, assertInteger, readOptions } from '@x/linalg/validate';
 import type { UpdateOptions } from '../core/BanditPolicy.ts';
 import { PolicyBase } from '../core/PolicyBase.ts';
 import { cappedLossEstimate } from './cappedLossEstimate.ts';
@@ -66,10 +66,7 @@ export class Exp3 extends ExponentialWeightsPolicy {
   constructor(arms: number, options: Exp3Options = {}) {
     const { rounds, implicitExploration = false } = readOptions('Exp3', options);
     assertInteger('Exp3', 'arms', arms, 2, 1 << 24);
-    if (typeof implicitExploration !== 'boolean')
-      throw new TypeError(
-        `Exp3: implicitExploration must be a boolean, got ${typeof implicitExploration}`,
-      );
+    assertBoolean('Exp3', 'implicitExploration', implicitExploration);
     super('Exp3', arms, arms, rounds);
     this.#ix = implicitExploration;
     this.#p = new Float64Array(arms);

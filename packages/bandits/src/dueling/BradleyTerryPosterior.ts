@@ -2,6 +2,7 @@ import { logSigmoid, logSumExp, type Rng, sampleStandardNormal } from '@x/linalg
 import { exp } from '@x/linalg/math';
 import {
   assertArrayLike,
+  assertBoolean,
   assertFiniteVector,
   assertInteger,
   assertPositive,
@@ -108,8 +109,7 @@ export class BradleyTerryPosterior {
     const fn = 'BradleyTerryPosterior.update';
     assertInteger(fn, 'first', first, 0, this.arms - 1);
     assertInteger(fn, 'second', second, 0, this.arms - 1);
-    if (typeof firstWins !== 'boolean')
-      throw new TypeError(`${fn}: firstWins must be a boolean, got ${formatValue(firstWins)}`);
+    assertBoolean(fn, 'firstWins', firstWins);
     const k = this.arms;
     const sign = firstWins ? 1 : -1;
     let max = Number.NEGATIVE_INFINITY;

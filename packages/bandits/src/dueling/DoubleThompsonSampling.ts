@@ -2,10 +2,10 @@ import type { LearnerState, Rng } from '@x/linalg';
 import { log } from '@x/linalg/math';
 import {
   asCaller,
+  assertBoolean,
   assertFinite,
   assertInteger,
   assertRng,
-  formatValue,
   LEARNER_STATE_VERSION,
   readLearnerState,
   readOptions,
@@ -129,8 +129,7 @@ export class DoubleThompsonSampling implements DuelingPolicy {
     const fn = 'DoubleThompsonSampling.update';
     assertInteger(fn, 'first', first, 0, this.arms - 1);
     assertInteger(fn, 'second', second, 0, this.arms - 1);
-    if (typeof firstWins !== 'boolean')
-      throw new TypeError(`${fn}: firstWins must be a boolean, got ${formatValue(firstWins)}`);
+    assertBoolean(fn, 'firstWins', firstWins);
     this.#t++;
     if (first === second) return; // a self-comparison carries no information
     const [w, l] = firstWins ? [first, second] : [second, first];

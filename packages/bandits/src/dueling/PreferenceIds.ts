@@ -2,10 +2,10 @@ import { type LearnerState, type Rng, sigmoid } from '@x/linalg';
 import { log, log1p } from '@x/linalg/math';
 import {
   asCaller,
+  assertBoolean,
   assertInteger,
   assertNonNegative,
   assertRng,
-  formatValue,
   LEARNER_STATE_VERSION,
   MAX_ARRAY_LENGTH,
   MAX_ROUNDS,
@@ -172,8 +172,7 @@ export class PreferenceIds implements DuelingPolicy {
     const fn = 'PreferenceIds.update';
     assertInteger(fn, 'first', first, 0, this.arms - 1);
     assertInteger(fn, 'second', second, 0, this.arms - 1);
-    if (typeof firstWins !== 'boolean')
-      throw new TypeError(`${fn}: firstWins must be a boolean, got ${formatValue(firstWins)}`);
+    assertBoolean(fn, 'firstWins', firstWins);
     this.posterior.update(first, second, firstWins);
     this.#t++;
   }

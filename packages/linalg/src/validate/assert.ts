@@ -72,6 +72,15 @@ export function assertPositive(fn: string, name: string, value: unknown): assert
 }
 
 /**
+ * Asserts that `value` is a boolean (not a truthy stand-in such as 1 or 'true').
+ * @throws TypeError otherwise.
+ */
+export function assertBoolean(fn: string, name: string, value: unknown): asserts value is boolean {
+  if (typeof value !== 'boolean')
+    throw new TypeError(`${fn}: ${name} must be a boolean, got ${formatValue(value)}`);
+}
+
+/**
  * Asserts that `value` is a finite number >= 0.
  * @throws TypeError if not a number; RangeError otherwise.
  */

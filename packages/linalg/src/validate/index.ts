@@ -29,6 +29,7 @@ export { logSumExpUnchecked } from '../special/logSumExp.ts';
 export {
   asCaller,
   assertArrayLike,
+  assertBoolean,
   assertFinite,
   assertFiniteVector,
   assertFunction,
