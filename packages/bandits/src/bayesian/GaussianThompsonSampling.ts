@@ -42,21 +42,12 @@ export class GaussianThompsonSampling extends IndexPolicy {
    * positive, for the standard deviations)
    */
   constructor(arms: number, options: GaussianThompsonSamplingOptions = {}) {
-    const {
-      priorMean = 0,
-      priorStd = 1,
-      noiseStd = 1,
-    } = readOptions('GaussianThompsonSampling', options);
-    assertFinite('GaussianThompsonSampling', 'priorMean', priorMean);
-    assertPositive('GaussianThompsonSampling', 'priorStd', priorStd);
-    assertPositive('GaussianThompsonSampling', 'noiseStd', noiseStd);
-    super(
-      'GaussianThompsonSampling',
-      arms,
-      Number.NEGATIVE_INFINITY,
-      Number.POSITIVE_INFINITY,
-      true,
-    );
+    const fn = 'GaussianThompsonSampling';
+    const { priorMean = 0, priorStd = 1, noiseStd = 1 } = readOptions(fn, options);
+    assertFinite(fn, 'priorMean', priorMean);
+    assertPositive(fn, 'priorStd', priorStd);
+    assertPositive(fn, 'noiseStd', noiseStd);
+    super(fn, arms, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, true);
     this.#m0 = priorMean;
     this.#s0 = priorStd;
     this.#noiseStd = noiseStd;

@@ -80,13 +80,13 @@ export class InformationDirectedSampling extends IndexPolicy {
    * @throws RangeError on a bad option (mutual information with Gaussian arms included)
    */
   constructor(arms: number, options: InformationDirectedSamplingOptions = {}) {
+    const fn = 'InformationDirectedSampling';
     const {
       family = 'bernoulli',
       measure,
       noiseStd = 1,
       gridPerArm = 64,
-    } = readOptions('InformationDirectedSampling', options);
-    const fn = 'InformationDirectedSampling';
+    } = readOptions(fn, options);
     assertOneOf(fn, 'family', family, ['bernoulli', 'gaussian']);
     const m = measure ?? (family === 'gaussian' ? 'variance' : 'mutual-information');
     assertOneOf(fn, 'measure', m, ['mutual-information', 'variance']);

@@ -47,13 +47,8 @@ export class NormalGammaThompsonSampling extends IndexPolicy {
    * @throws RangeError if a prior parameter is not finite (and positive, except the mean)
    */
   constructor(arms: number, options: NormalGammaThompsonSamplingOptions = {}) {
-    const {
-      priorMean = 0,
-      priorCount = 1,
-      shape = 1,
-      rate = 1,
-    } = readOptions('NormalGammaThompsonSampling', options);
     const fn = 'NormalGammaThompsonSampling';
+    const { priorMean = 0, priorCount = 1, shape = 1, rate = 1 } = readOptions(fn, options);
     assertFinite(fn, 'priorMean', priorMean);
     assertPositive(fn, 'priorCount', priorCount);
     assertPositive(fn, 'shape', shape);

@@ -42,13 +42,10 @@ export class LinearThompsonSampling extends LinearIndexPolicy {
    * @throws RangeError on a bad model, lambda or scale
    */
   constructor(arms: number, dim: number, options: LinearThompsonSamplingOptions = {}) {
-    const {
-      model = 'shared',
-      lambda = 1,
-      scale = 1,
-    } = readOptions('LinearThompsonSampling', options);
-    assertPositive('LinearThompsonSampling', 'scale', scale);
-    super('LinearThompsonSampling', arms, dim, model, lambda, true);
+    const fn = 'LinearThompsonSampling';
+    const { model = 'shared', lambda = 1, scale = 1 } = readOptions(fn, options);
+    assertPositive(fn, 'scale', scale);
+    super(fn, arms, dim, model, lambda, true);
     this.#scale = scale;
     this.#draw = new Float64Array(dim);
   }

@@ -57,16 +57,17 @@ export class SquareCb extends SamplingPolicy {
    * @throws RangeError on bad sizes or options
    */
   constructor(arms: number, dim: number, options: SquareCbOptions = {}) {
+    const fn = 'SquareCb';
     const {
       oracle = 'ridge',
       model = 'shared',
       lambda = 1,
       gammaScale = 1,
-    } = readOptions('SquareCb', options);
-    assertOneOf('SquareCb', 'oracle', oracle, ['ridge', 'logistic']);
-    assertPositive('SquareCb', 'gammaScale', gammaScale);
-    const ridge = new RidgeModel('SquareCb', arms, dim, model, lambda, oracle === 'logistic');
-    super('SquareCb', arms, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, ridge);
+    } = readOptions(fn, options);
+    assertOneOf(fn, 'oracle', oracle, ['ridge', 'logistic']);
+    assertPositive(fn, 'gammaScale', gammaScale);
+    const ridge = new RidgeModel(fn, arms, dim, model, lambda, oracle === 'logistic');
+    super(fn, arms, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, ridge);
     this.#ridge = ridge;
     this.#gammaScale = gammaScale;
     this.#pred = new Float64Array(arms);
