@@ -118,3 +118,35 @@ function outcome<T extends Stateful>(c: StatefulCase<T>, target: T, rng: never):
     return { threw: String(error) };
   }
 }
+
+/** A stored state `{ type, version, params, stats }` as `toJSON()` writes it. */
+interface StoredState {
+  readonly type: string;
+  readonly version: number;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly stats: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The checks every restorer makes of stored state (untrusted input): a foreign type or a later
+ * version is rejected, and so is each parameter and statistic when missing or of the wrong type,
+ * with the error prefixed `<type>.fromJSON: `.
+ */
+export function expectCorruptStatesRejected(
+  type: string,
+  restore: (state: unknown) => unknown,
+  good: StoredState,
+): void {
+  const prefix = new RegExp(`^${type}\\.fromJSON: `);
+  expect(() => restore({ ...good, type: 'Other' })).toThrow(TypeError);
+  expect(() => restore({ ...good, version: 2 })).toThrow(/version must be 1/);
+  expect(() => restore(null)).toThrow(prefix);
+  for (const part of ['params', 'stats'] as const)
+    for (const key of Object.keys(good[part])) {
+      const { [key]: _dropped, ...rest } = good[part];
+      expect(() => restore({ ...good, [part]: rest })).toThrow(
+        new RegExp(`state.${part}.${key} is missing`),
+      );
+      expect(() => restore({ ...good, [part]: { ...good[part], [key]: 'x' } })).toThrow(prefix);
+    }
+}

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { createRng } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
+import { expectCorruptStatesRejected } from '../../../../test/stateful.ts';
 import { DUELING_CASES } from '../../test/duelingPolicies.ts';
 import { learnerFromJSON } from '../core/learnerFromJSON.ts';
 import { simulateDuel } from './simulateDuel.ts';
@@ -49,17 +50,7 @@ describe.each(DUELING_CASES)('$name: the DuelingPolicy contract', (c) => {
     const p = c.make();
     p.update(2, 1, false);
     const good = copy(p.toJSON());
-    const prefix = new RegExp(`^${c.name}\\.fromJSON: `);
-    expect(() => c.restore({ ...good, type: 'Other' })).toThrow(TypeError);
-    expect(() => c.restore({ ...good, version: 2 })).toThrow(/version must be 1/);
-    for (const part of ['params', 'stats'] as const)
-      for (const key of Object.keys(good[part])) {
-        const { [key]: _dropped, ...rest } = good[part];
-        expect(() => c.restore({ ...good, [part]: rest })).toThrow(
-          new RegExp(`state.${part}.${key} is missing`),
-        );
-        expect(() => c.restore({ ...good, [part]: { ...good[part], [key]: 'x' } })).toThrow(prefix);
-      }
+    expectCorruptStatesRejected(c.name, c.restore, good);
     expect(() => learnerFromJSON({ ...good, type: 'Nope' })).toThrow(/unknown learner type "Nope"/);
   });
 

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { createRng, fitLogLogSlope } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
+import { blobs } from '../../test/blobs.ts';
 import { knnUtility } from '../utilities/knnUtility.ts';
 import { banzhafMsr } from './banzhafMsr.ts';
 import { exactSemivalue, exactShapley } from './exactSemivalue.ts';
@@ -24,19 +25,6 @@ const gameArb = fc.integer({ min: 1, max: 6 }).chain((n) =>
     }),
   ),
 );
-
-/** A small labelled data set with a few flipped labels. */
-function blobs(seed: number, n: number, d = 2) {
-  const rng = createRng(seed);
-  const x: number[][] = [];
-  const y: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const c = i % 2;
-    x.push(Array.from({ length: d }, () => c * 2 + rng.nextFloat64() * 1.5));
-    y.push(rng.nextFloat64() < 0.15 ? 1 - c : c);
-  }
-  return { x, y };
-}
 
 describe('exactSemivalue', () => {
   test.prop([gameArb], { seed: 1, numRuns: 100 })(

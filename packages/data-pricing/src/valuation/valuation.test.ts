@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { createRng } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
+import { blobs } from '../../test/blobs.ts';
 import { knnUtility } from '../utilities/knnUtility.ts';
 import { CachedUtility } from './CachedUtility.ts';
 import { exactSemivalue, exactShapley } from './exactSemivalue.ts';
@@ -9,19 +10,6 @@ import { leaveOneOut } from './leaveOneOut.ts';
 import { permutationShapley } from './permutationShapley.ts';
 import { sampledSemivalue } from './sampledSemivalue.ts';
 import { semivalueWeights } from './semivalueWeights.ts';
-
-/** A small labelled data set with a few flipped labels. */
-function blobs(seed: number, n: number, d = 2) {
-  const rng = createRng(seed);
-  const x: number[][] = [];
-  const y: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const c = i % 2;
-    x.push(Array.from({ length: d }, () => c * 2 + rng.nextFloat64() * 1.5));
-    y.push(rng.nextFloat64() < 0.15 ? 1 - c : c);
-  }
-  return { x, y };
-}
 
 describe('exactSemivalue', () => {
   test.prop(

@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { createRng } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
+import { pathProbability, treeArb } from '../../test/tokenTrees.ts';
 import { continuationValue } from './continuationValue.ts';
 import { decodingGap } from './decodingGap.ts';
 import { decodingOutcome } from './decodingOutcome.ts';
@@ -9,27 +10,6 @@ import { softBackwardInduction } from './softBackwardInduction.ts';
 import { TokenTree } from './TokenTree.ts';
 import { tiltedDecoding } from './tiltedDecoding.ts';
 import { transferQ } from './transferQ.ts';
-
-/** The probability of response y (heap order of leaves) under a token policy, by its path. */
-function pathProbability(tree: TokenTree, policy: Float64Array, y: number): number {
-  const V = tree.vocabulary;
-  let node = tree.prefixes + y;
-  let p = 1;
-  while (node > 0) {
-    const parent = Math.floor((node - 1) / V);
-    p *= policy[parent * V + (node - 1 - V * parent)]!;
-    node = parent;
-  }
-  return p;
-}
-
-const treeArb = fc.record({
-  seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-  vocabulary: fc.integer({ min: 2, max: 4 }),
-  length: fc.integer({ min: 1, max: 3 }),
-  concentration: fc.constantFrom(0.3, 1, 3),
-  beta: fc.constantFrom(0.05, 0.3, 1, 5),
-});
 
 describe('TokenTree', () => {
   it('numbers prefixes and responses in heap order', () => {

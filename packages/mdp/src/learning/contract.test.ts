@@ -1,6 +1,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { createRng } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
+import { expectCorruptStatesRejected } from '../../../../test/stateful.ts';
 import { LEARNER_CASES } from '../../test/learners.ts';
 import { learnerFromJSON } from './learnerFromJSON.ts';
 
@@ -46,18 +47,7 @@ describe.each(LEARNER_CASES)('$name: the learner contract', (c) => {
     const learner = c.make();
     c.play(createRng(3), learner, { rounds: 4 });
     const good = copy(learner.toJSON());
-    const prefix = new RegExp(`^${c.type}\\.fromJSON: `);
-    expect(() => c.restore({ ...good, type: 'Other' })).toThrow(TypeError);
-    expect(() => c.restore({ ...good, version: 2 })).toThrow(/version must be 1/);
-    expect(() => c.restore(null)).toThrow(prefix);
-    for (const part of ['params', 'stats'] as const)
-      for (const key of Object.keys(good[part])) {
-        const { [key]: _dropped, ...rest } = good[part];
-        expect(() => c.restore({ ...good, [part]: rest })).toThrow(
-          new RegExp(`state.${part}.${key} is missing`),
-        );
-        expect(() => c.restore({ ...good, [part]: { ...good[part], [key]: 'x' } })).toThrow(prefix);
-      }
+    expectCorruptStatesRejected(c.type, c.restore, good);
     expect(() => learnerFromJSON({ ...good, type: 'Nope' })).toThrow(/unknown learner type "Nope"/);
   });
 

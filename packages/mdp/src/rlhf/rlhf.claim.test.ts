@@ -1,40 +1,10 @@
 import { createRng, fitLogLogSlope } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
-import { Mdp } from '../model/Mdp.ts';
-import { EnvironmentClass } from './EnvironmentClass.ts';
+import { sigma, twoEnvironments } from '../../test/rlhfEnvironments.ts';
+import type { EnvironmentClass } from './EnvironmentClass.ts';
 import { RlhfIds } from './RlhfIds.ts';
 import { randomEnvironmentClass } from './randomEnvironmentClass.ts';
 import { simulateRlhf } from './simulateRlhf.ts';
-
-const sigma = (x: number) => 1 / (1 + Math.exp(-x));
-
-/** Two environments on 2 states and 2 actions that differ in rewards and one transition row. */
-function twoEnvironments(): EnvironmentClass {
-  const P = (p: number) => [
-    [
-      [p, 1 - p],
-      [0.5, 0.5],
-    ],
-    [
-      [0.3, 0.7],
-      [0.9, 0.1],
-    ],
-  ];
-  return new EnvironmentClass({
-    environments: [
-      Mdp.fromDense(P(0.2), [
-        [0.9, 0.1],
-        [0.2, 0.6],
-      ]),
-      Mdp.fromDense(P(0.6), [
-        [0.1, 0.8],
-        [0.5, 0.3],
-      ]),
-    ],
-    prior: [0.3, 0.7],
-    horizon: 2,
-  });
-}
 
 /** Every observation (both trajectories and the bit) with its probability under environment i. */
 function enumerateObservations(envs: EnvironmentClass, policy: Int32Array, i: number) {
