@@ -150,3 +150,14 @@ export function expectCorruptStatesRejected(
       expect(() => restore({ ...good, [part]: { ...good[part], [key]: 'x' } })).toThrow(prefix);
     }
 }
+
+/** Inherited keys that a restorer must not take for a learner type. */
+export const INHERITED_KEYS = ['constructor', 'toString', '__proto__', 'hasOwnProperty'] as const;
+
+/** A package's restore function rejects every inherited key as a learner type. */
+export function expectInheritedTypesRejected(learnerFromJSON: (state: unknown) => unknown): void {
+  for (const type of INHERITED_KEYS)
+    expect(() => learnerFromJSON({ type, version: 1, params: {}, stats: {} })).toThrow(
+      /learnerFromJSON: unknown learner type/,
+    );
+}
