@@ -70,7 +70,7 @@ export class Psrl extends CountingAgent {
   }
 
   /**
-   * Restores a learner saved by {@link Psrl.toJSON}, checking every field.
+   * Restores a learner saved by `toJSON()`, checking every field.
    * @throws TypeError or RangeError on a malformed state
    */
   static fromJSON(state: unknown): Psrl {

@@ -124,7 +124,7 @@ export class Ucbvi extends CountingAgent {
   }
 
   /**
-   * Restores a learner saved by {@link Ucbvi.toJSON}, checking every field.
+   * Restores a learner saved by `toJSON()`, checking every field.
    * @throws TypeError or RangeError on a malformed state
    */
   static fromJSON(state: unknown): Ucbvi {
