@@ -38,9 +38,12 @@ export { gaussLegendre, type QuadratureRule } from './numeric/gaussLegendre.ts';
 export { relativeError } from './numeric/relativeError.ts';
 export {
   type LinearProgram,
+  type LinearProgramFailure,
   type LinearProgramOptions,
+  type LinearProgramResult,
   type LinearProgramSolution,
   solveLinearProgram,
+  solveLinearPrograms,
 } from './optimize/solveLinearProgram.ts';
 export { AliasTable } from './random/AliasTable.ts';
 export { createRng, rngFromState } from './random/createRng.ts';

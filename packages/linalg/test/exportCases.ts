@@ -140,6 +140,12 @@ export const CASES: ExportCases = {
   shuffle: { args: () => [rng(), ['a', 'b', 'c']] },
   sigmoid: { args: () => [0.3] },
   softmax: { args: () => [[1, 2, 3]] },
+  solveLinearPrograms: {
+    args: () => {
+      const [lp, options] = (CASES['solveLinearProgram'] as { args: () => unknown[] }).args();
+      return [[lp, lp], options];
+    },
+  },
   solveLinearProgram: {
     // min x0 + x1 subject to x0 + x1 >= 1, x >= 0.
     args: () => [
@@ -218,6 +224,10 @@ export const VALIDATE_CASES: ExportCases = {
   sampleIntUnchecked: { args: () => [rng(), 5], trusted: true },
   solveLinearProgramAs: {
     args: () => ['f', ...(CASES['solveLinearProgram'] as { args: () => unknown[] }).args()],
+    trusted: true,
+  },
+  solveLinearProgramsAs: {
+    args: () => ['f', ...(CASES['solveLinearPrograms'] as { args: () => unknown[] }).args()],
     trusted: true,
   },
   StateFields: { args: () => ['f', 'params', { a: 1 }], trusted: true },

@@ -129,7 +129,7 @@ export async function optimalMenu(
   }
   const colUpper = new Float64Array(cols).fill(1);
   colUpper.fill(Number.POSITIVE_INFINITY, T * D);
-  const { x: solution } = await solveLinearProgramAs(
+  const result = await solveLinearProgramAs(
     fn,
     {
       sense: 'maximize',
@@ -142,6 +142,11 @@ export async function optimalMenu(
     },
     highs === undefined ? {} : { highs },
   );
+  // The program is feasible (the empty menu) and bounded (allocations in [0, 1], prices at most
+  // the values): anything else is a solver failure.
+  if (result.status !== 'optimal')
+    throw new Error(`${fn}: HiGHS reported the program ${result.status}`);
+  const solution = result.x;
   // The solver's probabilities, clipped into [0, 1] (its answer may stray by its tolerance, and
   // -0 would print oddly) and each item's total kept at most 1.
   const x = Float64Array.from(solution.subarray(0, T * D), (p) => Math.min(1, Math.max(0, p)) + 0);

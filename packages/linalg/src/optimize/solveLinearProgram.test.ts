@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { solveLinearProgram, solveLinearProgramAs } from './solveLinearProgram.ts';
+import {
+  solveLinearProgram,
+  solveLinearProgramAs,
+  solveLinearPrograms,
+  solveLinearProgramsAs,
+} from './solveLinearProgram.ts';
 
 /** The CSR form of a small dense matrix. */
 function csr(rows: readonly (readonly number[])[]) {
@@ -39,6 +44,7 @@ describe('solveLinearProgram (HiGHS)', () => {
       ]),
     };
     const s = await solveLinearProgram(lp);
+    if (s.status !== 'optimal') throw new Error(`expected an optimum, got ${s.status}`);
     expect(s.objective).toBeCloseTo(11, 9);
     expect(Array.from(s.x).map((v) => Math.round(v * 1e9) / 1e9)).toEqual([3, 1]);
     expect(Math.abs(s.rowDuals[0]!)).toBeCloseTo(2, 9);
@@ -46,7 +52,7 @@ describe('solveLinearProgram (HiGHS)', () => {
     expect(Math.abs(s.rowDuals[2]!)).toBeCloseTo(1, 9);
   });
 
-  it('names the caller when there is no optimum', async () => {
+  it('reports an infeasible or unbounded program by its status', async () => {
     const infeasible = {
       sense: 'minimize' as const,
       cost: Float64Array.of(1),
@@ -56,18 +62,53 @@ describe('solveLinearProgram (HiGHS)', () => {
       rowUpper: Float64Array.of(Number.POSITIVE_INFINITY),
       matrix: csr([[1]]),
     };
-    await expect(solveLinearProgramAs('myModel', infeasible)).rejects.toThrow(
-      /myModel: HiGHS did not reach an optimum/,
-    );
+    expect(await solveLinearProgram(infeasible)).toEqual({ status: 'infeasible' });
     const unbounded = {
       ...infeasible,
       sense: 'maximize' as const,
       colUpper: Float64Array.of(Infinity),
       rowLower: Float64Array.of(0),
     };
-    await expect(solveLinearProgramAs('myModel', unbounded)).rejects.toThrow(/did not reach/);
-    await expect(solveLinearProgram(unbounded)).rejects.toThrow(
-      /^solveLinearProgram: HiGHS did not reach/,
+    expect(await solveLinearProgramAs('myModel', unbounded)).toEqual({ status: 'unbounded' });
+    // Infeasible with free columns: presolve may say only "infeasible or unbounded".
+    const undecided = {
+      sense: 'minimize' as const,
+      cost: Float64Array.of(1, -1),
+      colLower: Float64Array.of(-Infinity, -Infinity),
+      colUpper: Float64Array.of(Infinity, Infinity),
+      rowLower: Float64Array.of(1, -Infinity),
+      rowUpper: Float64Array.of(Infinity, 0),
+      matrix: csr([
+        [1, 1],
+        [1, 1],
+      ]),
+    };
+    expect((await solveLinearProgram(undecided)).status).toBe('infeasible');
+  });
+
+  it('solves many programs through one model, in order, with the results one call gives', async () => {
+    const lp = (b: number) => ({
+      sense: 'minimize' as const,
+      cost: Float64Array.of(1, 1),
+      colLower: Float64Array.of(0, 0),
+      colUpper: Float64Array.of(Infinity, b),
+      rowLower: Float64Array.of(2),
+      rowUpper: Float64Array.of(Infinity),
+      matrix: csr([[1, 2]]),
+    });
+    const lps = [lp(5), lp(0.5), lp(0), lp(1)];
+    const batch = await solveLinearPrograms(lps);
+    const single = await Promise.all(lps.map((p) => solveLinearProgram(p)));
+    expect(batch).toEqual(single);
+    expect(batch.map((r) => (r.status === 'optimal' ? r.objective : r.status))).toEqual([
+      1, 1.5, 2, 1,
+    ]);
+    expect(await solveLinearPrograms([])).toEqual([]);
+    await expect(solveLinearPrograms([lp(1), { ...lp(1), sense: 'min' as never }])).rejects.toThrow(
+      /^solveLinearPrograms: lps\[1\].sense must be 'minimize' or 'maximize'/,
+    );
+    await expect(solveLinearProgramsAs('plan', 3 as never)).rejects.toThrow(
+      /^plan: lps must be an array/,
     );
   });
 

@@ -1,4 +1,4 @@
-import type { Highs } from 'highs';
+import type { Highs, Model, ModelData } from 'highs';
 import {
   assertArrayLike,
   assertFiniteVector,
@@ -40,6 +40,7 @@ export interface LinearProgramOptions {
 
 /** An optimum of a {@link LinearProgram}. */
 export interface LinearProgramSolution {
+  readonly status: 'optimal';
   /** The optimal point x. */
   readonly x: Float64Array;
   /** The dual value of each row. */
@@ -47,6 +48,14 @@ export interface LinearProgramSolution {
   /** The optimal objective, as HiGHS reports it. */
   readonly objective: number;
 }
+
+/** A {@link LinearProgram} without an optimum: no feasible point, or an unbounded objective. */
+export interface LinearProgramFailure {
+  readonly status: 'infeasible' | 'unbounded';
+}
+
+/** What {@link solveLinearProgram} finds: an optimum, or why there is none (check `status`). */
+export type LinearProgramResult = LinearProgramSolution | LinearProgramFailure;
 
 let loaded: Promise<Highs> | undefined;
 
@@ -83,13 +92,15 @@ function loadHighs(fn: string): Promise<Highs> {
  * import, so apps that never solve a linear program do not ship the solver. It solves to its
  * default feasibility tolerances (about $10^{-7}$): check the solution where a guarantee matters.
  *
- * @returns the optimal point, the row duals and the objective
- * @throws TypeError or RangeError on a malformed program; Error if HiGHS reports no optimum
- *   (infeasible, unbounded, ...) or cannot be loaded
+ * @returns `{ status: 'optimal', x, rowDuals, objective }`, or `{ status: 'infeasible' }` /
+ *   `{ status: 'unbounded' }` when HiGHS proves there is no optimum (an undecided "infeasible or
+ *   unbounded" after presolve is settled by solving again without presolve)
+ * @throws TypeError or RangeError on a malformed program; Error if HiGHS fails otherwise (a
+ *   time or iteration limit, a numerical failure) or cannot be loaded
  *
  * @example
  * // min x0 + x1 subject to x0 + 2 x1 >= 2, x >= 0: x = (0, 1)
- * const { x } = await solveLinearProgram({
+ * const result = await solveLinearProgram({
  *   sense: 'minimize',
  *   cost: Float64Array.of(1, 1),
  *   colLower: Float64Array.of(0, 0),
@@ -98,6 +109,7 @@ function loadHighs(fn: string): Promise<Highs> {
  *   rowUpper: Float64Array.of(Infinity),
  *   matrix: { starts: Int32Array.of(0, 2), indices: Int32Array.of(0, 1), values: Float64Array.of(1, 2) },
  * });
+ * if (result.status === 'optimal') result.x; // Float64Array [0, 1]
  *
  * References: Huangfu and Hall, "Parallelizing the dual revised simplex method", Math. Prog.
  * Comp. 10, 2018 (HiGHS).
@@ -105,8 +117,59 @@ function loadHighs(fn: string): Promise<Highs> {
 export function solveLinearProgram(
   lp: LinearProgram,
   options: LinearProgramOptions = {},
-): Promise<LinearProgramSolution> {
+): Promise<LinearProgramResult> {
   return solveLinearProgramAs('solveLinearProgram', lp, options);
+}
+
+/**
+ * Solves many linear programs through one HiGHS model (loaded once, each program passed in
+ * turn): the per-call overhead of {@link solveLinearProgram} is paid once, which matters for
+ * thousands of small programs. Results are in the order of `lps`.
+ * @throws as {@link solveLinearProgram}, naming the index of a malformed program
+ *
+ * @example
+ * // min x subject to x >= b and 0 <= x <= 1, for b = 0.5 and b = 2
+ * const lp = (b: number) => ({
+ *   sense: 'minimize' as const,
+ *   cost: Float64Array.of(1),
+ *   colLower: Float64Array.of(0),
+ *   colUpper: Float64Array.of(1),
+ *   rowLower: Float64Array.of(b),
+ *   rowUpper: Float64Array.of(Infinity),
+ *   matrix: { starts: Int32Array.of(0, 1), indices: Int32Array.of(0), values: Float64Array.of(1) },
+ * });
+ * const results = await solveLinearPrograms([lp(0.5), lp(2)]);
+ * results.map((r) => r.status); // ['optimal', 'infeasible']
+ */
+export function solveLinearPrograms(
+  lps: readonly LinearProgram[],
+  options: LinearProgramOptions = {},
+): Promise<LinearProgramResult[]> {
+  return solveLinearProgramsAs('solveLinearPrograms', lps, options);
+}
+
+/**
+ * `solveLinearPrograms` for the packages: errors name `fn`, the function the user called.
+ * @internal
+ */
+export async function solveLinearProgramsAs(
+  fn: string,
+  lps: readonly LinearProgram[],
+  options: LinearProgramOptions = {},
+): Promise<LinearProgramResult[]> {
+  if (!Array.isArray(lps))
+    throw new TypeError(`${fn}: lps must be an array of linear programs, got ${formatValue(lps)}`);
+  for (const [i, lp] of lps.entries()) assertLinearProgram(fn, lp, `lps[${i}]`);
+  const solver = await readSolver(fn, options);
+  if (lps.length === 0) return [];
+  return guarded(fn, () =>
+    solver.withModel(modelData(solver, lps[0]!), (model) =>
+      lps.map((lp, i) => {
+        if (i > 0) model.passModel(modelData(solver, lp));
+        return solveModel(fn, solver, model);
+      }),
+    ),
+  );
 }
 
 /**
@@ -117,8 +180,16 @@ export async function solveLinearProgramAs(
   fn: string,
   lp: LinearProgram,
   options: LinearProgramOptions = {},
-): Promise<LinearProgramSolution> {
+): Promise<LinearProgramResult> {
   assertLinearProgram(fn, lp);
+  const solver = await readSolver(fn, options);
+  return guarded(fn, () =>
+    solver.withModel(modelData(solver, lp), (model) => solveModel(fn, solver, model)),
+  );
+}
+
+/** The HiGHS instance of the options, or the one loaded on first use. */
+async function readSolver(fn: string, options: LinearProgramOptions): Promise<Highs> {
   const { highs } = readOptions(fn, options);
   if (
     highs !== undefined &&
@@ -130,9 +201,13 @@ export async function solveLinearProgramAs(
     throw new TypeError(
       `${fn}: highs must be a loaded HiGHS instance (await highsLoader()), got ${formatValue(highs)}`,
     );
-  const solver = highs ?? (await loadHighs(fn));
+  return highs ?? (await loadHighs(fn));
+}
+
+/** Runs a HiGHS call, giving its own errors the caller's name. */
+function guarded<T>(fn: string, body: () => T): T {
   try {
-    return runModel(fn, solver, lp);
+    return body();
   } catch (error) {
     // HiGHS's own messages (a failed parse or allocation) reach the user with the caller's name.
     if (error instanceof Error && error.message.startsWith(`${fn}:`)) throw error;
@@ -142,82 +217,89 @@ export async function solveLinearProgramAs(
   }
 }
 
-/** Loads `lp` into HiGHS, solves it and reads the optimum. */
-function runModel(fn: string, solver: Highs, lp: LinearProgram): LinearProgramSolution {
+/** `lp` as HiGHS model data. */
+function modelData(solver: Highs, lp: LinearProgram): ModelData {
   const { starts, indices, values } = lp.matrix;
   const rows = lp.rowLower.length;
   const cols = lp.cost.length;
-  return solver.withModel(
-    {
-      numCols: cols,
-      numRows: rows,
-      sense:
-        lp.sense === 'maximize'
-          ? solver.constants.objectiveSense.maximize
-          : solver.constants.objectiveSense.minimize,
-      colCost: lp.cost,
-      colLower: lp.colLower,
-      colUpper: lp.colUpper,
-      rowLower: lp.rowLower,
-      rowUpper: lp.rowUpper,
-      matrix: {
-        format: 'csr',
-        numRows: rows,
-        numCols: cols,
-        starts,
-        indices,
-        values,
-      },
-    },
-    (model) => {
-      model.options.set('output_flag', false);
-      const status = model.run().modelStatus;
-      if (status !== solver.constants.modelStatus.optimal)
-        throw new Error(`${fn}: HiGHS did not reach an optimum (model status ${status})`);
-      const solution = model.getSolution();
-      return {
-        x: Float64Array.from(solution.colValue),
-        rowDuals: Float64Array.from(solution.rowDual),
-        objective: model.getObjectiveValue(),
-      };
-    },
-  );
+  return {
+    numCols: cols,
+    numRows: rows,
+    sense:
+      lp.sense === 'maximize'
+        ? solver.constants.objectiveSense.maximize
+        : solver.constants.objectiveSense.minimize,
+    colCost: lp.cost,
+    colLower: lp.colLower,
+    colUpper: lp.colUpper,
+    rowLower: lp.rowLower,
+    rowUpper: lp.rowUpper,
+    matrix: { format: 'csr', numRows: rows, numCols: cols, starts, indices, values },
+  };
+}
+
+/**
+ * Solves the program loaded in `model` and reads the result. HiGHS's presolve may stop at
+ * "infeasible or unbounded"; the program is then solved again without presolve, which decides.
+ */
+function solveModel(fn: string, solver: Highs, model: Model): LinearProgramResult {
+  const codes = solver.constants.modelStatus;
+  model.options.set('output_flag', false);
+  let status: number = model.run().modelStatus;
+  if (status === codes.unboundedOrInfeasible) {
+    model.options.set('presolve', 'off');
+    status = model.run().modelStatus;
+    model.options.set('presolve', 'choose');
+  }
+  if (status === codes.infeasible) return { status: 'infeasible' };
+  if (status === codes.unbounded) return { status: 'unbounded' };
+  if (status !== codes.optimal)
+    throw new Error(`${fn}: HiGHS did not reach an optimum (model status ${status})`);
+  const solution = model.getSolution();
+  return {
+    status: 'optimal',
+    x: Float64Array.from(solution.colValue),
+    rowDuals: Float64Array.from(solution.rowDual),
+    objective: model.getObjectiveValue(),
+  };
 }
 
 /** Checks the shape of a linear program: sizes agree, bounds are numbers, A's rows are valid. */
-function assertLinearProgram(fn: string, lp: LinearProgram): void {
-  const { sense, cost, colLower, colUpper, rowLower, rowUpper, matrix } = readObject(fn, 'lp', lp);
-  assertOneOf(fn, 'lp.sense', sense, ['minimize', 'maximize']);
-  assertFiniteVector(fn, 'lp.cost', cost);
+function assertLinearProgram(fn: string, lp: LinearProgram, name = 'lp'): void {
+  const { sense, cost, colLower, colUpper, rowLower, rowUpper, matrix } = readObject(fn, name, lp);
+  assertOneOf(fn, `${name}.sense`, sense, ['minimize', 'maximize']);
+  assertFiniteVector(fn, `${name}.cost`, cost);
   const cols = cost.length;
   const rows = rowLower?.length;
-  const bounds = (name: string, v: ArrayLike<number>, n: number) => {
-    assertArrayLike(fn, name, v);
+  const bounds = (label: string, v: ArrayLike<number>, n: number) => {
+    assertArrayLike(fn, label, v);
     if (v.length !== n)
-      throw new TypeError(`${fn}: ${name} must have length ${n}, got ${v.length}`);
+      throw new TypeError(`${fn}: ${label} must have length ${n}, got ${v.length}`);
     for (let i = 0; i < n; i++)
       if (typeof v[i] !== 'number' || Number.isNaN(v[i]))
-        throw new RangeError(`${fn}: ${name}[${i}] must be a number, got ${formatValue(v[i])}`);
+        throw new RangeError(`${fn}: ${label}[${i}] must be a number, got ${formatValue(v[i])}`);
   };
-  bounds('lp.colLower', colLower, cols);
-  bounds('lp.colUpper', colUpper, cols);
-  assertArrayLike(fn, 'lp.rowLower', rowLower);
-  bounds('lp.rowUpper', rowUpper, rows);
-  const { starts, indices, values } = readObject(fn, 'lp.matrix', matrix);
-  assertArrayLike(fn, 'lp.matrix.starts', starts);
+  bounds(`${name}.colLower`, colLower, cols);
+  bounds(`${name}.colUpper`, colUpper, cols);
+  assertArrayLike(fn, `${name}.rowLower`, rowLower);
+  bounds(`${name}.rowUpper`, rowUpper, rows);
+  const { starts, indices, values } = readObject(fn, `${name}.matrix`, matrix);
+  assertArrayLike(fn, `${name}.matrix.starts`, starts);
   if (starts.length !== rows + 1 || starts[0] !== 0)
-    throw new TypeError(`${fn}: lp.matrix.starts must have length ${rows + 1} and start at 0`);
+    throw new TypeError(`${fn}: ${name}.matrix.starts must have length ${rows + 1} and start at 0`);
   const nnz = starts[rows]!;
-  assertArrayLike(fn, 'lp.matrix.indices', indices);
-  assertFiniteVector(fn, 'lp.matrix.values', values, nnz);
+  assertArrayLike(fn, `${name}.matrix.indices`, indices);
+  assertFiniteVector(fn, `${name}.matrix.values`, values, nnz);
   if (indices.length !== nnz)
-    throw new TypeError(`${fn}: lp.matrix.indices must have ${nnz} entries, got ${indices.length}`);
+    throw new TypeError(
+      `${fn}: ${name}.matrix.indices must have ${nnz} entries, got ${indices.length}`,
+    );
   for (let r = 0; r < rows; r++)
     if (!(starts[r + 1]! >= starts[r]!))
-      throw new RangeError(`${fn}: lp.matrix.starts must not decrease (row ${r})`);
+      throw new RangeError(`${fn}: ${name}.matrix.starts must not decrease (row ${r})`);
   for (let k = 0; k < nnz; k++)
     if (!Number.isInteger(indices[k]) || indices[k]! < 0 || indices[k]! >= cols)
       throw new RangeError(
-        `${fn}: lp.matrix.indices[${k}] must be a column in [0, ${cols - 1}], got ${formatValue(indices[k])}`,
+        `${fn}: ${name}.matrix.indices[${k}] must be a column in [0, ${cols - 1}], got ${formatValue(indices[k])}`,
       );
 }

@@ -21,7 +21,7 @@ export {
   klBernoulliUpperBoundUnchecked,
 } from '../info/klBernoulliBound.ts';
 export { toMatrix } from '../matrix/toMatrix.ts';
-export { solveLinearProgramAs } from '../optimize/solveLinearProgram.ts';
+export { solveLinearProgramAs, solveLinearProgramsAs } from '../optimize/solveLinearProgram.ts';
 export { sampleBetaUnchecked } from '../random/sampleBeta.ts';
 export { sampleCategoricalUnchecked } from '../random/sampleCategorical.ts';
 export { sampleIntUnchecked } from '../random/sampleInt.ts';

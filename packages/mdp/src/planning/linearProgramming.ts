@@ -103,6 +103,10 @@ export async function linearProgramming(
     },
     highs === undefined ? {} : { highs },
   );
+  // Feasible (large V satisfies every row) and bounded below (V >= V* with mu > 0): anything else
+  // is a solver failure.
+  if (solution.status !== 'optimal')
+    throw new Error(`${fn}: HiGHS reported the program ${solution.status}`);
   const { x: values, rowDuals: occupancy, objective } = solution;
   const { q, policy } = greedyFromValues(mdp, gamma, values);
   let residual = 0;
