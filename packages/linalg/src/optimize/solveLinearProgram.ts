@@ -57,6 +57,12 @@ export interface LinearProgramFailure {
 /** What {@link solveLinearProgram} finds: an optimum, or why there is none (check `status`). */
 export type LinearProgramResult = LinearProgramSolution | LinearProgramFailure;
 
+/**
+ * HiGHS's infinity: a bound or cost of this size or more is read as infinite, so the checks
+ * reject finite values that large (they would silently change the program).
+ */
+export const HIGHS_INFINITY = 1e20;
+
 let loaded: Promise<Highs> | undefined;
 
 /**
@@ -268,16 +274,26 @@ function solveModel(fn: string, solver: Highs, model: Model): LinearProgramResul
 function assertLinearProgram(fn: string, lp: LinearProgram, name = 'lp'): void {
   const { sense, cost, colLower, colUpper, rowLower, rowUpper, matrix } = readObject(fn, name, lp);
   assertOneOf(fn, `${name}.sense`, sense, ['minimize', 'maximize']);
-  assertFiniteVector(fn, `${name}.cost`, cost);
+  assertFiniteVector(fn, `${name}.cost`, cost, undefined, {
+    min: -HIGHS_INFINITY,
+    max: HIGHS_INFINITY,
+    minOpen: true,
+  });
   const cols = cost.length;
   const rows = rowLower?.length;
   const bounds = (label: string, v: ArrayLike<number>, n: number) => {
     assertArrayLike(fn, label, v);
     if (v.length !== n)
       throw new TypeError(`${fn}: ${label} must have length ${n}, got ${v.length}`);
-    for (let i = 0; i < n; i++)
-      if (typeof v[i] !== 'number' || Number.isNaN(v[i]))
-        throw new RangeError(`${fn}: ${label}[${i}] must be a number, got ${formatValue(v[i])}`);
+    for (let i = 0; i < n; i++) {
+      const x = v[i];
+      if (typeof x !== 'number' || Number.isNaN(x))
+        throw new RangeError(`${fn}: ${label}[${i}] must be a number, got ${formatValue(x)}`);
+      if (Number.isFinite(x) && Math.abs(x) >= HIGHS_INFINITY)
+        throw new RangeError(
+          `${fn}: ${label}[${i}] = ${x} is finite but at least 1e20, which HiGHS reads as infinite; use Infinity or rescale the program`,
+        );
+    }
   };
   bounds(`${name}.colLower`, colLower, cols);
   bounds(`${name}.colUpper`, colUpper, cols);

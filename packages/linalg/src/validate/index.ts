@@ -21,7 +21,11 @@ export {
   klBernoulliUpperBoundUnchecked,
 } from '../info/klBernoulliBound.ts';
 export { toMatrix } from '../matrix/toMatrix.ts';
-export { solveLinearProgramAs, solveLinearProgramsAs } from '../optimize/solveLinearProgram.ts';
+export {
+  HIGHS_INFINITY,
+  solveLinearProgramAs,
+  solveLinearProgramsAs,
+} from '../optimize/solveLinearProgram.ts';
 export { sampleBetaUnchecked } from '../random/sampleBeta.ts';
 export { sampleCategoricalUnchecked } from '../random/sampleCategorical.ts';
 export { sampleIntUnchecked } from '../random/sampleInt.ts';

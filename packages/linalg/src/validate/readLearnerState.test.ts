@@ -47,7 +47,10 @@ describe('readLearnerState', () => {
 });
 
 describe('restoreByType', () => {
-  const readers = { A: { fromJSON: (s: unknown) => ({ read: s }) }, B: { fromJSON: () => 'b' } };
+  const readers: Record<string, { fromJSON(s: unknown): unknown }> = {
+    A: { fromJSON: (s: unknown) => ({ read: s }) },
+    B: { fromJSON: () => 'b' },
+  };
   it("hands the state to its type's reader", () => {
     const state = { type: 'A', version: 1 };
     expect(restoreByType('load', state, readers)).toEqual({ read: state });
