@@ -53,6 +53,7 @@ export default defineConfig({
             { text: '@x/bandits', link: '/guide/bandits' },
             { text: '@x/mdp', link: '/guide/mdp' },
             { text: '@x/data-pricing', link: '/guide/data-pricing' },
+            { text: '@x/contracts', link: '/guide/contracts' },
           ],
         },
       ],

@@ -1,0 +1,5 @@
+import { describe } from 'vitest';
+import { checkExamples } from '../../../test/examples.ts';
+import * as api from './index.ts';
+
+describe('every @example runs', () => checkExamples(import.meta.dirname, { ...api }));

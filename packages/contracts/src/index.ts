@@ -1,0 +1,21 @@
+/**
+ * Contract design: hidden-action principal-agent problems, optimal contracts by least-payment
+ * linear programs, linear contracts found exactly, and the benchmarks.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  type BestResponseOptions,
+  ContractProblem,
+  type ContractProblemData,
+} from './single/ContractProblem.ts';
+export { type FirstBest, firstBest } from './single/firstBest.ts';
+export {
+  type ActionImplementation,
+  type ContractDesignOptions,
+  leastPaymentContracts,
+} from './single/leastPaymentContracts.ts';
+export { type LinearContract, linearContract } from './single/linearContract.ts';
+export { type OptimalContract, optimalContract } from './single/optimalContract.ts';
+export { TIGHT_INSTANCE_MAX_REWARD, tightLinearInstance } from './single/tightLinearInstance.ts';

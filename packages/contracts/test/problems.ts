@@ -1,0 +1,18 @@
+import { createRng, sampleDirichlet } from '@x/linalg';
+import { ContractProblem } from '../src/single/ContractProblem.ts';
+
+/**
+ * A random problem: 2-5 actions with Dirichlet(1) outcome laws over 2-4 outcomes, rewards in
+ * [0, 5), costs in [0, 1) with action 0 free (the agent's outside option, as in the standard model).
+ */
+export function randomProblem(seed: number): ContractProblem {
+  const rng = createRng(seed);
+  const n = 2 + Math.floor(rng.nextFloat64() * 4);
+  const m = 2 + Math.floor(rng.nextFloat64() * 3);
+  const ones = new Float64Array(m).fill(1);
+  return new ContractProblem({
+    outcomes: Array.from({ length: n }, () => sampleDirichlet(rng, ones)),
+    costs: Array.from({ length: n }, (_, a) => (a === 0 ? 0 : rng.nextFloat64())),
+    rewards: Array.from({ length: m }, () => 5 * rng.nextFloat64()),
+  });
+}
