@@ -1,10 +1,18 @@
 /**
  * Contract design: hidden-action principal-agent problems, optimal contracts by least-payment
- * linear programs, linear contracts found exactly, and the benchmarks.
+ * linear programs, linear contracts found exactly, the benchmarks, and contracts for
+ * principal-agent MDPs by backward induction with an incentive audit.
  *
  * @packageDocumentation
  */
 
+export {
+  type AgentResponse,
+  type AgentResponseOptions,
+  agentBestResponse,
+} from './mdp/agentBestResponse.ts';
+export { PrincipalAgentMdp, type PrincipalAgentMdpData } from './mdp/PrincipalAgentMdp.ts';
+export { type ContractPlan, type ContractPlanOptions, planContracts } from './mdp/planContracts.ts';
 export {
   type BestResponseOptions,
   ContractProblem,

@@ -1,4 +1,5 @@
 import type { ExportCases } from '../../../test/contract.ts';
+import { PrincipalAgentMdp } from '../src/mdp/PrincipalAgentMdp.ts';
 import { ContractProblem } from '../src/single/ContractProblem.ts';
 
 /** Shirk or work; success is worth 10. */
@@ -11,6 +12,16 @@ const data = () => ({
   rewards: [0, 10],
 });
 const problem = () => new ContractProblem(data());
+const mdpData = () => ({
+  states: 2,
+  actions: 2,
+  horizon: 2,
+  transitions: [0.9, 0.1, 0.3, 0.7, 0.5, 0.5, 0.1, 0.9],
+  costs: [0, 0.2, 0, 0.2],
+  rewards: [0, 1, 0, 1],
+  start: 0,
+});
+const mdp = () => new PrincipalAgentMdp(mdpData());
 
 /** A good call of every export of `@x/contracts` (see test/contract.ts). */
 export const CASES: ExportCases = {
@@ -25,9 +36,15 @@ export const CASES: ExportCases = {
       bestResponse: () => [[0, 2], { tolerance: 1e-9 }],
     },
   },
+  agentBestResponse: { args: () => [mdp(), new Float64Array(8), { tolerance: 1e-9 }] },
   firstBest: { args: () => [problem()] },
   leastPaymentContracts: { args: () => [problem(), { margin: 0.1 }] },
   linearContract: { args: () => [problem()] },
   optimalContract: { args: () => [problem(), { margin: 0 }] },
+  PrincipalAgentMdp: {
+    args: () => [mdpData()],
+    methods: { probability: () => [0, 1, 1] },
+  },
+  planContracts: { args: () => [mdp(), { design: 'myopic', margin: 0 }] },
   tightLinearInstance: { args: () => [4, 0.5] },
 };

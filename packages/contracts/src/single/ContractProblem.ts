@@ -170,6 +170,11 @@ export class ContractProblem {
     return choice;
   }
 
+  /** $p_a(j)$ without checks. @internal */
+  probabilityUnchecked(action: number, outcome: number): number {
+    return this.#p[action * this.outcomes + outcome]!;
+  }
+
   /** $\sum_j p_{aj} x_j$ without checks. @internal */
   expectedPaymentUnchecked(action: number, x: ArrayLike<number>): number {
     const m = this.outcomes;

@@ -1,4 +1,4 @@
-import type { LinearProgram, LinearProgramOptions } from '@x/linalg';
+import type { LinearProgram, LinearProgramOptions, LinearProgramResult } from '@x/linalg';
 import {
   assertNonNegative,
   HIGHS_INFINITY,
@@ -64,6 +64,23 @@ export async function leastPaymentContractsAs(
     throw new TypeError(`${fn}: problem must be a ContractProblem`);
   const { margin = 0, highs } = readOptions(fn, options);
   assertNonNegative(fn, 'margin', margin);
+  const results = await solveLinearProgramsAs(
+    fn,
+    leastPaymentPrograms(fn, problem, margin),
+    highs === undefined ? {} : { highs },
+  );
+  return readImplementations(problem, results);
+}
+
+/**
+ * The least-payment linear program of every action of `problem` (see
+ * {@link leastPaymentContracts}), in action order. @internal
+ */
+export function leastPaymentPrograms(
+  fn: string,
+  problem: ContractProblem,
+  margin: number,
+): LinearProgram[] {
   const n = problem.actions;
   const m = problem.outcomes;
   let spread = 0;
@@ -72,7 +89,7 @@ export async function leastPaymentContractsAs(
     throw new RangeError(
       `${fn}: margin + the largest cost must be below 1e20 (HiGHS's infinity), got margin ${margin} and cost ${spread}`,
     );
-  const p = (a: number, j: number) => problem.probability(a, j);
+  const p = (a: number, j: number) => problem.probabilityUnchecked(a, j);
   const lps: LinearProgram[] = [];
   for (let a = 0; a < n; a++) {
     const rows = n - 1;
@@ -100,7 +117,14 @@ export async function leastPaymentContractsAs(
       matrix: { starts, indices, values },
     });
   }
-  const results = await solveLinearProgramsAs(fn, lps, highs === undefined ? {} : { highs });
+  return lps;
+}
+
+/** The implementations read from the programs' results, in action order. @internal */
+export function readImplementations(
+  problem: ContractProblem,
+  results: readonly LinearProgramResult[],
+): ActionImplementation[] {
   return results.map((result, action) => {
     // Bounded below by 0, so "unbounded" cannot occur; only infeasibility means "not implementable".
     if (result.status !== 'optimal')

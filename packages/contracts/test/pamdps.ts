@@ -1,0 +1,86 @@
+import { createRng, sampleDirichlet } from '@x/linalg';
+import { agentBestResponse } from '../src/mdp/agentBestResponse.ts';
+import { PrincipalAgentMdp } from '../src/mdp/PrincipalAgentMdp.ts';
+import { ContractProblem } from '../src/single/ContractProblem.ts';
+import { leastPaymentContracts } from '../src/single/leastPaymentContracts.ts';
+
+/** A random principal-agent MDP: Dirichlet(1) transitions, costs in [0, 0.3) with action 0 free, rewards in [0, 1). */
+export function randomPamdp(seed: number, S: number, A: number, H: number): PrincipalAgentMdp {
+  const rng = createRng(seed);
+  const ones = new Float64Array(S).fill(1);
+  const transitions = new Float64Array(S * A * S);
+  for (let i = 0; i < S * A; i++) transitions.set(sampleDirichlet(rng, ones), i * S);
+  return new PrincipalAgentMdp({
+    states: S,
+    actions: A,
+    horizon: H,
+    transitions,
+    costs: Array.from({ length: S * A }, (_, i) => (i % A === 0 ? 0 : 0.3 * rng.nextFloat64())),
+    rewards: Array.from({ length: S * S }, () => rng.nextFloat64()),
+  });
+}
+
+/** A deterministic Markov action plan with its least-payment contracts and what they yield. */
+export interface PlanValue {
+  readonly plan: Int32Array;
+  /** The principal's value under the far-sighted agent's response (null if some target is not inducible). */
+  readonly value: number | null;
+  /** Whether every (h, s) choice maximises the plan's own principal value from there on. */
+  readonly sequentiallyOptimal: boolean;
+}
+
+/**
+ * Every plan (A^(H S) of them), each with the least-payment contracts for its actions computed
+ * backward from its own continuation values, evaluated by the agent's best response: an
+ * independent check of `planContracts` on tiny instances.
+ */
+export async function allPlans(problem: PrincipalAgentMdp): Promise<PlanValue[]> {
+  const { states: S, actions: A, horizon: H } = problem;
+  const p = (s: number, a: number, t: number) => problem.probability(s, a, t);
+  const out: PlanValue[] = [];
+  const count = A ** (H * S);
+  for (let code = 0; code < count; code++) {
+    const plan = Int32Array.from({ length: H * S }, (_, i) => Math.floor(code / A ** i) % A);
+    const payments = new Float64Array(H * S * S);
+    let va = new Float64Array(S);
+    let vp = new Float64Array(S);
+    let feasible = true;
+    let sequential = true;
+    for (let h = H - 1; h >= 0 && feasible; h--) {
+      const nva = new Float64Array(S);
+      const nvp = new Float64Array(S);
+      for (let s = 0; s < S; s++) {
+        const step = new ContractProblem({
+          outcomes: Array.from({ length: A }, (_, a) =>
+            Array.from({ length: S }, (_, t) => p(s, a, t)),
+          ),
+          costs: Array.from({ length: A }, (_, a) => {
+            let e = 0;
+            for (let t = 0; t < S; t++) e += p(s, a, t) * va[t]!;
+            return problem.costs[s * A + a]! - e + 100;
+          }),
+          rewards: Array.from({ length: S }, (_, t) => problem.rewards[s * S + t]! + vp[t]!),
+        });
+        const impl = await leastPaymentContracts(step);
+        const a = plan[h * S + s]!;
+        if (!impl[a]!.implementable) {
+          feasible = false;
+          break;
+        }
+        const value = (b: number) => step.expectedReward(b) - impl[b]!.payment;
+        for (let b = 0; b < A; b++)
+          if (impl[b]!.implementable && value(b) > value(a) + 1e-7) sequential = false;
+        payments.set(impl[a]!.contract!, (h * S + s) * S);
+        nvp[s] = value(a);
+        let agent = -problem.costs[s * A + a]!;
+        for (let t = 0; t < S; t++) agent += p(s, a, t) * (impl[a]!.contract![t]! + va[t]!);
+        nva[s] = agent;
+      }
+      va = nva;
+      vp = nvp;
+    }
+    const value = feasible ? agentBestResponse(problem, payments).principalValue : null;
+    out.push({ plan, value, sequentiallyOptimal: feasible && sequential });
+  }
+  return out;
+}
