@@ -14,7 +14,7 @@ import {
 } from './agentBestResponse.ts';
 import { PrincipalAgentMdp } from './PrincipalAgentMdp.ts';
 
-/** Options of {@link planContracts}. */
+/** Options of {@link planContracts} (presolve is off by default: the programs are small). */
 export interface ContractPlanOptions extends LinearProgramOptions {
   /**
    * `'far-sighted'`: the agent's continuation values enter the incentive constraints (the
@@ -91,7 +91,7 @@ export async function planContracts(
   const fn = 'planContracts';
   if (!(problem instanceof PrincipalAgentMdp))
     throw new TypeError(`${fn}: problem must be a PrincipalAgentMdp`);
-  const { design = 'far-sighted', margin = 0, highs } = readOptions(fn, options);
+  const { design = 'far-sighted', margin = 0, highs, presolve = false } = readOptions(fn, options);
   assertOneOf(fn, 'design', design, ['far-sighted', 'myopic']);
   assertNonNegative(fn, 'margin', margin);
   const { states: S, actions: A, horizon: H, transitions: P, costs, rewards } = problem;
@@ -102,7 +102,7 @@ export async function planContracts(
   let principalNext = new Float64Array(S);
   let agentHere = new Float64Array(S);
   let principalHere = new Float64Array(S);
-  const solverOptions = highs === undefined ? {} : { highs };
+  const solverOptions = { presolve, ...(highs === undefined ? {} : { highs }) };
   for (let h = H - 1; h >= 0; h--) {
     // Each state's step as a one-step contract problem over next states, with the agent's
     // continuation folded into its costs (shifted to be >= 0: a common shift changes no choice)

@@ -8,6 +8,10 @@ import {
 import { ContractProblem } from './ContractProblem.ts';
 
 /** Options of {@link leastPaymentContracts} and {@link optimalContract}. */
+/**
+ * Options of the contract designs: the incentive margin, and the HiGHS options (presolve is off
+ * by default here: the programs are small, and presolve would dominate their time).
+ */
 export interface ContractDesignOptions extends LinearProgramOptions {
   /**
    * The incentive margin $\delta \ge 0$: the target action must beat every other by $\delta$ in
@@ -62,13 +66,12 @@ export async function leastPaymentContractsAs(
 ): Promise<ActionImplementation[]> {
   if (!(problem instanceof ContractProblem))
     throw new TypeError(`${fn}: problem must be a ContractProblem`);
-  const { margin = 0, highs } = readOptions(fn, options);
+  const { margin = 0, highs, presolve = false } = readOptions(fn, options);
   assertNonNegative(fn, 'margin', margin);
-  const results = await solveLinearProgramsAs(
-    fn,
-    leastPaymentPrograms(fn, problem, margin),
-    highs === undefined ? {} : { highs },
-  );
+  const results = await solveLinearProgramsAs(fn, leastPaymentPrograms(fn, problem, margin), {
+    presolve,
+    ...(highs === undefined ? {} : { highs }),
+  });
   return readImplementations(problem, results);
 }
 

@@ -104,6 +104,15 @@ describe('solveLinearProgram (HiGHS)', () => {
       1, 1.5, 2, 1,
     ]);
     expect(await solveLinearPrograms([])).toEqual([]);
+    // Without presolve: the same optima and statuses.
+    const plain = await solveLinearPrograms(lps, { presolve: false });
+    expect(plain.map((r) => r.status)).toEqual(batch.map((r) => r.status));
+    for (const [i, r] of plain.entries())
+      if (r.status === 'optimal' && batch[i]!.status === 'optimal')
+        expect(r.objective).toBeCloseTo((batch[i] as { objective: number }).objective, 9);
+    await expect(solveLinearPrograms(lps, { presolve: 'no' as never })).rejects.toThrow(
+      /^solveLinearPrograms: presolve must be a boolean/,
+    );
     await expect(solveLinearPrograms([lp(1), { ...lp(1), sense: 'min' as never }])).rejects.toThrow(
       /^solveLinearPrograms: lps\[1\].sense must be 'minimize' or 'maximize'/,
     );

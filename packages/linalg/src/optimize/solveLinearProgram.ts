@@ -1,6 +1,7 @@
 import type { Highs, Model, ModelData } from 'highs';
 import {
   assertArrayLike,
+  assertBoolean,
   assertFiniteVector,
   assertOneOf,
   formatValue,
@@ -36,6 +37,12 @@ export interface LinearProgramOptions {
    * @default loaded on first use (Node)
    */
   readonly highs?: Highs;
+  /**
+   * Whether HiGHS presolves the program. Presolve pays off on large programs; on small ones
+   * (tens of variables, solved by the thousand) it dominates the time, and turning it off is
+   * about ten times faster. @default true
+   */
+  readonly presolve?: boolean;
 }
 
 /** An optimum of a {@link LinearProgram}. */
@@ -167,12 +174,13 @@ export async function solveLinearProgramsAs(
     throw new TypeError(`${fn}: lps must be an array of linear programs, got ${formatValue(lps)}`);
   for (const [i, lp] of lps.entries()) assertLinearProgram(fn, lp, `lps[${i}]`);
   const solver = await readSolver(fn, options);
+  const presolve = readPresolve(fn, options);
   if (lps.length === 0) return [];
   return guarded(fn, () =>
     solver.withModel(modelData(solver, lps[0]!), (model) =>
       lps.map((lp, i) => {
         if (i > 0) model.passModel(modelData(solver, lp));
-        return solveModel(fn, solver, model);
+        return solveModel(fn, solver, model, presolve);
       }),
     ),
   );
@@ -189,9 +197,17 @@ export async function solveLinearProgramAs(
 ): Promise<LinearProgramResult> {
   assertLinearProgram(fn, lp);
   const solver = await readSolver(fn, options);
+  const presolve = readPresolve(fn, options);
   return guarded(fn, () =>
-    solver.withModel(modelData(solver, lp), (model) => solveModel(fn, solver, model)),
+    solver.withModel(modelData(solver, lp), (model) => solveModel(fn, solver, model, presolve)),
   );
+}
+
+/** The `presolve` option, checked. */
+function readPresolve(fn: string, options: LinearProgramOptions): boolean {
+  const { presolve = true } = options;
+  assertBoolean(fn, 'presolve', presolve);
+  return presolve;
 }
 
 /** The HiGHS instance of the options, or the one loaded on first use. */
@@ -248,14 +264,19 @@ function modelData(solver: Highs, lp: LinearProgram): ModelData {
  * Solves the program loaded in `model` and reads the result. HiGHS's presolve may stop at
  * "infeasible or unbounded"; the program is then solved again without presolve, which decides.
  */
-function solveModel(fn: string, solver: Highs, model: Model): LinearProgramResult {
+function solveModel(
+  fn: string,
+  solver: Highs,
+  model: Model,
+  presolve: boolean,
+): LinearProgramResult {
   const codes = solver.constants.modelStatus;
   model.options.set('output_flag', false);
+  model.options.set('presolve', presolve ? 'choose' : 'off');
   let status: number = model.run().modelStatus;
-  if (status === codes.unboundedOrInfeasible) {
+  if (status === codes.unboundedOrInfeasible && presolve) {
     model.options.set('presolve', 'off');
     status = model.run().modelStatus;
-    model.options.set('presolve', 'choose');
   }
   if (status === codes.infeasible) return { status: 'infeasible' };
   if (status === codes.unbounded) return { status: 'unbounded' };
