@@ -14,6 +14,15 @@ export {
 export { PrincipalAgentMdp, type PrincipalAgentMdpData } from './mdp/PrincipalAgentMdp.ts';
 export { type ContractPlan, type ContractPlanOptions, planContracts } from './mdp/planContracts.ts';
 export {
+  LinearContractLearner,
+  type LinearContractLearnerOptions,
+} from './online/LinearContractLearner.ts';
+export { type ContractsLearner, learnerFromJSON } from './online/learnerFromJSON.ts';
+export {
+  type ContractLearner,
+  simulateContractLearning,
+} from './online/simulateContractLearning.ts';
+export {
   type BestResponseOptions,
   ContractProblem,
   type ContractProblemData,

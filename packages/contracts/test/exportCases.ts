@@ -1,5 +1,7 @@
+import { createRng } from '@x/linalg';
 import type { ExportCases } from '../../../test/contract.ts';
 import { PrincipalAgentMdp } from '../src/mdp/PrincipalAgentMdp.ts';
+import { LinearContractLearner } from '../src/online/LinearContractLearner.ts';
 import { ContractProblem } from '../src/single/ContractProblem.ts';
 
 /** Shirk or work; success is worth 10. */
@@ -39,6 +41,16 @@ export const CASES: ExportCases = {
   agentBestResponse: { args: () => [mdp(), new Float64Array(8), { tolerance: 1e-9 }] },
   firstBest: { args: () => [problem()] },
   leastPaymentContracts: { args: () => [problem(), { margin: 0.1 }] },
+  learnerFromJSON: {
+    args: () => [
+      JSON.parse(JSON.stringify(new LinearContractLearner({ rounds: 8, rewardMax: 1 }))),
+    ],
+  },
+  LinearContractLearner: {
+    args: () => [{ rounds: 27, rewardMax: 10 }],
+    methods: { select: () => [createRng(1)], update: () => [0, 3] },
+    restore: (state: unknown) => LinearContractLearner.fromJSON(state),
+  },
   linearContract: { args: () => [problem()] },
   optimalContract: { args: () => [problem(), { margin: 0 }] },
   PrincipalAgentMdp: {
@@ -46,5 +58,13 @@ export const CASES: ExportCases = {
     methods: { probability: () => [0, 1, 1] },
   },
   planContracts: { args: () => [mdp(), { design: 'myopic', margin: 0 }] },
+  simulateContractLearning: {
+    args: () => [
+      createRng(1),
+      problem(),
+      () => new LinearContractLearner({ rounds: 20, rewardMax: 10 }),
+      { rounds: 20, runs: 2 },
+    ],
+  },
   tightLinearInstance: { args: () => [4, 0.5] },
 };

@@ -1,0 +1,35 @@
+import { createRng, fitLogLogSlope } from '@x/linalg';
+import { describe, expect, it } from 'vitest';
+import { ContractProblem } from '../single/ContractProblem.ts';
+import { LinearContractLearner } from './LinearContractLearner.ts';
+import { simulateContractLearning } from './simulateContractLearning.ts';
+
+describe('learning linear contracts online (Zhu et al., arXiv:2211.05732)', () => {
+  it('claim: the discretised learner has regret of order T^(2/3) against the best linear contract', () => {
+    // Three effort levels whose best share (about 0.36) is off the grid.
+    const problem = new ContractProblem({
+      outcomes: [
+        [0.8, 0.15, 0.05],
+        [0.4, 0.4, 0.2],
+        [0.1, 0.3, 0.6],
+      ],
+      costs: [0, 0.3, 1.1],
+      rewards: [0, 2, 5],
+    });
+    const rounds = 20_000;
+    const checkpoints = [2500, 5000, 10_000, 20_000];
+    const r = simulateContractLearning(
+      createRng(7),
+      problem,
+      () => new LinearContractLearner({ rounds, rewardMax: 5 }),
+      { rounds, runs: 8, checkpoints },
+    );
+    const regret = r.series.regret.mean;
+    // The bound of the learner (discretisation r_max T / K plus UCB1's sqrt(8 K T log T) r_max
+    // with K = T^(1/3)) is about 10 r_max T^(2/3) here; and the regret grows sublinearly.
+    expect(regret.at(-1)!).toBeLessThanOrEqual(10 * 5 * rounds ** (2 / 3));
+    const { slope } = fitLogLogSlope(checkpoints, regret);
+    expect(slope).toBeLessThan(0.9);
+    expect(regret.at(-1)! / rounds).toBeLessThan(regret[0]! / checkpoints[0]!);
+  });
+});

@@ -1,0 +1,46 @@
+import { test } from '@fast-check/vitest';
+import { createRng } from '@x/linalg';
+import { mergeRuns, type RunResult } from '@x/linalg/experiment';
+import { describe } from 'vitest';
+import { checkRunRanges, type RunRangeCase, runSplits } from '../../../test/runRanges.ts';
+import { LinearContractLearner } from './online/LinearContractLearner.ts';
+import { simulateContractLearning } from './online/simulateContractLearning.ts';
+import { ContractProblem } from './single/ContractProblem.ts';
+
+const RUNS = 6;
+const problem = new ContractProblem({
+  outcomes: [
+    [0.9, 0.1],
+    [0.2, 0.8],
+  ],
+  costs: [0, 1],
+  rewards: [0, 10],
+});
+
+/** Every simulator of the package, over a run range. */
+const SIMULATORS: readonly RunRangeCase[] = [
+  {
+    name: 'simulateContractLearning',
+    simulate: (firstRun: number, runs: number) =>
+      simulateContractLearning(
+        createRng(3),
+        problem,
+        () => new LinearContractLearner({ rounds: 40, rewardMax: 10 }),
+        { rounds: 40, checkpoints: [7, 20, 40], firstRun, runs },
+      ),
+  },
+];
+
+describe('every simulator: any split of the runs merges into the single call, bit for bit', () => {
+  for (const simulator of SIMULATORS) {
+    const whole = simulator.simulate(0, RUNS);
+    test.prop([runSplits(RUNS)], { seed: 11, numRuns: 8 })(simulator.name, (split) =>
+      checkRunRanges(
+        simulator,
+        (parts) => mergeRuns(parts as readonly RunResult<string>[]),
+        whole,
+        split,
+      ),
+    );
+  }
+});
