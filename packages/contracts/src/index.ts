@@ -6,6 +6,9 @@
  * @packageDocumentation
  */
 
+export { hedgeSelfPlay, type SelfPlayResult } from './games/hedgeSelfPlay.ts';
+export { type MinimaxSolution, minimaxStrategies } from './games/minimaxStrategies.ts';
+export { ZeroSumGame } from './games/ZeroSumGame.ts';
 export {
   type AgentResponse,
   type AgentResponseOptions,

@@ -1,5 +1,6 @@
 import { createRng } from '@x/linalg';
 import type { ExportCases } from '../../../test/contract.ts';
+import { ZeroSumGame } from '../src/games/ZeroSumGame.ts';
 import { PrincipalAgentMdp } from '../src/mdp/PrincipalAgentMdp.ts';
 import { LinearContractLearner } from '../src/online/LinearContractLearner.ts';
 import { ContractProblem } from '../src/single/ContractProblem.ts';
@@ -24,6 +25,12 @@ const mdpData = () => ({
   start: 0,
 });
 const mdp = () => new PrincipalAgentMdp(mdpData());
+const game = () =>
+  new ZeroSumGame([
+    [0.5, 0, 1],
+    [1, 0.5, 0],
+    [0, 1, 0.5],
+  ]);
 
 /** A good call of every export of `@x/contracts` (see test/contract.ts). */
 export const CASES: ExportCases = {
@@ -40,6 +47,26 @@ export const CASES: ExportCases = {
   },
   agentBestResponse: { args: () => [mdp(), new Float64Array(8), { tolerance: 1e-9 }] },
   firstBest: { args: () => [problem()] },
+  hedgeSelfPlay: { args: () => [game(), 50] },
+  minimaxStrategies: { args: () => [game(), {}] },
+  ZeroSumGame: {
+    args: () => [
+      [
+        [0.5, 0, 1],
+        [1, 0.5, 0],
+      ],
+    ],
+    methods: {
+      payoff: () => [
+        [0.5, 0.5],
+        [0.2, 0.3, 0.5],
+      ],
+      exploitability: () => [
+        [0.5, 0.5],
+        [0.2, 0.3, 0.5],
+      ],
+    },
+  },
   leastPaymentContracts: { args: () => [problem(), { margin: 0.1 }] },
   learnerFromJSON: {
     args: () => [
