@@ -10,6 +10,11 @@ export { hedgeSelfPlay, type SelfPlayResult } from './games/hedgeSelfPlay.ts';
 export { type MinimaxSolution, minimaxStrategies } from './games/minimaxStrategies.ts';
 export { ZeroSumGame } from './games/ZeroSumGame.ts';
 export {
+  optimalSignaling,
+  type PersuasionProblem,
+  type SignalingScheme,
+} from './information/optimalSignaling.ts';
+export {
   type AgentResponse,
   type AgentResponseOptions,
   agentBestResponse,

@@ -80,6 +80,22 @@ export const CASES: ExportCases = {
   },
   linearContract: { args: () => [problem()] },
   optimalContract: { args: () => [problem(), { margin: 0 }] },
+  optimalSignaling: {
+    args: () => [
+      {
+        prior: [0.7, 0.3],
+        senderUtility: [
+          [0, 1],
+          [0, 1],
+        ],
+        receiverUtility: [
+          [1, 0],
+          [0, 1],
+        ],
+      },
+      {},
+    ],
+  },
   PrincipalAgentMdp: {
     args: () => [mdpData()],
     methods: { probability: () => [0, 1, 1] },
