@@ -22,6 +22,10 @@ export {
 export { PrincipalAgentMdp, type PrincipalAgentMdpData } from './mdp/PrincipalAgentMdp.ts';
 export { type ContractPlan, type ContractPlanOptions, planContracts } from './mdp/planContracts.ts';
 export {
+  type RandomPrincipalAgentMdpOptions,
+  randomPrincipalAgentMdp,
+} from './mdp/randomPrincipalAgentMdp.ts';
+export {
   LinearContractLearner,
   type LinearContractLearnerOptions,
 } from './online/LinearContractLearner.ts';

@@ -100,6 +100,9 @@ export const CASES: ExportCases = {
     args: () => [mdpData()],
     methods: { probability: () => [0, 1, 1] },
   },
+  randomPrincipalAgentMdp: {
+    args: () => [createRng(1), { states: 3, actions: 2, horizon: 2, maxCost: 0.5 }],
+  },
   planContracts: { args: () => [mdp(), { design: 'myopic', margin: 0 }] },
   simulateContractLearning: {
     args: () => [

@@ -1,23 +1,13 @@
-import { createRng, sampleDirichlet } from '@x/linalg';
+import { createRng } from '@x/linalg';
 import { agentBestResponse } from '../src/mdp/agentBestResponse.ts';
-import { PrincipalAgentMdp } from '../src/mdp/PrincipalAgentMdp.ts';
+import type { PrincipalAgentMdp } from '../src/mdp/PrincipalAgentMdp.ts';
+import { randomPrincipalAgentMdp } from '../src/mdp/randomPrincipalAgentMdp.ts';
 import { ContractProblem } from '../src/single/ContractProblem.ts';
 import { leastPaymentContracts } from '../src/single/leastPaymentContracts.ts';
 
-/** A random principal-agent MDP: Dirichlet(1) transitions, costs in [0, 0.3) with action 0 free, rewards in [0, 1). */
+/** A random principal-agent MDP of a seed (randomPrincipalAgentMdp). */
 export function randomPamdp(seed: number, S: number, A: number, H: number): PrincipalAgentMdp {
-  const rng = createRng(seed);
-  const ones = new Float64Array(S).fill(1);
-  const transitions = new Float64Array(S * A * S);
-  for (let i = 0; i < S * A; i++) transitions.set(sampleDirichlet(rng, ones), i * S);
-  return new PrincipalAgentMdp({
-    states: S,
-    actions: A,
-    horizon: H,
-    transitions,
-    costs: Array.from({ length: S * A }, (_, i) => (i % A === 0 ? 0 : 0.3 * rng.nextFloat64())),
-    rewards: Array.from({ length: S * S }, () => rng.nextFloat64()),
-  });
+  return randomPrincipalAgentMdp(createRng(seed), { states: S, actions: A, horizon: H });
 }
 
 /** A deterministic Markov action plan with its least-payment contracts and what they yield. */

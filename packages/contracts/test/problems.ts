@@ -16,3 +16,14 @@ export function randomProblem(seed: number): ContractProblem {
     rewards: Array.from({ length: m }, () => 5 * rng.nextFloat64()),
   });
 }
+
+/** Shirk (free, success 10%) or work (cost 1, success 80%); success is worth 10. */
+export const shirkOrWork = (): ContractProblem =>
+  new ContractProblem({
+    outcomes: [
+      [0.9, 0.1],
+      [0.2, 0.8],
+    ],
+    costs: [0, 1],
+    rewards: [0, 10],
+  });

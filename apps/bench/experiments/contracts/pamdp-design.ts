@@ -1,28 +1,18 @@
+import type { PrincipalAgentMdp } from '@x/contracts';
 import {
   agentBestResponse,
   ContractProblem,
   leastPaymentContracts,
-  PrincipalAgentMdp,
   planContracts,
+  randomPrincipalAgentMdp,
 } from '@x/contracts';
-import { type Rng, sampleDirichlet } from '@x/linalg';
+import type { Rng } from '@x/linalg';
 import { defineClaim } from '../../src/Experiment.ts';
 
 const SIZES = { quick: 8, full: 100 } as const;
 
-function randomPamdp(rng: Rng, S: number, A: number, H: number): PrincipalAgentMdp {
-  const ones = new Float64Array(S).fill(1);
-  const transitions = new Float64Array(S * A * S);
-  for (let i = 0; i < S * A; i++) transitions.set(sampleDirichlet(rng, ones), i * S);
-  return new PrincipalAgentMdp({
-    states: S,
-    actions: A,
-    horizon: H,
-    transitions,
-    costs: Array.from({ length: S * A }, (_, i) => (i % A === 0 ? 0 : 0.3 * rng.nextFloat64())),
-    rewards: Array.from({ length: S * S }, () => rng.nextFloat64()),
-  });
-}
+const randomPamdp = (rng: Rng, states: number, actions: number, horizon: number) =>
+  randomPrincipalAgentMdp(rng, { states, actions, horizon });
 
 /** The best principal value over every deterministic plan with its least-payment contracts (brute force). */
 async function bestPlan(problem: PrincipalAgentMdp): Promise<number> {

@@ -1,20 +1,10 @@
-import { PrincipalAgentMdp, planContracts } from '@x/contracts';
-import { type LinearProgram, type Rng, sampleDirichlet, solveLinearProgram } from '@x/linalg';
+import type { PrincipalAgentMdp } from '@x/contracts';
+import { planContracts, randomPrincipalAgentMdp } from '@x/contracts';
+import { type LinearProgram, type Rng, solveLinearProgram } from '@x/linalg';
 import { definePerf } from '../../src/Experiment.ts';
 
-function randomPamdp(rng: Rng, S: number, A: number, H: number): PrincipalAgentMdp {
-  const ones = new Float64Array(S).fill(1);
-  const transitions = new Float64Array(S * A * S);
-  for (let i = 0; i < S * A; i++) transitions.set(sampleDirichlet(rng, ones), i * S);
-  return new PrincipalAgentMdp({
-    states: S,
-    actions: A,
-    horizon: H,
-    transitions,
-    costs: Array.from({ length: S * A }, (_, i) => (i % A === 0 ? 0 : 0.3 * rng.nextFloat64())),
-    rewards: Array.from({ length: S * S }, () => rng.nextFloat64()),
-  });
-}
+const randomPamdp = (rng: Rng, states: number, actions: number, horizon: number) =>
+  randomPrincipalAgentMdp(rng, { states, actions, horizon });
 
 /** Wall time of an async call, best of `repeat`, in ms. */
 async function time(fn: () => Promise<unknown>, repeat: number): Promise<number> {

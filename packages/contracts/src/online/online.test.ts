@@ -1,18 +1,8 @@
 import { createRng } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
-import { ContractProblem } from '../single/ContractProblem.ts';
+import { shirkOrWork } from '../../test/problems.ts';
 import { LinearContractLearner } from './LinearContractLearner.ts';
 import { simulateContractLearning } from './simulateContractLearning.ts';
-
-const shirkOrWork = () =>
-  new ContractProblem({
-    outcomes: [
-      [0.9, 0.1],
-      [0.2, 0.8],
-    ],
-    costs: [0, 1],
-    rewards: [0, 10],
-  });
 
 describe('LinearContractLearner', () => {
   it('offers the grid 0, 1/K, ..., 1 with K = ceil(T^(1/3))', () => {

@@ -1,22 +1,12 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { randomProblem } from '../../test/problems.ts';
+import { randomProblem, shirkOrWork } from '../../test/problems.ts';
 import { ContractProblem } from './ContractProblem.ts';
 import { firstBest } from './firstBest.ts';
 import { leastPaymentContracts } from './leastPaymentContracts.ts';
 import { linearContract } from './linearContract.ts';
 import { optimalContract } from './optimalContract.ts';
 import { tightLinearInstance } from './tightLinearInstance.ts';
-
-const shirkOrWork = () =>
-  new ContractProblem({
-    outcomes: [
-      [0.9, 0.1],
-      [0.2, 0.8],
-    ],
-    costs: [0, 1],
-    rewards: [0, 10],
-  });
 
 /** HiGHS's feasibility tolerance (1e-7) relative to the problem's scale, with a little slack. */
 const lpTolerance = (scale: number) => 1e-6 * Math.max(1, scale);
