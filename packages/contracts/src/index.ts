@@ -14,6 +14,13 @@ export {
   type PersuasionProblem,
   type SignalingScheme,
 } from './information/optimalSignaling.ts';
+export { KnapsackBandit, type KnapsackBanditData } from './knapsacks/KnapsackBandit.ts';
+export { type KnapsackBenchmark, knapsackBenchmark } from './knapsacks/knapsackBenchmark.ts';
+export { type KnapsackShape, LagrangeBwk } from './knapsacks/LagrangeBwk.ts';
+export {
+  type KnapsackLearner,
+  simulateKnapsackBandit,
+} from './knapsacks/simulateKnapsackBandit.ts';
 export {
   type AgentResponse,
   type AgentResponseOptions,

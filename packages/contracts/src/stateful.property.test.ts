@@ -8,6 +8,7 @@ import {
   numberLike,
   type StatefulCase,
 } from '../../../test/stateful.ts';
+import { LagrangeBwk } from './knapsacks/LagrangeBwk.ts';
 import { LinearContractLearner } from './online/LinearContractLearner.ts';
 
 const learner: StatefulCase<LinearContractLearner> = {
@@ -32,9 +33,37 @@ const learner: StatefulCase<LinearContractLearner> = {
   },
 };
 
-describe('LinearContractLearner: the state promise', () => {
-  test.prop(callSequences(learner), { seed: 12, numRuns: 40 })(
-    'after any accepted and rejected calls the state round-trips through JSON and decides alike',
-    (calls, seed) => checkStatePromise(learner, calls, seed),
-  );
-});
+const bwk: StatefulCase<LagrangeBwk> = {
+  name: 'LagrangeBwk',
+  createRng,
+  make: () => new LagrangeBwk({ arms: 3, resources: 2, budget: 6, rounds: 30 }),
+  restore: (s) => LagrangeBwk.fromJSON(s),
+  call: fc.oneof(
+    fc
+      .tuple(
+        fc.oneof(fc.nat({ max: 2 }), fc.constantFrom(-1, 3, 0.5, null)),
+        numberLike,
+        fc.tuple(numberLike, numberLike),
+      )
+      .map(([arm, reward, used]) =>
+        call(
+          `update(${String(arm)}, ${String(reward)}, ${JSON.stringify(used)})`,
+          (l: LagrangeBwk) => l.update(arm as number, reward as number, used as number[]),
+        ),
+      ),
+    fc.constant(call('select', (l: LagrangeBwk, rng: Rng) => l.select(rng))),
+  ),
+  decide: (l: LagrangeBwk, rng: Rng) => {
+    const arm = l.select(rng);
+    l.update(arm, 0.5, [arm === 0 ? 0.5 : 0, 0.25]);
+    return arm;
+  },
+};
+
+for (const c of [learner, bwk] as StatefulCase<{ toJSON(): unknown }>[])
+  describe(`${c.name}: the state promise`, () => {
+    test.prop(callSequences(c), { seed: 12, numRuns: 40 })(
+      'after any accepted and rejected calls the state round-trips through JSON and decides alike',
+      (calls, seed) => checkStatePromise(c, calls, seed),
+    );
+  });

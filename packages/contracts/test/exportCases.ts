@@ -1,6 +1,8 @@
 import { createRng } from '@x/linalg';
 import type { ExportCases } from '../../../test/contract.ts';
 import { ZeroSumGame } from '../src/games/ZeroSumGame.ts';
+import { KnapsackBandit } from '../src/knapsacks/KnapsackBandit.ts';
+import { LagrangeBwk } from '../src/knapsacks/LagrangeBwk.ts';
 import { PrincipalAgentMdp } from '../src/mdp/PrincipalAgentMdp.ts';
 import { LinearContractLearner } from '../src/online/LinearContractLearner.ts';
 import { ContractProblem } from '../src/single/ContractProblem.ts';
@@ -25,6 +27,12 @@ const mdpData = () => ({
   start: 0,
 });
 const mdp = () => new PrincipalAgentMdp(mdpData());
+const knapsack = () => ({
+  rewards: [0.9, 0.5],
+  consumption: [[0.8], [0.1]],
+  budget: 10,
+  rounds: 40,
+});
 const game = () =>
   new ZeroSumGame([
     [0.5, 0, 1],
@@ -68,6 +76,24 @@ export const CASES: ExportCases = {
     },
   },
   leastPaymentContracts: { args: () => [problem(), { margin: 0.1 }] },
+  KnapsackBandit: {
+    args: () => [knapsack()],
+    methods: { pull: () => [createRng(1), 1, new Float64Array(1)] },
+  },
+  knapsackBenchmark: { args: () => [new KnapsackBandit(knapsack()), {}] },
+  LagrangeBwk: {
+    args: () => [{ arms: 3, resources: 1, budget: 10, rounds: 40 }],
+    methods: { select: () => [createRng(1)], update: () => [1, 1, [0.5]] },
+    restore: (state: unknown) => LagrangeBwk.fromJSON(state),
+  },
+  simulateKnapsackBandit: {
+    args: () => [
+      createRng(1),
+      new KnapsackBandit(knapsack()),
+      (e: KnapsackBandit) => new LagrangeBwk(e),
+      { rounds: 20, runs: 2 },
+    ],
+  },
   learnerFromJSON: {
     args: () => [
       JSON.parse(JSON.stringify(new LinearContractLearner({ rounds: 8, rewardMax: 1 }))),

@@ -1,8 +1,9 @@
 import { restoreByType } from '@x/linalg/validate';
+import { LagrangeBwk } from '../knapsacks/LagrangeBwk.ts';
 import { LinearContractLearner } from './LinearContractLearner.ts';
 
 /** Every learner of `@x/contracts`. */
-export type ContractsLearner = LinearContractLearner;
+export type ContractsLearner = LagrangeBwk | LinearContractLearner;
 
 /**
  * Restores any learner of the package from its stored state `{ type, version, params, stats }`
@@ -14,5 +15,8 @@ export type ContractsLearner = LinearContractLearner;
  * const learner = learnerFromJSON(JSON.parse(saved)); // a LinearContractLearner again
  */
 export function learnerFromJSON(state: unknown): ContractsLearner {
-  return restoreByType<ContractsLearner>('learnerFromJSON', state, { LinearContractLearner });
+  return restoreByType<ContractsLearner>('learnerFromJSON', state, {
+    LagrangeBwk,
+    LinearContractLearner,
+  });
 }
