@@ -60,7 +60,7 @@ const bwk: StatefulCase<LagrangeBwk> = {
   },
 };
 
-for (const c of [learner, bwk] as StatefulCase<{ toJSON(): unknown }>[])
+for (const c of [learner, bwk] as unknown as StatefulCase<{ toJSON(): unknown }>[])
   describe(`${c.name}: the state promise`, () => {
     test.prop(callSequences(c), { seed: 12, numRuns: 40 })(
       'after any accepted and rejected calls the state round-trips through JSON and decides alike',
