@@ -1,6 +1,14 @@
 import type { PlotOptions } from '@observablehq/plot';
 import * as Plot from '@observablehq/plot';
-import { firstBest, linearContract, tightLinearInstance } from '@x/contracts';
+import {
+  ContractProblem,
+  firstBest,
+  LinearContractLearner,
+  linearContract,
+  simulateContractLearning,
+  tightLinearInstance,
+} from '@x/contracts';
+import { createRng } from '@x/linalg';
 
 /**
  * On the tight instance the optimal contract attains first best (outcomes reveal the action),
@@ -33,5 +41,42 @@ export function tightRatioPlot(): PlotOptions {
         { x: 'n', y: 'n', strokeDasharray: '4 3' },
       ),
     ],
+  };
+}
+
+/** The online learner's regret against the best linear contract, mean of 8 runs, with T^(2/3). */
+export function onlineRegret(): { t: number; regret: number; curve: string }[] {
+  const problem = new ContractProblem({
+    outcomes: [
+      [0.8, 0.15, 0.05],
+      [0.4, 0.4, 0.2],
+      [0.1, 0.3, 0.6],
+    ],
+    costs: [0, 0.3, 1.1],
+    rewards: [0, 2, 5],
+  });
+  const rounds = 8000;
+  const checkpoints = Array.from({ length: 16 }, (_, i) => Math.round(((i + 1) * rounds) / 16));
+  const result = simulateContractLearning(
+    createRng(2026),
+    problem,
+    () => new LinearContractLearner({ rounds, rewardMax: 5 }),
+    { rounds, runs: 8, checkpoints },
+  );
+  const mean = result.series.regret.mean;
+  const scale = mean.at(-1)! / rounds ** (2 / 3);
+  return checkpoints.flatMap((t, i) => [
+    { t, regret: mean[i]!, curve: 'LinearContractLearner' },
+    { t, regret: scale * t ** (2 / 3), curve: 'c T^(2/3)' },
+  ]);
+}
+
+export function onlineRegretPlot(): PlotOptions {
+  return {
+    height: 260,
+    x: { label: 'rounds T' },
+    y: { label: 'regret against the best linear contract', grid: true },
+    color: { legend: true },
+    marks: [Plot.line(onlineRegret(), { x: 't', y: 'regret', stroke: 'curve' })],
   };
 }
