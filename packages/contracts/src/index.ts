@@ -33,6 +33,10 @@ export {
   randomPrincipalAgentMdp,
 } from './mdp/randomPrincipalAgentMdp.ts';
 export {
+  BisectionContractLearner,
+  type BisectionContractLearnerOptions,
+} from './online/BisectionContractLearner.ts';
+export {
   LinearContractLearner,
   type LinearContractLearnerOptions,
 } from './online/LinearContractLearner.ts';

@@ -9,6 +9,7 @@ import {
   type StatefulCase,
 } from '../../../test/stateful.ts';
 import { LagrangeBwk } from './knapsacks/LagrangeBwk.ts';
+import { BisectionContractLearner } from './online/BisectionContractLearner.ts';
 import { LinearContractLearner } from './online/LinearContractLearner.ts';
 
 const learner: StatefulCase<LinearContractLearner> = {
@@ -60,7 +61,33 @@ const bwk: StatefulCase<LagrangeBwk> = {
   },
 };
 
-for (const c of [learner, bwk] as unknown as StatefulCase<{ toJSON(): unknown }>[])
+const bisection: StatefulCase<BisectionContractLearner> = {
+  name: 'BisectionContractLearner',
+  createRng,
+  make: () =>
+    new BisectionContractLearner({ rounds: 50, rewardMax: 1, samplesPerProbe: 2, precision: 0.2 }),
+  restore: (s) => BisectionContractLearner.fromJSON(s),
+  call: fc.oneof(
+    // The share on offer (read from the learner) or another one, with a utility good or bad.
+    fc
+      .tuple(fc.boolean(), numberLike)
+      .map(([offered, u]) =>
+        call(
+          `update(${offered ? 'offered' : '0.123'}, ${String(u)})`,
+          (l: BisectionContractLearner, rng: Rng) =>
+            l.update(offered ? l.select(rng) : 0.123, u as number),
+        ),
+      ),
+    fc.constant(call('select', (l: BisectionContractLearner, rng: Rng) => l.select(rng))),
+  ),
+  decide: (l: BisectionContractLearner, rng: Rng) => {
+    const share = l.select(rng);
+    l.update(share, (1 - share) * (share > 0.4 ? 0.9 : 0.2));
+    return share;
+  },
+};
+
+for (const c of [learner, bwk, bisection] as unknown as StatefulCase<{ toJSON(): unknown }>[])
   describe(`${c.name}: the state promise`, () => {
     test.prop(callSequences(c), { seed: 12, numRuns: 40 })(
       'after any accepted and rejected calls the state round-trips through JSON and decides alike',

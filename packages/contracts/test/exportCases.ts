@@ -4,6 +4,7 @@ import { ZeroSumGame } from '../src/games/ZeroSumGame.ts';
 import { KnapsackBandit } from '../src/knapsacks/KnapsackBandit.ts';
 import { LagrangeBwk } from '../src/knapsacks/LagrangeBwk.ts';
 import { PrincipalAgentMdp } from '../src/mdp/PrincipalAgentMdp.ts';
+import { BisectionContractLearner } from '../src/online/BisectionContractLearner.ts';
 import { LinearContractLearner } from '../src/online/LinearContractLearner.ts';
 import { ContractProblem } from '../src/single/ContractProblem.ts';
 
@@ -42,6 +43,11 @@ const game = () =>
 
 /** A good call of every export of `@x/contracts` (see test/contract.ts). */
 export const CASES: ExportCases = {
+  BisectionContractLearner: {
+    args: () => [{ rounds: 100, rewardMax: 10, samplesPerProbe: 3, precision: 0.1 }],
+    methods: { select: () => [createRng(1)], update: () => [0, 3] },
+    restore: (state: unknown) => BisectionContractLearner.fromJSON(state),
+  },
   ContractProblem: {
     args: () => [data()],
     methods: {

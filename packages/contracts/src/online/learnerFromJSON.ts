@@ -1,9 +1,10 @@
 import { restoreByType } from '@x/linalg/validate';
 import { LagrangeBwk } from '../knapsacks/LagrangeBwk.ts';
+import { BisectionContractLearner } from './BisectionContractLearner.ts';
 import { LinearContractLearner } from './LinearContractLearner.ts';
 
 /** Every learner of `@x/contracts`. */
-export type ContractsLearner = LagrangeBwk | LinearContractLearner;
+export type ContractsLearner = BisectionContractLearner | LagrangeBwk | LinearContractLearner;
 
 /**
  * Restores any learner of the package from its stored state `{ type, version, params, stats }`
@@ -16,6 +17,7 @@ export type ContractsLearner = LagrangeBwk | LinearContractLearner;
  */
 export function learnerFromJSON(state: unknown): ContractsLearner {
   return restoreByType<ContractsLearner>('learnerFromJSON', state, {
+    BisectionContractLearner,
     LagrangeBwk,
     LinearContractLearner,
   });

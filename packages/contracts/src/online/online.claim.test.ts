@@ -1,6 +1,7 @@
 import { createRng, fitLogLogSlope } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
 import { ContractProblem } from '../single/ContractProblem.ts';
+import { BisectionContractLearner } from './BisectionContractLearner.ts';
 import { LinearContractLearner } from './LinearContractLearner.ts';
 import { simulateContractLearning } from './simulateContractLearning.ts';
 
@@ -31,5 +32,31 @@ describe('learning linear contracts online (Zhu et al., arXiv:2211.05732)', () =
     const { slope } = fitLogLogSlope(checkpoints, regret);
     expect(slope).toBeLessThan(0.9);
     expect(regret.at(-1)! / rounds).toBeLessThan(regret[0]! / checkpoints[0]!);
+  });
+
+  it('claim: the bisection learner (robust margin, search over the agent response) has regret of order sqrt(T) up to logs on an instance with clear jumps', () => {
+    const problem = new ContractProblem({
+      outcomes: [
+        [0.8, 0.15, 0.05],
+        [0.4, 0.4, 0.2],
+        [0.1, 0.3, 0.6],
+      ],
+      costs: [0, 0.3, 1.1],
+      rewards: [0, 2, 5],
+    });
+    const lengths = [2000, 8000, 32_000, 128_000];
+    const regret = lengths.map(
+      (T) =>
+        simulateContractLearning(
+          createRng(3),
+          problem,
+          () => new BisectionContractLearner({ rounds: T, rewardMax: 5 }),
+          { rounds: T, runs: 4, checkpoints: [T] },
+        ).series.regret.mean[0]!,
+    );
+    // Search cost n log(1/eps) sqrt(T) r_max plus the margin eps R T: slope 1/2 up to the log.
+    const { slope } = fitLogLogSlope(lengths, regret);
+    expect(slope).toBeLessThan(0.62);
+    expect(regret.at(-1)! / lengths.at(-1)!).toBeLessThan(regret[0]! / lengths[0]!);
   });
 });

@@ -1,6 +1,7 @@
 import { createRng } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
 import { shirkOrWork } from '../../test/problems.ts';
+import { BisectionContractLearner } from './BisectionContractLearner.ts';
 import { LinearContractLearner } from './LinearContractLearner.ts';
 import { simulateContractLearning } from './simulateContractLearning.ts';
 
@@ -55,5 +56,66 @@ describe('simulateContractLearning', () => {
     expect(() =>
       simulateContractLearning(createRng(1), shirkOrWork(), () => bad, { rounds: 5 }),
     ).toThrow(/^simulateContractLearning: the learner offered share 1.5/);
+  });
+});
+
+describe('BisectionContractLearner', () => {
+  it('probes 0, then 1 - precision, then bisects towards the jump, and finally plays one share', () => {
+    // 40 samples a probe: twice the Hoeffding width, 2 x 5 sqrt(log(2 x 1000^2) / 80) = 4.3, is
+    // below the jump 5.
+    const l = new BisectionContractLearner({
+      rounds: 1000,
+      rewardMax: 5,
+      samplesPerProbe: 40,
+      precision: 0.1,
+    });
+    const rng = createRng(1);
+    const offered: number[] = [];
+    // An agent who works (reward 5) from share 0.3 on, shirks (reward 0) below.
+    for (let t = 0; t < 1000 && l.searching; t++) {
+      const share = l.select(rng);
+      offered.push(share);
+      l.update(share, share >= 0.3 ? (1 - share) * 5 : 0);
+    }
+    expect(offered[0]).toBe(0);
+    expect(offered[40]).toBe(0.9);
+    expect(offered[80]).toBe(0.45);
+    expect(l.searching).toBe(false);
+    const choice = l.select(rng);
+    expect(choice).toBeGreaterThanOrEqual(0.3);
+    expect(choice).toBeLessThanOrEqual(0.3 + 0.1);
+  });
+
+  it('saves and restores mid-search, then offers the same shares', () => {
+    const a = new BisectionContractLearner({ rounds: 400, rewardMax: 5 });
+    const rng = createRng(2);
+    for (let t = 0; t < 90; t++) {
+      const share = a.select(rng);
+      a.update(share, share > 0.5 ? (1 - share) * 5 : (1 - share) * 1);
+    }
+    const b = BisectionContractLearner.fromJSON(JSON.parse(JSON.stringify(a.toJSON())));
+    expect(b.toJSON()).toEqual(a.toJSON());
+    for (let t = 0; t < 50; t++) {
+      const s1 = a.select(rng);
+      expect(b.select(rng)).toBe(s1);
+      a.update(s1, (1 - s1) * 2);
+      b.update(s1, (1 - s1) * 2);
+    }
+  });
+
+  it('rejects an update for a share it did not offer, or an impossible utility, changing nothing', () => {
+    const l = new BisectionContractLearner({ rounds: 100, rewardMax: 1 });
+    const before = JSON.stringify(l.toJSON());
+    expect(() => l.update(0.5, 0.1)).toThrow(
+      /^BisectionContractLearner.update: share must be the share offered now, 0/,
+    );
+    expect(() => l.update(0, 2)).toThrow(
+      /^BisectionContractLearner.update: utility must be in \[0, 1\]/,
+    );
+    expect(JSON.stringify(l.toJSON())).toBe(before);
+    const state = l.toJSON();
+    expect(() =>
+      BisectionContractLearner.fromJSON({ ...state, stats: { ...state.stats, current: 0.7 } }),
+    ).toThrow(/^BisectionContractLearner.fromJSON: state.stats.current is inconsistent/);
   });
 });
