@@ -6,6 +6,11 @@
  * @packageDocumentation
  */
 
+export {
+  type BicAudit,
+  IncentivizedExploration,
+  type IncentivizedExplorationData,
+} from './exploration/IncentivizedExploration.ts';
 export { hedgeSelfPlay, type SelfPlayResult } from './games/hedgeSelfPlay.ts';
 export { type MinimaxSolution, minimaxStrategies } from './games/minimaxStrategies.ts';
 export { ZeroSumGame } from './games/ZeroSumGame.ts';

@@ -82,6 +82,23 @@ export const CASES: ExportCases = {
     },
   },
   leastPaymentContracts: { args: () => [problem(), { margin: 0.1 }] },
+  IncentivizedExploration: {
+    args: () => [
+      {
+        priors: [
+          [3, 2],
+          [1, 1],
+        ],
+        initialSamples: 6,
+      },
+    ],
+    methods: {
+      priorMean: () => [1],
+      maxExploration: () => [],
+      audit: () => [0.1],
+      recommend: () => [createRng(1), 3, 0.1],
+    },
+  },
   KnapsackBandit: {
     args: () => [knapsack()],
     methods: { pull: () => [createRng(1), 1, new Float64Array(1)] },
