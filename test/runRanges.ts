@@ -5,8 +5,9 @@
  *
  * Each package's `simulators.property.test.ts` lists its simulators.
  */
+import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { describe, expect } from 'vitest';
 
 /** A simulator's result, as `@x/linalg/experiment` defines it (only what is compared). */
 interface RunResultLike {
@@ -46,4 +47,24 @@ export function checkRunRanges(
   const { cuts, order } = split;
   const parts = order.map((i) => simulator.simulate(cuts[i]!, cuts[i + 1]! - cuts[i]!));
   expect(merge(parts), `${simulator.name} merged over ${JSON.stringify(cuts)}`).toEqual(whole);
+}
+
+/**
+ * The property for every simulator of a package: `runs` runs in one call, against random splits
+ * merged by `merge` (`mergeRuns` of `@x/linalg/experiment`, passed in: this helper sits outside
+ * the packages).
+ */
+export function describeRunRanges(
+  simulators: readonly RunRangeCase[],
+  merge: (parts: readonly RunResultLike[]) => RunResultLike,
+  runs: number,
+): void {
+  describe('every simulator: any split of the runs merges into the single call, bit for bit', () => {
+    for (const simulator of simulators) {
+      const whole = simulator.simulate(0, runs);
+      test.prop([runSplits(runs)], { seed: 11, numRuns: 8 })(simulator.name, (split) =>
+        checkRunRanges(simulator, merge, whole, split),
+      );
+    }
+  });
 }

@@ -1,8 +1,6 @@
-import { test } from '@fast-check/vitest';
 import { createRng } from '@x/linalg';
 import { mergeRuns, type RunResult } from '@x/linalg/experiment';
-import { describe } from 'vitest';
-import { checkRunRanges, type RunRangeCase, runSplits } from '../../../test/runRanges.ts';
+import { describeRunRanges, type RunRangeCase } from '../../../test/runRanges.ts';
 import { asSeen, POLICY_CASES } from '../test/policies.ts';
 import { CascadeUcb } from './cascading/CascadeUcb.ts';
 import { CascadingBandit } from './cascading/CascadingBandit.ts';
@@ -68,16 +66,4 @@ const SIMULATORS: readonly RunRangeCase[] = [
   },
 ];
 
-describe('every simulator: any split of the runs merges into the single call, bit for bit', () => {
-  for (const simulator of SIMULATORS) {
-    const whole = simulator.simulate(0, RUNS);
-    test.prop([runSplits(RUNS)], { seed: 11, numRuns: 8 })(simulator.name, (split) =>
-      checkRunRanges(
-        simulator,
-        (parts) => mergeRuns(parts as readonly RunResult<string>[]),
-        whole,
-        split,
-      ),
-    );
-  }
-});
+describeRunRanges(SIMULATORS, (parts) => mergeRuns(parts as readonly RunResult<string>[]), RUNS);

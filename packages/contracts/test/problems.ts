@@ -27,3 +27,15 @@ export const shirkOrWork = (): ContractProblem =>
     costs: [0, 1],
     rewards: [0, 10],
   });
+
+/** Three effort levels (free, 0.3, 1.1) over three outcomes worth 0, 2 and 5; the best share, 4/9, is off every grid. */
+export const threeEfforts = (): ContractProblem =>
+  new ContractProblem({
+    outcomes: [
+      [0.8, 0.15, 0.05],
+      [0.4, 0.4, 0.2],
+      [0.1, 0.3, 0.6],
+    ],
+    costs: [0, 0.3, 1.1],
+    rewards: [0, 2, 5],
+  });

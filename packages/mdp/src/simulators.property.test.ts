@@ -1,8 +1,6 @@
-import { test } from '@fast-check/vitest';
 import { createRng } from '@x/linalg';
 import { mergeRuns, type RunResult } from '@x/linalg/experiment';
-import { describe } from 'vitest';
-import { checkRunRanges, type RunRangeCase, runSplits } from '../../../test/runRanges.ts';
+import { describeRunRanges, type RunRangeCase } from '../../../test/runRanges.ts';
 import { CascadingProblem } from './cascading/CascadingProblem.ts';
 import { CascadingVi } from './cascading/CascadingVi.ts';
 import { simulateCascadingMdp } from './cascading/simulateCascadingMdp.ts';
@@ -72,16 +70,4 @@ const SIMULATORS: readonly RunRangeCase[] = [
   })),
 ];
 
-describe('every simulator: any split of the runs merges into the single call, bit for bit', () => {
-  for (const simulator of SIMULATORS) {
-    const whole = simulator.simulate(0, RUNS);
-    test.prop([runSplits(RUNS)], { seed: 12, numRuns: 6 })(simulator.name, (split) =>
-      checkRunRanges(
-        simulator,
-        (parts) => mergeRuns(parts as readonly RunResult<string>[]),
-        whole,
-        split,
-      ),
-    );
-  }
-});
+describeRunRanges(SIMULATORS, (parts) => mergeRuns(parts as readonly RunResult<string>[]), RUNS);

@@ -1,22 +1,14 @@
 import { createRng, fitLogLogSlope } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
-import { ContractProblem } from '../single/ContractProblem.ts';
+import { threeEfforts } from '../../test/problems.ts';
 import { BisectionContractLearner } from './BisectionContractLearner.ts';
 import { LinearContractLearner } from './LinearContractLearner.ts';
 import { simulateContractLearning } from './simulateContractLearning.ts';
 
 describe('learning linear contracts online (Zhu et al., arXiv:2211.05732)', () => {
   it('claim: the discretised learner has regret of order T^(2/3) against the best linear contract', () => {
-    // Three effort levels whose best share (about 0.36) is off the grid.
-    const problem = new ContractProblem({
-      outcomes: [
-        [0.8, 0.15, 0.05],
-        [0.4, 0.4, 0.2],
-        [0.1, 0.3, 0.6],
-      ],
-      costs: [0, 0.3, 1.1],
-      rewards: [0, 2, 5],
-    });
+    // Three effort levels whose best share (4/9) is off the grid.
+    const problem = threeEfforts();
     const rounds = 20_000;
     const checkpoints = [2500, 5000, 10_000, 20_000];
     const r = simulateContractLearning(
@@ -35,15 +27,7 @@ describe('learning linear contracts online (Zhu et al., arXiv:2211.05732)', () =
   });
 
   it('claim: the bisection learner (robust margin, search over the agent response) has regret of order sqrt(T) up to logs on an instance with clear jumps', () => {
-    const problem = new ContractProblem({
-      outcomes: [
-        [0.8, 0.15, 0.05],
-        [0.4, 0.4, 0.2],
-        [0.1, 0.3, 0.6],
-      ],
-      costs: [0, 0.3, 1.1],
-      rewards: [0, 2, 5],
-    });
+    const problem = threeEfforts();
     const lengths = [2000, 8000, 32_000, 128_000];
     const regret = lengths.map(
       (T) =>
