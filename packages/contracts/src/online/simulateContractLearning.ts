@@ -58,8 +58,13 @@ export function simulateContractLearning(
       const share = learner.select(agent);
       if (!(typeof share === 'number' && share >= 0 && share <= 1))
         throw new RangeError(`${fn}: the learner offered share ${share}, not in [0, 1]`);
-      for (let j = 0; j < m; j++) contract[j] = share * rewards[j]!;
-      const action = problem.bestResponseUnchecked(contract, 1e-12 * Math.max(1, ...contract));
+      let scale = 1;
+      for (let j = 0; j < m; j++) {
+        contract[j] = share * rewards[j]!;
+        scale = Math.max(scale, contract[j]!);
+      }
+      // The agent's choice, ties (to rounding) to the principal, as in linearContract.
+      const action = problem.bestResponseUnchecked(contract, 1e-12 * scale);
       const outcome = sampleCategoricalUnchecked(environment, laws[action]!);
       learner.update(share, (1 - share) * rewards[outcome]!);
       return best - (1 - share) * problem.expectedReward(action);
