@@ -80,3 +80,19 @@ export function onlineRegretPlot(): PlotOptions {
     marks: [Plot.line(onlineRegret(), { x: 't', y: 'regret', stroke: 'curve' })],
   };
 }
+
+/** The far-sighted and myopic designs' values per instance (rows from the guide's data loader). */
+export function designPlot(
+  rows: readonly { instance: number; design: string; value: number }[],
+): () => PlotOptions {
+  return () => ({
+    height: 260,
+    x: {
+      label: 'random principal-agent MDP (S = 4, A = 3, H = 5)',
+      tickFormat: (d: number) => `${d}`,
+    },
+    y: { label: "principal's value (the agent's real response)", grid: true },
+    color: { legend: true },
+    marks: [Plot.dot(rows, { x: 'instance', y: 'value', stroke: 'design', r: 4 })],
+  });
+}
