@@ -1,5 +1,5 @@
 import type { MatrixLike } from '@x/linalg';
-import { assertFiniteVector, toMatrix } from '@x/linalg/validate';
+import { assertFiniteVector, assertProbabilityVector, toMatrix } from '@x/linalg/validate';
 
 /**
  * A two-player zero-sum game: the row player picks i, the column player j, and the row player
@@ -30,10 +30,13 @@ export class ZeroSumGame {
     assertFiniteVector('ZeroSumGame', 'payoff', this.matrix, undefined, { min: 0, max: 1 });
   }
 
-  /** The row player's expected payoff $x^\top A y$ under mixed strategies. */
+  /**
+   * The row player's expected payoff $x^\top A y$ under mixed strategies.
+   * @throws RangeError if a strategy is not a probability vector of the right length
+   */
   payoff(row: ArrayLike<number>, column: ArrayLike<number>): number {
-    assertFiniteVector('ZeroSumGame.payoff', 'row', row, this.rows, { min: 0, max: 1 });
-    assertFiniteVector('ZeroSumGame.payoff', 'column', column, this.columns, { min: 0, max: 1 });
+    assertProbabilityVector('ZeroSumGame.payoff', 'row', row, this.rows);
+    assertProbabilityVector('ZeroSumGame.payoff', 'column', column, this.columns);
     let v = 0;
     for (let i = 0; i < this.rows; i++)
       for (let j = 0; j < this.columns; j++)
