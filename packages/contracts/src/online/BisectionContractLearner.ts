@@ -237,6 +237,9 @@ export class BisectionContractLearner {
     if (!(current === null || probed(current)) || !(choice === null || probed(choice)))
       throw bad('current');
     if ((current === null) === (choice === null)) throw bad('choice');
+    // The share being probed has samples still to take (a complete probe would have moved on).
+    if (current !== null && read.find((p) => p.share === current)!.count >= learner.#samples)
+      throw bad('current');
     learner.#probes = read;
     learner.#stack = intervals;
     learner.#current = current as number | null;
