@@ -153,7 +153,7 @@ export const CASES: ExportCases = {
   Hedge: {
     args: () => [K, { learningRate: 0.1 }],
     methods: {
-      probabilities: () => [],
+      probabilities: () => [new Float64Array(3)],
       select: () => [rng()],
       update: () => [[1, 0, 0.5]],
     },

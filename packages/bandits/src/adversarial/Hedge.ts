@@ -70,9 +70,20 @@ export class Hedge {
     return Math.sqrt((8 * logN) / (this.#rounds ?? this.#t + 1));
   }
 
-  /** The current distribution over experts (a copy). */
-  probabilities(): Float64Array {
-    return Float64Array.from(exponentialWeights(this.#gains, null, -this.learningRate, this.#p));
+  /**
+   * The current distribution over experts: a copy, or written into `out` (length N) so that a
+   * loop calling it every round allocates nothing.
+   * @throws TypeError if `out` is not a Float64Array of length N
+   */
+  probabilities(out?: Float64Array): Float64Array {
+    if (out !== undefined && !(out instanceof Float64Array && out.length === this.experts))
+      throw new TypeError(
+        `Hedge.probabilities: out must be a Float64Array of length ${this.experts}`,
+      );
+    const p = exponentialWeights(this.#gains, null, -this.learningRate, this.#p);
+    if (out === undefined) return Float64Array.from(p);
+    out.set(p);
+    return out;
   }
 
   /** Draws an expert from the current distribution. */

@@ -48,9 +48,11 @@ export function hedgeSelfPlay(game: ZeroSumGame, rounds: number): SelfPlayResult
   const columnSum = new Float64Array(m);
   const rowReward = new Float64Array(n);
   const columnReward = new Float64Array(m);
+  const x = new Float64Array(n);
+  const y = new Float64Array(m);
   for (let t = 0; t < rounds; t++) {
-    const x = rowLearner.probabilities();
-    const y = columnLearner.probabilities();
+    rowLearner.probabilities(x);
+    columnLearner.probabilities(y);
     for (let i = 0; i < n; i++) {
       rowSum[i] = rowSum[i]! + x[i]!;
       let v = 0;

@@ -51,6 +51,7 @@ export class LagrangeBwk {
   #dual: Hedge;
   readonly #spent: Float64Array;
   readonly #dualReward: Float64Array;
+  readonly #lambda: Float64Array;
 
   /** @throws RangeError on bad sizes, budget or rounds */
   constructor(shape: KnapsackShape) {
@@ -70,6 +71,7 @@ export class LagrangeBwk {
     this.#dual = new Hedge(resources + 1, { rounds });
     this.#spent = new Float64Array(resources);
     this.#dualReward = new Float64Array(resources + 1);
+    this.#lambda = new Float64Array(resources + 1);
   }
 
   /** Whether some resource has less than one unit left: play is then the null arm. */
@@ -95,7 +97,7 @@ export class LagrangeBwk {
     assertFiniteVector(fn, 'consumption', consumption, this.resources, { min: 0, max: 1 });
     const d = this.resources;
     const scale = this.rounds / this.budget;
-    const lambda = this.#dual.probabilities();
+    const lambda = this.#dual.probabilities(this.#lambda);
     let lagrangian = reward;
     for (let i = 0; i < d; i++) lagrangian += lambda[i]! * (1 - scale * consumption[i]!);
     // L lies in [1 - T/B, 2]: rescaled to [0, 1] for EXP3 (clipped against rounding).
