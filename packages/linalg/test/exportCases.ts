@@ -226,6 +226,10 @@ export const VALIDATE_CASES: ExportCases = {
     args: () => ['f', ...(CASES['solveLinearProgram'] as { args: () => unknown[] }).args()],
     trusted: true,
   },
+  solveOptimalLinearProgramAs: {
+    args: () => ['f', ...(CASES['solveLinearProgram'] as { args: () => unknown[] }).args()],
+    trusted: true,
+  },
   solveLinearProgramsAs: {
     args: () => ['f', ...(CASES['solveLinearPrograms'] as { args: () => unknown[] }).args()],
     trusted: true,

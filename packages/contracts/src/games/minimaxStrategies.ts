@@ -1,5 +1,5 @@
 import type { LinearProgramOptions } from '@x/linalg';
-import { readOptions, solveLinearProgramAs } from '@x/linalg/validate';
+import { readOptions, solveOptimalLinearProgramAs } from '@x/linalg/validate';
 import { ZeroSumGame } from './ZeroSumGame.ts';
 
 /** A minimax equilibrium of a zero-sum game. */
@@ -56,7 +56,8 @@ export async function minimaxStrategies(
   starts[m + 1] = k;
   const cost = new Float64Array(n + 1);
   cost[n] = 1;
-  const result = await solveLinearProgramAs(
+  // Always feasible (any x, v = 0) and bounded (v <= 1).
+  const result = await solveOptimalLinearProgramAs(
     fn,
     {
       sense: 'maximize',
@@ -71,9 +72,6 @@ export async function minimaxStrategies(
     },
     { presolve: false, ...(highs === undefined ? {} : { highs }) },
   );
-  // Always feasible (any x, v = 0) and bounded (v <= 1): anything else is a solver failure.
-  if (result.status !== 'optimal')
-    throw new Error(`${fn}: HiGHS reported the program ${result.status}`);
   const row = normalise(result.x.subarray(0, n));
   const column = normalise(result.rowDuals.subarray(0, m).map(Math.abs));
   return { value: result.objective, row, column };

@@ -3,7 +3,7 @@ import {
   assertProbabilityVector,
   readObject,
   readOptions,
-  solveLinearProgramAs,
+  solveOptimalLinearProgramAs,
   toMatrix,
 } from '@x/linalg/validate';
 
@@ -95,7 +95,8 @@ export async function optimalSignaling(
     }
     starts[++r] = e;
   }
-  const result = await solveLinearProgramAs(
+  // Feasible (full disclosure is obedient) and bounded (pi in [0, 1]).
+  const result = await solveOptimalLinearProgramAs(
     fn,
     {
       sense: 'maximize',
@@ -113,9 +114,6 @@ export async function optimalSignaling(
     },
     { presolve: false, ...(highs === undefined ? {} : { highs }) },
   );
-  // Feasible (full disclosure is obedient) and bounded (pi in [0, 1]).
-  if (result.status !== 'optimal')
-    throw new Error(`${fn}: HiGHS reported the program ${result.status}`);
   const scheme = result.x.map((x) => Math.min(1, Math.max(0, x)));
   const signalProbabilities = new Float64Array(n);
   const posteriors = new Float64Array(n * k);

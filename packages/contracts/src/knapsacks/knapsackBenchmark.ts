@@ -1,5 +1,5 @@
 import type { LinearProgramOptions } from '@x/linalg';
-import { readOptions, solveLinearProgramAs } from '@x/linalg/validate';
+import { readOptions, solveOptimalLinearProgramAs } from '@x/linalg/validate';
 import { KnapsackBandit } from './KnapsackBandit.ts';
 
 /** The best fixed distribution over arms of a bandit with knapsacks. */
@@ -45,7 +45,8 @@ export async function knapsackBenchmark(
     }
     starts[i + 1] = e;
   }
-  const result = await solveLinearProgramAs(
+  // Feasible (the null arm) and bounded (p in [0, 1]).
+  const result = await solveOptimalLinearProgramAs(
     fn,
     {
       sense: 'maximize',
@@ -60,8 +61,5 @@ export async function knapsackBenchmark(
     },
     { presolve: false, ...(highs === undefined ? {} : { highs }) },
   );
-  // Feasible (the null arm) and bounded (p in [0, 1]).
-  if (result.status !== 'optimal')
-    throw new Error(`${fn}: HiGHS reported the program ${result.status}`);
   return { value: T * result.objective, distribution: result.x.map((x) => Math.max(0, x)) };
 }

@@ -1,5 +1,5 @@
 import type { LinearProgramOptions } from '@x/linalg';
-import { readOptions, solveLinearProgramAs } from '@x/linalg/validate';
+import { readOptions, solveOptimalLinearProgramAs } from '@x/linalg/validate';
 import type { Market } from './Market.ts';
 import type { Menu } from './Menu.ts';
 import { firstBestRevenue, implementingPrices, readMarket } from './readMarket.ts';
@@ -129,7 +129,8 @@ export async function optimalMenu(
   }
   const colUpper = new Float64Array(cols).fill(1);
   colUpper.fill(Number.POSITIVE_INFINITY, T * D);
-  const result = await solveLinearProgramAs(
+  // Feasible (the empty menu) and bounded (allocations in [0, 1], prices at most the values).
+  const result = await solveOptimalLinearProgramAs(
     fn,
     {
       sense: 'maximize',
@@ -142,10 +143,6 @@ export async function optimalMenu(
     },
     highs === undefined ? {} : { highs },
   );
-  // The program is feasible (the empty menu) and bounded (allocations in [0, 1], prices at most
-  // the values): anything else is a solver failure.
-  if (result.status !== 'optimal')
-    throw new Error(`${fn}: HiGHS reported the program ${result.status}`);
   const solution = result.x;
   // The solver's probabilities, clipped into [0, 1] (its answer may stray by its tolerance, and
   // -0 would print oddly) and each item's total kept at most 1.

@@ -210,6 +210,22 @@ function readPresolve(fn: string, options: LinearProgramOptions): boolean {
   return presolve;
 }
 
+/**
+ * For packages whose programs always have an optimum (feasible and bounded by construction):
+ * `solveLinearProgramAs`'s optimum, or an Error naming `fn` if HiGHS reports none (a solver
+ * failure, not a user error). @internal
+ */
+export async function solveOptimalLinearProgramAs(
+  fn: string,
+  lp: LinearProgram,
+  options: LinearProgramOptions = {},
+): Promise<LinearProgramSolution> {
+  const result = await solveLinearProgramAs(fn, lp, options);
+  if (result.status !== 'optimal')
+    throw new Error(`${fn}: HiGHS reported the program ${result.status}`);
+  return result;
+}
+
 /** The HiGHS instance of the options, or the one loaded on first use. */
 async function readSolver(fn: string, options: LinearProgramOptions): Promise<Highs> {
   const { highs } = readOptions(fn, options);

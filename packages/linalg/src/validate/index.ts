@@ -25,6 +25,7 @@ export {
   HIGHS_INFINITY,
   solveLinearProgramAs,
   solveLinearProgramsAs,
+  solveOptimalLinearProgramAs,
 } from '../optimize/solveLinearProgram.ts';
 export { sampleBetaUnchecked } from '../random/sampleBeta.ts';
 export { sampleCategoricalUnchecked } from '../random/sampleCategorical.ts';

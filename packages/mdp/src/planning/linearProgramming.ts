@@ -3,7 +3,7 @@ import {
   assertInRange,
   assertProbabilityVector,
   readOptions,
-  solveLinearProgramAs,
+  solveOptimalLinearProgramAs,
 } from '@x/linalg/validate';
 import { assertMdp } from '../model/assertMdp.ts';
 import type { Mdp } from '../model/Mdp.ts';
@@ -90,7 +90,8 @@ export async function linearProgramming(
     }
   }
   starts[rows] = k;
-  const solution = await solveLinearProgramAs(
+  // Feasible (large V satisfies every row) and bounded below (V >= V* with mu > 0).
+  const solution = await solveOptimalLinearProgramAs(
     fn,
     {
       sense: 'minimize',
@@ -103,10 +104,6 @@ export async function linearProgramming(
     },
     highs === undefined ? {} : { highs },
   );
-  // Feasible (large V satisfies every row) and bounded below (V >= V* with mu > 0): anything else
-  // is a solver failure.
-  if (solution.status !== 'optimal')
-    throw new Error(`${fn}: HiGHS reported the program ${solution.status}`);
   const { x: values, rowDuals: occupancy, objective } = solution;
   const { q, policy } = greedyFromValues(mdp, gamma, values);
   let residual = 0;
