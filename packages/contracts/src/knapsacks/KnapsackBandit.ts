@@ -69,13 +69,11 @@ export class KnapsackBandit {
     this.rounds = rounds;
     this.rewardMeans = Float64Array.from({ length: K + 1 }, (_, a) => (a < K ? rewards[a]! : 0));
     this.consumptionMeans = new Float64Array((K + 1) * d);
-    for (let a = 0; a < K; a++)
-      for (let i = 0; i < d; i++) {
-        const v = c.get(a, i);
-        if (!(v >= 0 && v <= 1))
-          throw new RangeError(`${fn}: consumption[${a}][${i}] must be in [0, 1], got ${v}`);
-        this.consumptionMeans[a * d + i] = v;
-      }
+    for (let a = 0; a < K; a++) {
+      const row = c.getRow(a);
+      assertFiniteVector(fn, `consumption[${a}]`, row, d, { min: 0, max: 1 });
+      this.consumptionMeans.set(row, a * d);
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ import {
   assertFiniteVector,
   assertInteger,
   assertNonNegative,
+  assertProbabilityVector,
   readObject,
   readOptions,
   toMatrix,
@@ -78,16 +79,9 @@ export class ContractProblem {
     this.outcomes = m;
     this.#p = new Float64Array(n * m);
     for (let a = 0; a < n; a++) {
-      let sum = 0;
-      for (let j = 0; j < m; j++) {
-        const q = p.get(a, j);
-        if (!(q >= 0 && q <= 1))
-          throw new RangeError(`${fn}: outcomes[${a}][${j}] must be in [0, 1], got ${q}`);
-        this.#p[a * m + j] = q;
-        sum += q;
-      }
-      if (!(Math.abs(sum - 1) <= 1e-9 * m))
-        throw new RangeError(`${fn}: outcomes[${a}] must sum to 1, got ${sum}`);
+      const row = p.getRow(a);
+      assertProbabilityVector(fn, `outcomes[${a}]`, row, m);
+      this.#p.set(row, a * m);
     }
     this.#costs = Float64Array.from(costs);
     this.#rewards = Float64Array.from(rewards);
