@@ -74,6 +74,26 @@ export function defaultTolerance(problem: PrincipalAgentMdp, payments: ArrayLike
   return 1e-7 * problem.horizon * scale;
 }
 
+/**
+ * The agent's $Q^A_h(s, a) = \sum_{s'} P(s' \mid s, a)(x_h(s)(s') + V(s')) - c(s, a)$ with the
+ * continuation values V read from `next[offset + s']`. @internal
+ */
+export function agentQ(
+  problem: PrincipalAgentMdp,
+  payments: ArrayLike<number>,
+  h: number,
+  s: number,
+  a: number,
+  next: ArrayLike<number>,
+  offset = 0,
+): number {
+  const { states: S, actions: A, transitions: P, costs } = problem;
+  let q = -costs[s * A + a]!;
+  for (let t = 0; t < S; t++)
+    q += P[(s * A + a) * S + t]! * (payments[(h * S + s) * S + t]! + next[offset + t]!);
+  return q;
+}
+
 /** {@link agentBestResponse} without its checks. @internal */
 export function agentBestResponseUnchecked(
   problem: PrincipalAgentMdp,

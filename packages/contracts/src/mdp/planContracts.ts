@@ -10,6 +10,7 @@ import { leastPaymentPrograms, readImplementations } from '../single/leastPaymen
 import {
   type AgentResponse,
   agentBestResponseUnchecked,
+  agentQ,
   defaultTolerance,
 } from './agentBestResponse.ts';
 import { PrincipalAgentMdp } from './PrincipalAgentMdp.ts';
@@ -154,10 +155,7 @@ export async function planContracts(
       payments.set(contract!, (h * S + s) * S);
       principalHere[s] = value;
       // The agent's value under the intended action (its real continuation, whatever the design).
-      let agent = -costs[s * A + best]!;
-      for (let t = 0; t < S; t++)
-        agent += P[(s * A + best) * S + t]! * (contract![t]! + agentNext[t]!);
-      agentHere[s] = agent;
+      agentHere[s] = agentQ(problem, payments, h, s, best, agentNext);
     }
     [agentNext, agentHere] = [agentHere, agentNext];
     [principalNext, principalHere] = [principalHere, principalNext];
@@ -170,12 +168,15 @@ export async function planContracts(
   let gap = 0;
   for (let h = 0; h < H; h++)
     for (let s = 0; s < S; s++) {
-      const a = intended[h * S + s]!;
-      let q = -costs[s * A + a]!;
-      for (let t = 0; t < S; t++)
-        q +=
-          P[(s * A + a) * S + t]! *
-          (payments[(h * S + s) * S + t]! + response.agentValues[(h + 1) * S + t]!);
+      const q = agentQ(
+        problem,
+        payments,
+        h,
+        s,
+        intended[h * S + s]!,
+        response.agentValues,
+        (h + 1) * S,
+      );
       gap = Math.max(gap, response.agentValues[h * S + s]! - q);
     }
   let compatible = true;
