@@ -114,7 +114,7 @@ export class BisectionContractLearner {
       throw new RangeError(`${fn}: share must be the share offered now, ${offered}, got ${share}`);
     assertInRange(fn, 'utility', utility, 0, (1 - share) * this.#rewardMax);
     if (this.#current === null) return; // exploiting: nothing left to learn
-    const probe = this.#probe(share)!;
+    const probe = this.#probes.at(-1)!; // the probe being taken is always the last one started
     probe.sum += utility / (1 - share);
     probe.count++;
     if (probe.count >= this.#samples) this.#advance();
@@ -237,8 +237,12 @@ export class BisectionContractLearner {
     if (!(current === null || probed(current)) || !(choice === null || probed(choice)))
       throw bad('current');
     if ((current === null) === (choice === null)) throw bad('choice');
-    // The share being probed has samples still to take (a complete probe would have moved on).
-    if (current !== null && read.find((p) => p.share === current)!.count >= learner.#samples)
+    // The share being probed is the last probe started, with samples still to take (a complete
+    // probe would have moved on).
+    if (
+      current !== null &&
+      (read.at(-1)!.share !== current || read.at(-1)!.count >= learner.#samples)
+    )
       throw bad('current');
     learner.#probes = read;
     learner.#stack = intervals;
