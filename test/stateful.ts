@@ -10,8 +10,9 @@
  *
  * Each package's `stateful.property.test.ts` lists its classes with generators of calls.
  */
+import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
-import { expect } from 'vitest';
+import { describe, expect } from 'vitest';
 
 /** The generator of the packages (`Rng` of `@x/linalg`), made by a case's `createRng`. */
 type Rng = object;
@@ -160,4 +161,18 @@ export function expectInheritedTypesRejected(learnerFromJSON: (state: unknown) =
     expect(() => learnerFromJSON({ type, version: 1, params: {}, stats: {} })).toThrow(
       /learnerFromJSON: unknown learner type/,
     );
+}
+
+/** The state promise as one property per class of a package, with the package's seed and run count. */
+export function describeStatePromise<T extends Stateful>(
+  cases: readonly StatefulCase<T>[],
+  { seed, numRuns }: { readonly seed: number; readonly numRuns: number },
+): void {
+  for (const c of cases)
+    describe(`${c.name}: the state promise`, () => {
+      test.prop(callSequences(c), { seed, numRuns })(
+        'after any accepted and rejected calls the state round-trips through JSON and decides alike',
+        (calls, s) => checkStatePromise(c, calls, s),
+      );
+    });
 }

@@ -1,11 +1,10 @@
-import { fc, test } from '@fast-check/vitest';
+import { fc } from '@fast-check/vitest';
 import { createRng, type Rng } from '@x/linalg';
-import { describe } from 'vitest';
 import {
   call,
-  callSequences,
-  checkStatePromise,
+  describeStatePromise,
   numberLike,
+  type Stateful,
   type StatefulCase,
 } from '../../../test/stateful.ts';
 import { LagrangeBwk } from './knapsacks/LagrangeBwk.ts';
@@ -87,10 +86,7 @@ const bisection: StatefulCase<BisectionContractLearner> = {
   },
 };
 
-for (const c of [learner, bwk, bisection] as unknown as StatefulCase<{ toJSON(): unknown }>[])
-  describe(`${c.name}: the state promise`, () => {
-    test.prop(callSequences(c), { seed: 12, numRuns: 40 })(
-      'after any accepted and rejected calls the state round-trips through JSON and decides alike',
-      (calls, seed) => checkStatePromise(c, calls, seed),
-    );
-  });
+describeStatePromise([learner, bwk, bisection] as unknown as StatefulCase<Stateful>[], {
+  seed: 12,
+  numRuns: 40,
+});

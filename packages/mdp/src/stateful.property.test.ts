@@ -1,10 +1,8 @@
-import { fc, test } from '@fast-check/vitest';
+import { fc } from '@fast-check/vitest';
 import { createRng, type Rng } from '@x/linalg';
-import { describe } from 'vitest';
 import {
   call,
-  callSequences,
-  checkStatePromise,
+  describeStatePromise,
   numberLike,
   type StatefulCase,
 } from '../../../test/stateful.ts';
@@ -147,9 +145,7 @@ const CASES: readonly Case<never>[] = [
   } satisfies Case<RlhfIds>,
 ] as never;
 
-describe.each(CASES.map((c) => ({ ...c, createRng })))('$name: the state promise', (c) => {
-  test.prop(callSequences(c), { seed: 12, numRuns: 40 })(
-    'after any accepted and rejected calls the state round-trips through JSON and decides alike',
-    (calls, seed) => checkStatePromise(c, calls, seed),
-  );
-});
+describeStatePromise(
+  CASES.map((c) => ({ ...c, createRng })),
+  { seed: 12, numRuns: 40 },
+);
