@@ -31,6 +31,10 @@ export {
   type AgentResponseOptions,
   agentBestResponse,
 } from './mdp/agentBestResponse.ts';
+export {
+  type LinearContractPolicy,
+  linearContractPolicy,
+} from './mdp/linearContractPolicy.ts';
 export { PrincipalAgentMdp, type PrincipalAgentMdpData } from './mdp/PrincipalAgentMdp.ts';
 export { type ContractPlan, type ContractPlanOptions, planContracts } from './mdp/planContracts.ts';
 export {

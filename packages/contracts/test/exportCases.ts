@@ -153,6 +153,7 @@ export const CASES: ExportCases = {
     args: () => [createRng(1), { states: 3, actions: 2, horizon: 2, maxCost: 0.5 }],
   },
   planContracts: { args: () => [mdp(), { design: 'myopic', margin: 0 }] },
+  linearContractPolicy: { args: () => [mdp()] },
   simulateContractLearning: {
     args: () => [
       createRng(1),

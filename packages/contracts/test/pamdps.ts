@@ -1,6 +1,6 @@
 import { createRng } from '@x/linalg';
 import { agentBestResponse } from '../src/mdp/agentBestResponse.ts';
-import type { PrincipalAgentMdp } from '../src/mdp/PrincipalAgentMdp.ts';
+import { PrincipalAgentMdp } from '../src/mdp/PrincipalAgentMdp.ts';
 import { randomPrincipalAgentMdp } from '../src/mdp/randomPrincipalAgentMdp.ts';
 import { ContractProblem } from '../src/single/ContractProblem.ts';
 import { leastPaymentContracts } from '../src/single/leastPaymentContracts.ts';
@@ -74,3 +74,30 @@ export async function allPlans(problem: PrincipalAgentMdp): Promise<PlanValue[]>
   }
   return out;
 }
+
+/**
+ * A two-state chain over H steps: in the low state working (cost `cost`) reaches the high state
+ * with probability `reach` instead of 0.1; in the high state it keeps it with 0.9 instead of 0.5;
+ * each move into the high state is worth 1 to the principal. With the defaults at H = 2 the best
+ * linear share (0.306) is off every grid and the agent's response has four pieces.
+ */
+export const workChain = (horizon: number, reach = 0.8, cost = 0.3): PrincipalAgentMdp =>
+  new PrincipalAgentMdp({
+    states: 2,
+    actions: 2,
+    horizon,
+    transitions: [0.9, 0.1, 1 - reach, reach, 0.5, 0.5, 0.1, 0.9],
+    costs: [0, cost, 0, cost],
+    rewards: [0, 1, 0, 1],
+  });
+
+/** One state, one action, a reward of -1 a step: no linear contract respects limited liability. */
+export const negativeRewardMdp = (): PrincipalAgentMdp =>
+  new PrincipalAgentMdp({
+    states: 1,
+    actions: 1,
+    horizon: 2,
+    transitions: [1],
+    costs: [0],
+    rewards: [-1],
+  });

@@ -1,19 +1,15 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { randomPamdp } from '../../test/pamdps.ts';
+import { negativeRewardMdp, randomPamdp, workChain } from '../../test/pamdps.ts';
+import { ContractProblem } from '../single/ContractProblem.ts';
+import { linearContract } from '../single/linearContract.ts';
 import { agentBestResponse } from './agentBestResponse.ts';
+import { linearContractPolicy } from './linearContractPolicy.ts';
 import { PrincipalAgentMdp } from './PrincipalAgentMdp.ts';
 import { planContracts } from './planContracts.ts';
 
-const twoStates = (horizon: number) =>
-  new PrincipalAgentMdp({
-    states: 2,
-    actions: 2,
-    horizon,
-    transitions: [0.9, 0.1, 0.3, 0.7, 0.5, 0.5, 0.1, 0.9],
-    costs: [0, 0.2, 0, 0.2],
-    rewards: [0, 1, 0, 1],
-  });
+/** Working (cost 0.2) reaches the good state with 0.7 instead of 0.1. */
+const twoStates = (horizon: number) => workChain(horizon, 0.7, 0.2);
 
 describe('PrincipalAgentMdp', () => {
   it('rejects bad data with the argument named', () => {
@@ -98,5 +94,72 @@ describe('planContracts', () => {
     await expect(planContracts(twoStates(1), { margin: Number.NaN })).rejects.toThrow(
       /^planContracts: margin must be finite/,
     );
+  });
+});
+
+describe('linearContractPolicy', () => {
+  /** The principal's value under share alpha, by the agent's own dynamic program. */
+  const valueAt = (problem: PrincipalAgentMdp, alpha: number) => {
+    const { states: S, horizon: H } = problem;
+    const payments = Float64Array.from({ length: H * S * S }, (_, i) => {
+      return alpha * problem.rewards[i % (S * S)]!;
+    });
+    return agentBestResponse(problem, payments).principalValue;
+  };
+
+  test.prop([fc.integer({ min: 0, max: 2 ** 31 - 1 })], { seed: 17, numRuns: 12 })(
+    'no share does better: a fine grid and the shares just after each breakpoint (random instances)',
+    (seed) => {
+      const problem = randomPamdp(seed, 3, 3, 3);
+      const linear = linearContractPolicy(problem);
+      // The optimum is attained, up to the agent's tie tolerance, just after its breakpoint.
+      expect(valueAt(problem, Math.min(1, linear.share + 1e-9))).toBeCloseTo(
+        linear.principalValue,
+        6,
+      );
+      const shares = [
+        ...Array.from({ length: 501 }, (_, i) => i / 500),
+        ...Array.from(linear.breakpoints.shares, (a) => Math.min(1, a + 1e-9)),
+      ];
+      for (const a of shares)
+        expect(valueAt(problem, a)).toBeLessThanOrEqual(linear.principalValue + 1e-9);
+      // The agent's response pays the principal more, before sharing, as the share grows.
+      const rewards = linear.breakpoints.rewards;
+      for (let k = 1; k < rewards.length; k++) expect(rewards[k]!).toBeGreaterThan(rewards[k - 1]!);
+      expect(linear.principalValue).toBeCloseTo((1 - linear.share) * linear.expectedReward, 12);
+    },
+  );
+
+  it("at H = 1 is the best linear contract of the start state's step", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const problem = randomPamdp(seed, 2 + (seed % 3), 2 + (seed % 4), 1);
+      const { states: S, actions: A } = problem;
+      const step = new ContractProblem({
+        outcomes: Array.from({ length: A }, (_, a) =>
+          problem.transitions.subarray(a * S, (a + 1) * S),
+        ),
+        costs: problem.costs.subarray(0, A),
+        rewards: problem.rewards.subarray(0, S),
+      });
+      const one = linearContract(step);
+      const linear = linearContractPolicy(problem);
+      expect(linear.share).toBeCloseTo(one.share, 12);
+      expect(linear.principalValue).toBeCloseTo(one.principalUtility, 12);
+      expect(linear.policy[0]).toBe(one.action);
+    }
+  });
+
+  it('on the two-state chain the agent works more as the share grows, and the best share is a breakpoint', () => {
+    const linear = linearContractPolicy(twoStates(3));
+    expect(linear.breakpoints.shares[0]).toBe(0);
+    expect(linear.breakpoints.shares).toContain(linear.share);
+    expect(linear.agentValue).toBeGreaterThanOrEqual(-1e-12);
+  });
+
+  it('rejects a negative reward (limited liability) and a problem of the wrong type', () => {
+    expect(() => linearContractPolicy(negativeRewardMdp())).toThrow(
+      /^linearContractPolicy: rewards must be >= 0 .* got -1 for the move 0 -> 0/,
+    );
+    expect(() => linearContractPolicy({} as PrincipalAgentMdp)).toThrow(TypeError);
   });
 });

@@ -1,6 +1,8 @@
 import { createRng } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
+import { negativeRewardMdp, workChain } from '../../test/pamdps.ts';
 import { shirkOrWork } from '../../test/problems.ts';
+import { linearContractPolicy } from '../mdp/linearContractPolicy.ts';
 import { BisectionContractLearner } from './BisectionContractLearner.ts';
 import { LinearContractLearner } from './LinearContractLearner.ts';
 import { simulateContractLearning } from './simulateContractLearning.ts';
@@ -49,6 +51,28 @@ describe('simulateContractLearning', () => {
     const best = { select: () => 1 / 7, update: () => {} };
     const r = simulateContractLearning(createRng(1), shirkOrWork(), () => best, { rounds: 50 });
     expect(Math.abs(r.series.regret.mean.at(-1)!)).toBeLessThan(1e-12);
+  });
+
+  it('on a principal-agent MDP, plays episodes: the best linear share costs no regret and keeps its value on average', () => {
+    const problem = workChain(2);
+    const linear = linearContractPolicy(problem);
+    const kept: number[] = [];
+    const best = { select: () => linear.share, update: (_: number, u: number) => kept.push(u) };
+    const rounds = 20_000;
+    const r = simulateContractLearning(createRng(1), problem, () => best, { rounds });
+    expect(Math.abs(r.series.regret.mean.at(-1)!)).toBeLessThan(1e-9 * rounds);
+    // Each episode's take lies in [0, (1 - share) H]: Hoeffding at 1e-6 bounds the average.
+    const mean = kept.reduce((a, b) => a + b, 0) / rounds;
+    const width = (1 - linear.share) * 2 * Math.sqrt(Math.log(2e6) / (2 * rounds));
+    expect(Math.abs(mean - linear.principalValue)).toBeLessThan(width);
+  });
+
+  it('rejects a principal-agent MDP with a negative reward (a linear contract would pay < 0)', () => {
+    const problem = negativeRewardMdp();
+    const learner = { select: () => 0, update: () => {} };
+    expect(() =>
+      simulateContractLearning(createRng(1), problem, () => learner, { rounds: 5 }),
+    ).toThrow(/^simulateContractLearning: rewards must be >= 0/);
   });
 
   it('rejects a learner that offers a share outside [0, 1]', () => {
