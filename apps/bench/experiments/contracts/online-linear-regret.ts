@@ -1,12 +1,15 @@
-import {
-  BisectionContractLearner,
-  ContractProblem,
-  LinearContractLearner,
-  simulateContractLearning,
-} from '@x/contracts';
+import { BisectionContractLearner, ContractProblem, LinearContractLearner } from '@x/contracts';
 import { sampleDirichlet } from '@x/linalg';
 import { defineClaim } from '../../src/Experiment.ts';
 import { slopeOverLengths } from '../../src/regret.ts';
+import {
+  type MakeLearner,
+  quantile,
+  quantileSeries,
+  regretAtLengths,
+  regretPlots,
+  sortedFinals,
+} from './_learning.ts';
 
 const HORIZONS = {
   quick: [1000, 3000, 10_000, 30_000],
@@ -36,14 +39,7 @@ export const experiment = defineClaim<Record<string, number[]>>({
       costs: Array.from({ length: 4 }, (_, a) => (a === 0 ? 0 : rng.nextFloat64())),
       rewards: Array.from({ length: 3 }, () => 5 * rng.nextFloat64()),
     });
-    const regret = (make: (T: number) => LinearContractLearner | BisectionContractLearner) =>
-      HORIZONS[scale].map(
-        (T) =>
-          simulateContractLearning(rng.split(), problem, () => make(T), {
-            rounds: T,
-            checkpoints: [T],
-          }).series.regret.mean[0]!,
-      );
+    const regret = (make: MakeLearner) => regretAtLengths(rng, problem, HORIZONS[scale], make);
     return {
       [NAME]: regret((T) => new LinearContractLearner({ rounds: T, rewardMax: 5 })),
       [BISECTION]: regret((T) => new BisectionContractLearner({ rounds: T, rewardMax: 5 })),
@@ -58,8 +54,8 @@ export const experiment = defineClaim<Record<string, number[]>>({
     const { holds } = grid;
     const metrics = { ...grid.metrics, ...bisection.metrics };
     const series = [...grid.series, ...bisection.series];
-    const finals = trials.map((t) => t[NAME]!.at(-1)!).sort((a, b) => a - b);
-    const q = (p: number) => finals[Math.min(finals.length - 1, Math.floor(p * finals.length))]!;
+    const finals = sortedFinals(trials, NAME);
+    const q = (p: number) => quantile(finals, p);
     series.push({ name: 'T^(2/3)', x: T, y: T.map((t) => t ** (2 / 3)) });
     return {
       metrics: {
@@ -68,29 +64,9 @@ export const experiment = defineClaim<Record<string, number[]>>({
         [`regret at T = ${T.at(-1)}, median`]: q(0.5),
         [`regret at T = ${T.at(-1)}, 90th percentile`]: q(0.9),
       },
-      plots: [
-        {
-          title: 'Regret at T against the best linear contract (mean over instances, 95% band)',
-          xLabel: 'T',
-          yLabel: 'regret',
-          xScale: 'log',
-          yScale: 'log',
-          series,
-        },
-        {
-          title: `Regret at T = ${T.at(-1)} over instances (sorted)`,
-          xLabel: 'quantile',
-          yLabel: 'regret',
-          series: [
-            {
-              name: 'regret',
-              x: finals.map((_, i) => (i + 0.5) / finals.length),
-              y: finals,
-              points: true,
-            },
-          ],
-        },
-      ],
+      plots: regretPlots('the best linear contract', 'T', T, series, [
+        quantileSeries('regret', finals, true),
+      ]),
       verdict: {
         holds,
         summary: `${grid.parts.join('; ')} (claim 2/3 within 0.15); ${bisection.parts.join('; ')} (reported: sqrt(T) needs clear jumps); at T = ${T.at(-1)}: median ${q(0.5).toFixed(0)}, 10-90% [${q(0.1).toFixed(0)}, ${q(0.9).toFixed(0)}]`,
