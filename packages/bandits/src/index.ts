@@ -69,6 +69,22 @@ export { doublyRobustEstimate } from './offPolicy/doublyRobustEstimate.ts';
 export { ipsEstimate, type OffPolicyOptions } from './offPolicy/ipsEstimate.ts';
 export type { LoggedBanditData, OffPolicyEstimate } from './offPolicy/LoggedBanditData.ts';
 export { snipsEstimate } from './offPolicy/snipsEstimate.ts';
+export {
+  AlignmentProblem,
+  type AlignmentProblemData,
+  type PolicyEvaluation,
+} from './preference/AlignmentProblem.ts';
+export {
+  type PreferenceLoss,
+  PreferenceOptimizer,
+  type PreferenceOptimizerOptions,
+} from './preference/PreferenceOptimizer.ts';
+export {
+  type PreferenceCoverage,
+  type PreferenceData,
+  type PreferenceDatasetOptions,
+  preferenceDataset,
+} from './preference/preferenceDataset.ts';
 export { BayesUcb, type BayesUcbOptions } from './stochastic/BayesUcb.ts';
 export { BernoulliBandit } from './stochastic/BernoulliBandit.ts';
 export { type BoundedArm, BoundedBandit } from './stochastic/BoundedBandit.ts';

@@ -18,7 +18,16 @@ import type { BanditPolicy } from './core/BanditPolicy.ts';
 import { learnerFromJSON } from './core/learnerFromJSON.ts';
 import { DoubleThompsonSampling } from './dueling/DoubleThompsonSampling.ts';
 import { PreferenceIds } from './dueling/PreferenceIds.ts';
+import { AlignmentProblem } from './preference/AlignmentProblem.ts';
+import { PreferenceOptimizer } from './preference/PreferenceOptimizer.ts';
 import { TallyingSuccessiveElimination } from './tallying/TallyingSuccessiveElimination.ts';
+
+/** Two prompts, three responses, a skewed reference. */
+const ALIGNMENT = new AlignmentProblem({
+  responses: 3,
+  rewards: [0, 1, 2, 2, 0, 1],
+  reference: [0.2, 0.3, 0.5, 0.6, 0.3, 0.1],
+});
 
 /** A case without its generator factory (added for all below). */
 type Case<T extends { toJSON(): unknown }> = Omit<StatefulCase<T>, 'createRng'>;
@@ -194,6 +203,52 @@ const CASES: readonly Case<never>[] = [
       return [i, j];
     },
   } satisfies Case<PreferenceIds>,
+  ...(['dpo', 'ipo', 'rpo', 'spac'] as const).map(
+    (loss) =>
+      ({
+        name: `PreferenceOptimizer (${loss})`,
+        make: () =>
+          new PreferenceOptimizer(ALIGNMENT, {
+            loss,
+            beta: 0.7,
+            learningRate: 0.2,
+            ...(loss === 'spac' ? { rewardBound: 3, innerIterations: 2 } : {}),
+          }),
+        restore: (s) => PreferenceOptimizer.fromJSON(s as never),
+        call: fc.oneof(
+          fc
+            .tuple(armLike(2), armLike(3), armLike(3))
+            .map(([x, w, l]) =>
+              call(`update(${String(x)}, ${String(w)}, ${String(l)})`, (p: PreferenceOptimizer) =>
+                p.update(x as number, w as number, l as number),
+              ),
+            ),
+          fc
+            .tuple(
+              fc.array(fc.tuple(armLike(2), armLike(3), armLike(3)), { maxLength: 4 }),
+              armLike(3),
+            )
+            .map(([pairs, iterations]) =>
+              call(
+                `fit(${JSON.stringify(pairs)}, ${String(iterations)})`,
+                (p: PreferenceOptimizer) =>
+                  p.fit(
+                    {
+                      prompt: pairs.map(([x]) => x) as never,
+                      chosen: pairs.map(([, w]) => w) as never,
+                      rejected: pairs.map(([, , l]) => l) as never,
+                    },
+                    { iterations: iterations as number },
+                  ),
+              ),
+            ),
+        ),
+        decide: (p: PreferenceOptimizer) => {
+          p.update(1, 2, 0);
+          return Array.from(p.logPolicy());
+        },
+      }) satisfies Case<PreferenceOptimizer>,
+  ),
   {
     name: 'TallyingSuccessiveElimination',
     make: () => new TallyingSuccessiveElimination(3, { rounds: 200, memoryBound: 3 }),

@@ -35,6 +35,24 @@ const indexPolicy = (
   prepare: (p) => (p as api.Ucb1).updateMany([0, 1, 2, 0], [1, 0, 1, 0.5]),
 });
 
+/** Two prompts, three responses, a reference and prompt weights, the probit link. */
+const alignmentData = () => ({
+  responses: 3,
+  rewards: [0, 1, 2, 1, 0, 0.5],
+  reference: [0.2, 0.3, 0.5, 0.6, 0.3, 0.1],
+  promptWeights: [1, 2],
+  link: 'thurstone' as const,
+});
+const alignment = () => new api.AlignmentProblem(alignmentData());
+/** The uniform policy of the two prompts, as log-probabilities. */
+const uniformLog = () => new Float64Array(6).fill(-Math.log(3));
+/** Labelled comparisons of the alignment problem. */
+const comparisons = () => ({
+  prompt: Int32Array.of(0, 1, 1),
+  chosen: Int32Array.of(2, 0, 2),
+  rejected: Int32Array.of(0, 1, 1),
+});
+
 /** A context of the disjoint model (one feature vector of length 2). */
 const ctx2 = () => [0.3, -0.2];
 const linear = (restore: (s: never) => { toJSON(): unknown }, options: object = {}): ClassCase => ({
@@ -94,6 +112,16 @@ export const CASES: ExportCases = {
       compare: () => [rng(), 0, 1],
       condorcetRegret: () => [0, 1],
       preference: () => [0, 2],
+    },
+  },
+  AlignmentProblem: {
+    args: () => [alignmentData()],
+    methods: {
+      compare: () => [rng(), 1, 0, 2],
+      evaluate: () => [uniformLog(), 0.5],
+      optimalPolicy: () => [0.5, [1, 1, 0, 1, 1, 1]],
+      preference: () => [0, 1, 2],
+      winRate: () => [uniformLog(), uniformLog()],
     },
   },
   CascadeUcb: {
@@ -206,6 +234,25 @@ export const CASES: ExportCases = {
     },
     restore: (s) => api.PreferenceIds.fromJSON(s as never),
   },
+  PreferenceOptimizer: {
+    args: () => [
+      alignment(),
+      {
+        loss: 'spac',
+        beta: 0.5,
+        learningRate: 0.2,
+        pessimism: 0.5,
+        rewardBound: 5,
+        innerIterations: 3,
+      },
+    ],
+    methods: {
+      fit: () => [comparisons(), { iterations: 3 }],
+      logPolicy: () => [],
+      update: () => [0, 1, 2],
+    },
+    restore: (s) => api.PreferenceOptimizer.fromJSON(s as never),
+  },
   SquareCb: linear(api.SquareCb.fromJSON),
   SuccessiveElimination: {
     ...indexPolicy(() => [K, { rounds: 100 }], api.SuccessiveElimination.fromJSON),
@@ -256,6 +303,13 @@ export const CASES: ExportCases = {
     ],
   },
   learnerFromJSON: { args: () => [new api.Ucb1(2).toJSON()] },
+  preferenceDataset: {
+    args: () => [
+      rng(),
+      alignment(),
+      { pairs: 10, coverage: { kind: 'anchored', covered: [1, 1, 0, 1, 1, 1] } },
+    ],
+  },
   posteriorSummaries: {
     args: () => [
       Float64Array.of(0, 0.5, 1),

@@ -12,6 +12,7 @@ import { LinUcb } from '../contextual/LinUcb.ts';
 import { SquareCb } from '../contextual/SquareCb.ts';
 import { DoubleThompsonSampling } from '../dueling/DoubleThompsonSampling.ts';
 import { PreferenceIds } from '../dueling/PreferenceIds.ts';
+import { PreferenceOptimizer } from '../preference/PreferenceOptimizer.ts';
 import { BayesUcb } from '../stochastic/BayesUcb.ts';
 import { EpsilonGreedy } from '../stochastic/EpsilonGreedy.ts';
 import { ExploreFirst } from '../stochastic/ExploreFirst.ts';
@@ -41,6 +42,7 @@ const LEARNERS = {
   Moss,
   NormalGammaThompsonSampling,
   PreferenceIds,
+  PreferenceOptimizer,
   SquareCb,
   SuccessiveElimination,
   TallyingSuccessiveElimination,
@@ -53,9 +55,10 @@ export type BanditLearner = InstanceType<(typeof LEARNERS)[keyof typeof LEARNERS
 
 /**
  * Restores any learner of this package (bandit, adversarial, contextual, duelling, cascading
- * and tallying policies, Hedge) from its `toJSON()` output, dispatching on `state.type`: for
- * stores that hold learners of several kinds. Stored state is untrusted input: the type is
- * looked up among own keys only, and the class's `fromJSON` validates every field.
+ * and tallying policies, Hedge, the preference optimiser) from its `toJSON()` output,
+ * dispatching on `state.type`: for stores that hold learners of several kinds. Stored state is
+ * untrusted input: the type is looked up among own keys only, and the class's `fromJSON`
+ * validates every field.
  *
  * @throws TypeError on an unknown type or a malformed state; RangeError on inconsistent values
  *

@@ -1,0 +1,291 @@
+import { normalCdf, type Rng, sigmoid } from '@x/linalg';
+import { exp, log } from '@x/linalg/math';
+import {
+  assertArrayLike,
+  assertFiniteVector,
+  assertInteger,
+  assertOneOf,
+  assertPositive,
+  assertRng,
+  MAX_ARRAY_LENGTH,
+  normalizedWeights,
+  readObject,
+} from '@x/linalg/validate';
+
+/** The data of an {@link AlignmentProblem}. */
+export interface AlignmentProblemData {
+  /** The number of candidate responses K per prompt. */
+  readonly responses: number;
+  /** The latent reward $r(x, y)$ at `rewards[x * K + y]`; its length fixes the number of prompts. */
+  readonly rewards: ArrayLike<number>;
+  /** The reference policy $\pi_{ref}(y \mid x) > 0$, row-major; each row sums to 1. @default uniform */
+  readonly reference?: ArrayLike<number>;
+  /** The law $\rho$ of prompts (weights, normalised). @default uniform */
+  readonly promptWeights?: ArrayLike<number>;
+  /**
+   * How rewards become preferences: `'bradley-terry'`, $P(y \succ y') = \sigma(r - r')$, or
+   * `'thurstone'` (probit), $\Phi(r - r')$. @default 'bradley-terry'
+   */
+  readonly link?: 'bradley-terry' | 'thurstone';
+}
+
+/** How a policy fares on an {@link AlignmentProblem}. */
+export interface PolicyEvaluation {
+  /** $E_{x \sim \rho, y \sim \pi}[r(x, y)]$. */
+  readonly reward: number;
+  /** $E_{x \sim \rho}[\mathrm{KL}(\pi(\cdot \mid x) \| \pi_{ref}(\cdot \mid x))]$. */
+  readonly klToReference: number;
+  /** The KL-regularised objective $J_\beta(\pi) = $ reward $- \beta\,$klToReference. */
+  readonly objective: number;
+  /** $E_{x \sim \rho}[\mathrm{KL}(\pi \| \pi^*_\beta)]$, which equals $(J_\beta(\pi^*) - J_\beta(\pi))/\beta$. */
+  readonly klToOptimum: number;
+}
+
+/** The largest |log-sum| of a row of log-probabilities accepted as normalised. */
+const LOG_NORMALISED = 1e-9;
+
+/**
+ * An alignment problem at episode length one: prompts x drawn from $\rho$, K candidate
+ * responses per prompt, a reference policy $\pi_{ref}$ (the SFT model) and a latent reward
+ * $r(x, y)$ that generates pairwise preferences through a link (Bradley-Terry or Thurstone).
+ * Everything the field's methods are judged by is exact here: the KL-regularised optimum
+ * $\pi^*_\beta(y \mid x) \propto \pi_{ref}(y \mid x) e^{r(x, y)/\beta}$ (in log space, so a
+ * small $\beta$ does not overflow), a policy's reward, KL and objective, and the win rate of one
+ * policy against another. Policies are passed as `logPolicy`: row-major log-probabilities,
+ * `-Infinity` for a response never given.
+ *
+ * @example
+ * const problem = new AlignmentProblem({ responses: 3, rewards: [0, 1, 2] });
+ * const optimum = problem.optimalPolicy(0.5); // log pi*, proportional to e^{2 r}
+ * problem.evaluate(optimum, 0.5).objective; // the best J_beta: 0.5 log(1 + e^2 + e^4) - 0.5 log 3
+ *
+ * References: Rafailov, Sharma, Mitchell, Ermon, Manning and Finn, "Direct Preference
+ * Optimization: Your Language Model is Secretly a Reward Model", arXiv:2305.18290 (the
+ * optimum in closed form); Bradley and Terry, Biometrika 39, 1952; Thurstone, Psychological
+ * Review 34, 1927.
+ */
+export class AlignmentProblem {
+  readonly prompts: number;
+  readonly responses: number;
+  readonly link: 'bradley-terry' | 'thurstone';
+  /** $r(x, y)$, row-major. @internal */
+  readonly rewards: Float64Array;
+  /** $\log \pi_{ref}(y \mid x)$, row-major. */
+  readonly logReference: Float64Array;
+  /** $\rho(x)$. */
+  readonly promptLaw: Float64Array;
+
+  /**
+   * @throws TypeError on a malformed shape; RangeError on a bad size, a non-finite reward, a
+   *   reference row with a non-positive entry or not summing to 1 (within 1e-9 K), bad prompt
+   *   weights or an unknown link
+   */
+  constructor(data: AlignmentProblemData) {
+    const fn = 'AlignmentProblem';
+    const {
+      responses,
+      rewards,
+      reference,
+      promptWeights,
+      link = 'bradley-terry',
+    } = readObject(fn, 'data', data);
+    assertInteger(fn, 'responses', responses, 2, MAX_ARRAY_LENGTH);
+    assertFiniteVector(fn, 'rewards', rewards);
+    const K = responses;
+    if (rewards.length === 0 || rewards.length % K !== 0)
+      throw new RangeError(
+        `${fn}: rewards must hold prompts x ${K} entries, got length ${rewards.length}`,
+      );
+    const X = rewards.length / K;
+    assertOneOf(fn, 'link', link, ['bradley-terry', 'thurstone']);
+    this.prompts = X;
+    this.responses = K;
+    this.link = link;
+    this.rewards = Float64Array.from(rewards);
+    this.promptLaw = normalizedWeights(fn, 'promptWeights', promptWeights, X);
+    if (reference === undefined) this.logReference = new Float64Array(X * K).fill(-log(K));
+    else {
+      assertFiniteVector(fn, 'reference', reference, X * K, { min: 0, max: 1 });
+      this.logReference = new Float64Array(X * K);
+      for (let x = 0; x < X; x++) {
+        let sum = 0;
+        for (let y = 0; y < K; y++) {
+          const p = reference[x * K + y]!;
+          if (!(p > 0))
+            throw new RangeError(
+              `${fn}: reference[${x * K + y}] must be > 0 (the KL to it must be finite), got ${p}`,
+            );
+          sum += p;
+          this.logReference[x * K + y] = log(p);
+        }
+        if (!(Math.abs(sum - 1) <= 1e-9 * K))
+          throw new RangeError(`${fn}: reference row ${x} must sum to 1, got ${sum}`);
+      }
+    }
+  }
+
+  /** $P(y \succ y' \mid x)$ under the link. */
+  preference(prompt: number, y: number, other: number): number {
+    const fn = 'AlignmentProblem.preference';
+    this.#assertPrompt(fn, prompt);
+    this.#assertResponse(fn, 'y', y);
+    this.#assertResponse(fn, 'other', other);
+    return this.preferenceUnchecked(prompt, y, other);
+  }
+
+  /** {@link AlignmentProblem.preference} without checks. @internal */
+  preferenceUnchecked(prompt: number, y: number, other: number): number {
+    const K = this.responses;
+    const d = this.rewards[prompt * K + y]! - this.rewards[prompt * K + other]!;
+    return this.link === 'bradley-terry' ? sigmoid(d) : normalCdf(d);
+  }
+
+  /** One labelled comparison: true when the annotator prefers y to `other`. */
+  compare(rng: Rng, prompt: number, y: number, other: number): boolean {
+    const fn = 'AlignmentProblem.compare';
+    assertRng(fn, rng);
+    this.#assertPrompt(fn, prompt);
+    this.#assertResponse(fn, 'y', y);
+    this.#assertResponse(fn, 'other', other);
+    return rng.nextFloat64() < this.preferenceUnchecked(prompt, y, other);
+  }
+
+  /**
+   * The KL-regularised optimum $\pi^*_\beta \propto \pi_{ref} e^{r/\beta}$ as log-probabilities,
+   * computed in log space. With `support` (a 0/1 mask per (x, y)), the optimum among policies
+   * that give only the marked responses: the best policy a dataset covering them can certify.
+   * @throws RangeError on a bad beta or a support with an empty row
+   */
+  optimalPolicy(beta: number, support?: ArrayLike<number>): Float64Array {
+    const fn = 'AlignmentProblem.optimalPolicy';
+    assertPositive(fn, 'beta', beta);
+    const X = this.prompts;
+    const K = this.responses;
+    if (support !== undefined) {
+      assertFiniteVector(fn, 'support', support, X * K, { min: 0, max: 1 });
+      for (let x = 0; x < X; x++) {
+        let any = false;
+        for (let y = 0; y < K; y++) any ||= support[x * K + y] === 1;
+        if (!any) throw new RangeError(`${fn}: support must mark a response of prompt ${x}`);
+      }
+    }
+    const out = new Float64Array(X * K);
+    for (let x = 0; x < X; x++) {
+      let max = Number.NEGATIVE_INFINITY;
+      for (let y = 0; y < K; y++) {
+        const i = x * K + y;
+        out[i] =
+          support === undefined || support[i] === 1
+            ? this.logReference[i]! + this.rewards[i]! / beta
+            : Number.NEGATIVE_INFINITY;
+        max = Math.max(max, out[i]!);
+      }
+      let sum = 0;
+      for (let y = 0; y < K; y++) sum += exp(out[x * K + y]! - max);
+      const norm = max + log(sum);
+      for (let y = 0; y < K; y++) out[x * K + y] = out[x * K + y]! - norm;
+    }
+    return out;
+  }
+
+  /**
+   * A policy's reward, KL to the reference, objective $J_\beta$ and KL to the optimum, exactly.
+   * @throws RangeError on a bad beta or a `logPolicy` that is not row-normalised log-probabilities
+   */
+  evaluate(logPolicy: ArrayLike<number>, beta: number): PolicyEvaluation {
+    const fn = 'AlignmentProblem.evaluate';
+    assertPositive(fn, 'beta', beta);
+    this.assertLogPolicy(fn, 'logPolicy', logPolicy);
+    const optimum = this.optimalPolicy(beta);
+    const K = this.responses;
+    let reward = 0;
+    let klRef = 0;
+    let klOpt = 0;
+    for (let x = 0; x < this.prompts; x++) {
+      const w = this.promptLaw[x]!;
+      for (let y = 0; y < K; y++) {
+        const i = x * K + y;
+        const lp = logPolicy[i]!;
+        if (lp === Number.NEGATIVE_INFINITY) continue;
+        const p = exp(lp);
+        reward += w * p * this.rewards[i]!;
+        klRef += w * p * (lp - this.logReference[i]!);
+        klOpt += w * p * (lp - optimum[i]!);
+      }
+    }
+    // Rounding can leave a KL of an exact match a hair below 0.
+    klRef = Math.max(0, klRef);
+    klOpt = Math.max(0, klOpt);
+    return { reward, klToReference: klRef, objective: reward - beta * klRef, klToOptimum: klOpt };
+  }
+
+  /**
+   * The win rate $E_{x \sim \rho} \sum_{y, y'} \pi(y \mid x) \pi'(y' \mid x) P(y \succ y' \mid x)$
+   * of one policy against another (1/2 against itself).
+   * @throws RangeError on a `logPolicy` or `logOpponent` that is not row-normalised log-probabilities
+   */
+  winRate(logPolicy: ArrayLike<number>, logOpponent: ArrayLike<number>): number {
+    const fn = 'AlignmentProblem.winRate';
+    this.assertLogPolicy(fn, 'logPolicy', logPolicy);
+    this.assertLogPolicy(fn, 'logOpponent', logOpponent);
+    const K = this.responses;
+    let total = 0;
+    for (let x = 0; x < this.prompts; x++) {
+      let sum = 0;
+      for (let y = 0; y < K; y++) {
+        const p = exp(logPolicy[x * K + y]!);
+        if (p === 0) continue;
+        for (let z = 0; z < K; z++) {
+          const q = exp(logOpponent[x * K + z]!);
+          if (q !== 0) sum += p * q * this.preferenceUnchecked(x, y, z);
+        }
+      }
+      total += this.promptLaw[x]! * sum;
+    }
+    return total;
+  }
+
+  /**
+   * Checks row-normalised log-probabilities of this problem's shape: entries <= 0 or -Infinity,
+   * never NaN, each row's log-sum-exp within 1e-9 of 0. @internal
+   */
+  assertLogPolicy(
+    fn: string,
+    name: string,
+    logPolicy: unknown,
+  ): asserts logPolicy is ArrayLike<number> {
+    const K = this.responses;
+    assertArrayLike(fn, name, logPolicy);
+    if (logPolicy.length !== this.prompts * K)
+      throw new TypeError(
+        `${fn}: ${name} must have length ${this.prompts * K}, got length ${logPolicy.length}`,
+      );
+    for (let i = 0; i < logPolicy.length; i++) {
+      const v = logPolicy[i];
+      if (typeof v !== 'number' || !(v <= 0))
+        throw new RangeError(
+          `${fn}: ${name}[${i}] must be a log-probability (<= 0 or -Infinity), got ${String(v)}`,
+        );
+    }
+    const rows = logPolicy as ArrayLike<number>;
+    for (let x = 0; x < this.prompts; x++) {
+      let max = Number.NEGATIVE_INFINITY;
+      for (let y = 0; y < K; y++) max = Math.max(max, rows[x * K + y]!);
+      let sum = 0;
+      for (let y = 0; y < K; y++) sum += exp(rows[x * K + y]! - max);
+      const lse = max + log(sum);
+      if (!(Math.abs(lse) <= LOG_NORMALISED))
+        throw new RangeError(
+          `${fn}: ${name} row ${x} must be log-probabilities summing to 1, got log-sum ${lse}`,
+        );
+    }
+  }
+
+  #assertPrompt(fn: string, prompt: unknown): void {
+    assertInteger(fn, 'prompt', prompt, 0, this.prompts - 1);
+  }
+
+  #assertResponse(fn: string, name: string, y: unknown): void {
+    assertInteger(fn, name, y, 0, this.responses - 1);
+  }
+}
