@@ -98,6 +98,8 @@ export class PreferenceOptimizer {
   #logReference: Float64Array;
   #logits: Float64Array;
   #updates = 0;
+  /** One row of exponentials, reused by every update. */
+  readonly #scratch: Float64Array;
 
   /**
    * @throws TypeError if `problem` is not an AlignmentProblem; RangeError on bad options or an
@@ -149,6 +151,7 @@ export class PreferenceOptimizer {
     this.innerIterations = inner;
     this.#logReference = Float64Array.from(problem.logReference);
     this.#logits = Float64Array.from(problem.logReference);
+    this.#scratch = new Float64Array(problem.responses);
   }
 
   /** The number of pair gradients taken so far (a full-batch step over n pairs counts n). */
@@ -311,10 +314,19 @@ export class PreferenceOptimizer {
     const weight = this.loss === 'rpo' ? this.sftWeight : this.pessimism;
     if (weight > 0) {
       // RPO's SFT term eta beta (-log pi(y_w)) has the gradient eta beta (pi - e_w); SPAC's
-      // pessimism against the current policy eta beta (pi - (e_w + e_l)/2).
-      const norm = this.#logNormaliser(x);
+      // pessimism against the current policy eta beta (pi - (e_w + e_l)/2). One pass of K
+      // exponentials into the scratch row, then the step.
+      const row = x * K;
+      const e = this.#scratch;
+      let max = Number.NEGATIVE_INFINITY;
+      for (let y = 0; y < K; y++) max = Math.max(max, z[row + y]!);
+      let sum = 0;
+      for (let y = 0; y < K; y++) {
+        e[y] = exp(z[row + y]! - max);
+        sum += e[y]!;
+      }
       const c = rate * weight * beta;
-      for (let y = 0; y < K; y++) z[x * K + y] = z[x * K + y]! - c * exp(z[x * K + y]! - norm);
+      for (let y = 0; y < K; y++) z[row + y] = z[row + y]! - (c * e[y]!) / sum;
       if (this.loss === 'rpo') z[iw] = z[iw]! + c;
       else {
         z[iw] = z[iw]! + c / 2;
