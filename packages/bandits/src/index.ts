@@ -85,6 +85,11 @@ export {
   type PreferenceDatasetOptions,
   preferenceDataset,
 } from './preference/preferenceDataset.ts';
+export {
+  type OnlineAligner,
+  type OnlineAlignmentOptions,
+  simulateOnlineAlignment,
+} from './preference/simulateOnlineAlignment.ts';
 export { BayesUcb, type BayesUcbOptions } from './stochastic/BayesUcb.ts';
 export { BernoulliBandit } from './stochastic/BernoulliBandit.ts';
 export { type BoundedArm, BoundedBandit } from './stochastic/BoundedBandit.ts';

@@ -11,6 +11,9 @@ import { BradleyTerryPreference } from './dueling/BradleyTerryPreference.ts';
 import { DoubleThompsonSampling } from './dueling/DoubleThompsonSampling.ts';
 import { PreferenceIds } from './dueling/PreferenceIds.ts';
 import { simulateDuel } from './dueling/simulateDuel.ts';
+import { AlignmentProblem } from './preference/AlignmentProblem.ts';
+import { PreferenceOptimizer } from './preference/PreferenceOptimizer.ts';
+import { simulateOnlineAlignment } from './preference/simulateOnlineAlignment.ts';
 import { BernoulliBandit } from './stochastic/BernoulliBandit.ts';
 import { simulateTallying } from './tallying/simulateTallying.ts';
 import { TallyingSuccessiveElimination } from './tallying/TallyingSuccessiveElimination.ts';
@@ -62,6 +65,16 @@ const SIMULATORS: readonly RunRangeCase[] = [
         () => new WeightedTallyingBandit([(x) => 0.9 - 0.3 * x, () => 0.5], [1, 0.5, 0.25]),
         (env) => new TallyingSuccessiveElimination(env.arms, { memoryBound: 3, rounds: 40 }),
         { ...options, firstRun, runs },
+      ),
+  },
+  {
+    name: 'simulateOnlineAlignment',
+    simulate: (firstRun: number, runs: number) =>
+      simulateOnlineAlignment(
+        createRng(7),
+        new AlignmentProblem({ responses: 3, rewards: [0, 1, 2, 1, 0, 0.5] }),
+        (p) => new PreferenceOptimizer(p, { loss: 'dpo', beta: 1, learningRate: 0.5 }),
+        { ...options, beta: 1, firstRun, runs },
       ),
   },
 ];

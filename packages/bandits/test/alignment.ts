@@ -17,11 +17,41 @@ export function sparseCoverage(): {
   const rewards = [2, 1, 0.5, 0, -8, -8];
   const covered = [1, 1, 1, 1, 0, 0];
   const problem = new AlignmentProblem({ responses: 6, rewards });
-  const seen = rewards.filter((_, y) => covered[y] === 1);
+  return { problem, covered, beta, dpoLimit: dpoOnSupport(problem, rewards, covered, beta) };
+}
+
+/**
+ * The shifted-data instance: six responses under a uniform reference, rewards 2, 1, 0.5, 0, -1
+ * and 3 (the last is the best), beta = 1, and a behaviour policy (0.3, 0.3, 0.2, 0.1, 0.1, 0)
+ * that never shows the best response. Also offline DPO's solution with infinite data from it:
+ * the shown responses shift by r / beta (their sum kept), the best keeps the reference's logit.
+ */
+export function shiftedData(): {
+  problem: AlignmentProblem;
+  beta: number;
+  behaviour: Float64Array;
+  offlineLimit: Float64Array;
+} {
+  const beta = 1;
+  const rewards = [2, 1, 0.5, 0, -1, 3];
+  const shown = [1, 1, 1, 1, 1, 0];
+  const problem = new AlignmentProblem({ responses: 6, rewards });
+  const behaviour = Float64Array.from([0.3, 0.3, 0.2, 0.1, 0.1, 0], (p) => Math.log(p));
+  return { problem, beta, behaviour, offlineLimit: dpoOnSupport(problem, rewards, shown, beta) };
+}
+
+/** DPO with infinite data on the responses of `support` (one prompt), from the reference. */
+function dpoOnSupport(
+  problem: AlignmentProblem,
+  rewards: readonly number[],
+  support: readonly number[],
+  beta: number,
+): Float64Array {
+  const seen = rewards.filter((_, y) => support[y] === 1);
   const shift = -seen.reduce((a, r) => a + r / beta, 0) / seen.length;
   const logits = rewards.map(
-    (r, y) => problem.logReference[y]! + (covered[y] === 1 ? r / beta + shift : 0),
+    (r, y) => problem.logReference[y]! + (support[y] === 1 ? r / beta + shift : 0),
   );
   const norm = Math.log(logits.reduce((a, z) => a + Math.exp(z), 0));
-  return { problem, covered, beta, dpoLimit: Float64Array.from(logits, (z) => z - norm) };
+  return Float64Array.from(logits, (z) => z - norm);
 }

@@ -249,6 +249,7 @@ export const CASES: ExportCases = {
     methods: {
       fit: () => [comparisons(), { iterations: 3 }],
       logPolicy: () => [],
+      selectPair: () => [rng(), 1],
       update: () => [0, 1, 2],
     },
     restore: (s) => api.PreferenceOptimizer.fromJSON(s as never),
@@ -341,6 +342,15 @@ export const CASES: ExportCases = {
       new api.BradleyTerryPreference([0, 0.5, 1]),
       () => new api.DoubleThompsonSampling(3),
       { rounds: 20, runs: 2 },
+    ],
+  },
+  simulateOnlineAlignment: {
+    args: () => [
+      rng(),
+      alignment(),
+      (p: api.AlignmentProblem) =>
+        new api.PreferenceOptimizer(p, { loss: 'dpo', beta: 1, learningRate: 0.2 }),
+      { rounds: 10, runs: 2, beta: 0.5 },
     ],
   },
   simulateTallying: {

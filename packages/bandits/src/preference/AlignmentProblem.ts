@@ -11,6 +11,7 @@ import {
   normalizedWeights,
   readObject,
 } from '@x/linalg/validate';
+import { rowLogSumExp } from './rowLogSumExp.ts';
 
 /** The data of an {@link AlignmentProblem}. */
 export interface AlignmentProblemData {
@@ -171,18 +172,20 @@ export class AlignmentProblem {
     }
     const out = new Float64Array(X * K);
     for (let x = 0; x < X; x++) {
-      let max = Number.NEGATIVE_INFINITY;
+      // Shift r by its largest value on the support first: (r - max r) / beta is <= 0 and at
+      // worst -Infinity (probability 0), so no beta overflows.
+      let top = Number.NEGATIVE_INFINITY;
+      for (let y = 0; y < K; y++)
+        if (support === undefined || support[x * K + y] === 1)
+          top = Math.max(top, this.rewards[x * K + y]!);
       for (let y = 0; y < K; y++) {
         const i = x * K + y;
         out[i] =
           support === undefined || support[i] === 1
-            ? this.logReference[i]! + this.rewards[i]! / beta
+            ? this.logReference[i]! + (this.rewards[i]! - top) / beta
             : Number.NEGATIVE_INFINITY;
-        max = Math.max(max, out[i]!);
       }
-      let sum = 0;
-      for (let y = 0; y < K; y++) sum += exp(out[x * K + y]! - max);
-      const norm = max + log(sum);
+      const norm = rowLogSumExp(out, x * K, K);
       for (let y = 0; y < K; y++) out[x * K + y] = out[x * K + y]! - norm;
     }
     return out;
@@ -267,13 +270,8 @@ export class AlignmentProblem {
           `${fn}: ${name}[${i}] must be a log-probability (<= 0 or -Infinity), got ${String(v)}`,
         );
     }
-    const rows = logPolicy as ArrayLike<number>;
     for (let x = 0; x < this.prompts; x++) {
-      let max = Number.NEGATIVE_INFINITY;
-      for (let y = 0; y < K; y++) max = Math.max(max, rows[x * K + y]!);
-      let sum = 0;
-      for (let y = 0; y < K; y++) sum += exp(rows[x * K + y]! - max);
-      const lse = max + log(sum);
+      const lse = rowLogSumExp(logPolicy as ArrayLike<number>, x * K, K);
       if (!(Math.abs(lse) <= LOG_NORMALISED))
         throw new RangeError(
           `${fn}: ${name} row ${x} must be log-probabilities summing to 1, got log-sum ${lse}`,

@@ -1,18 +1,20 @@
-import { type JsonValue, type LearnerState, sigmoid } from '@x/linalg';
-import { exp, log } from '@x/linalg/math';
+import { type JsonValue, type LearnerState, type Rng, sigmoid } from '@x/linalg';
+import { exp } from '@x/linalg/math';
 import {
   asCaller,
   assertInRange,
   assertInteger,
   assertOneOf,
-  assertPositive,
+  assertRng,
   LEARNER_STATE_VERSION,
   readLearnerState,
   readObject,
+  sampleCategoricalUnchecked,
 } from '@x/linalg/validate';
 import { AlignmentProblem } from './AlignmentProblem.ts';
 import { assertPair, countPairs, type PairCounts } from './pairCounts.ts';
 import type { PreferenceData } from './preferenceDataset.ts';
+import { rowLogSumExp } from './rowLogSumExp.ts';
 
 /** The offline losses of {@link PreferenceOptimizer}. */
 export type PreferenceLoss = 'dpo' | 'ipo' | 'rpo' | 'spac';
@@ -21,7 +23,7 @@ export type PreferenceLoss = 'dpo' | 'ipo' | 'rpo' | 'spac';
 export interface PreferenceOptimizerOptions {
   /** `'dpo'`, `'ipo'`, `'rpo'` (DPO plus SFT on chosen responses) or `'spac'` (self-play against a pessimistic critic). */
   readonly loss: PreferenceLoss;
-  /** The KL weight $\beta$ (IPO's $\tau$). */
+  /** The KL weight $\beta$ (IPO's $\tau$), in $[10^{-6}, 10^6]$. */
   readonly beta: number;
   /**
    * The step size of `update` on the logits. At most 1/4 for IPO (each step then moves its
@@ -119,7 +121,7 @@ export class PreferenceOptimizer {
       innerIterations,
     } = readObject(fn, 'options', options);
     assertOneOf(fn, 'loss', loss, ['dpo', 'ipo', 'rpo', 'spac']);
-    assertPositive(fn, 'beta', beta);
+    assertInRange(fn, 'beta', beta, 1e-6, MAX_RATE);
     assertInRange(fn, 'learningRate', learningRate, 0, loss === 'ipo' ? 0.25 : MAX_RATE, {
       loOpen: true,
     });
@@ -157,6 +159,21 @@ export class PreferenceOptimizer {
   /** The number of pair gradients taken so far (a full-batch step over n pairs counts n). */
   get updates(): number {
     return this.#updates;
+  }
+
+  /**
+   * Two responses drawn independently from the current policy at `prompt`, for online
+   * (on-policy) learning: label them with the preference oracle and pass them to `update`; with
+   * `loss: 'dpo'` this is iterative (online) DPO. O(K), no allocation beyond the returned pair.
+   * @throws TypeError on a bad rng; RangeError on a bad prompt
+   */
+  selectPair(rng: Rng, prompt: number): [number, number] {
+    const fn = 'PreferenceOptimizer.selectPair';
+    assertRng(fn, rng);
+    assertInteger(fn, 'prompt', prompt, 0, this.prompts - 1);
+    const e = this.#scratch;
+    rowLogSumExp(this.#logits, prompt * this.responses, this.responses, e);
+    return [sampleCategoricalUnchecked(rng, e), sampleCategoricalUnchecked(rng, e)];
   }
 
   /**
@@ -292,12 +309,7 @@ export class PreferenceOptimizer {
   }
 
   #logNormaliser(x: number): number {
-    const K = this.responses;
-    let max = Number.NEGATIVE_INFINITY;
-    for (let y = 0; y < K; y++) max = Math.max(max, this.#logits[x * K + y]!);
-    let sum = 0;
-    for (let y = 0; y < K; y++) sum += exp(this.#logits[x * K + y]! - max);
-    return max + log(sum);
+    return rowLogSumExp(this.#logits, x * this.responses, this.responses);
   }
 
   #step(x: number, w: number, l: number): void {
@@ -318,13 +330,9 @@ export class PreferenceOptimizer {
       // exponentials into the scratch row, then the step.
       const row = x * K;
       const e = this.#scratch;
-      let max = Number.NEGATIVE_INFINITY;
-      for (let y = 0; y < K; y++) max = Math.max(max, z[row + y]!);
+      rowLogSumExp(z, row, K, e);
       let sum = 0;
-      for (let y = 0; y < K; y++) {
-        e[y] = exp(z[row + y]! - max);
-        sum += e[y]!;
-      }
+      for (let y = 0; y < K; y++) sum += e[y]!;
       const c = rate * weight * beta;
       for (let y = 0; y < K; y++) z[row + y] = z[row + y]! - (c * e[y]!) / sum;
       if (this.loss === 'rpo') z[iw] = z[iw]! + c;

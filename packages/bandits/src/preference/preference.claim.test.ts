@@ -1,8 +1,9 @@
 import { createRng, fitLogLogSlope } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
-import { sparseCoverage } from '../../test/alignment.ts';
+import { shiftedData, sparseCoverage } from '../../test/alignment.ts';
 import { PreferenceOptimizer, type PreferenceOptimizerOptions } from './PreferenceOptimizer.ts';
 import { preferenceDataset } from './preferenceDataset.ts';
+import { simulateOnlineAlignment } from './simulateOnlineAlignment.ts';
 
 describe('offline alignment under sparse coverage (SPAC, arXiv:2406.04274; RPO, arXiv:2405.16436)', () => {
   it("claim: DPO's suboptimality stays bounded away from zero as data grow, while RPO's and SPAC's go to zero", () => {
@@ -53,5 +54,73 @@ describe('offline alignment under sparse coverage (SPAC, arXiv:2406.04274; RPO, 
       expect(fitLogLogSlope(sizes, g).slope).toBeLessThan(-0.5);
       expect(g.at(-1)!).toBeLessThan(floor / 100);
     }
+  });
+
+  it('claim: online (iterative) DPO reaches pi* where offline DPO on a shifted dataset does not', () => {
+    const { problem, beta, behaviour, offlineLimit } = shiftedData();
+    const best = problem.evaluate(problem.optimalPolicy(beta), beta).objective;
+    // Offline: the behaviour policy never shows the best response, so DPO never moves it.
+    const floor = best - problem.evaluate(offlineLimit, beta).objective;
+    const data = preferenceDataset(createRng(2), problem, {
+      pairs: 20_000,
+      coverage: { kind: 'policy', logPolicy: behaviour },
+    });
+    const offline = new PreferenceOptimizer(problem, { loss: 'dpo', beta });
+    offline.fit(data, { iterations: 2000 });
+    const offlineGap = best - problem.evaluate(offline.logPolicy(), beta).objective;
+    expect(offlineGap).toBeGreaterThan(floor / 2);
+    // Online: pairs from the current policy, labelled by the oracle; a constant step leaves a
+    // noise floor proportional to it, far below the offline gap.
+    const checkpoints = [1000, 10_000, 40_000];
+    const online = simulateOnlineAlignment(
+      createRng(1),
+      problem,
+      (p) => new PreferenceOptimizer(p, { loss: 'dpo', beta, learningRate: 0.03 }),
+      { rounds: 40_000, runs: 4, checkpoints, beta },
+    ).series.suboptimality.mean;
+    expect(online.at(-1)!).toBeLessThan(floor / 20);
+    expect(online.at(-1)!).toBeLessThan(online[0]!);
+  });
+
+  it('claim: on on-policy data the offline and online updates coincide', () => {
+    // Pairs an online learner samples from its (unchanged) reference policy are an on-policy
+    // dataset: learning from them offline, pair by pair, is the same update.
+    const { problem, beta } = shiftedData();
+    const sampler = new PreferenceOptimizer(problem, { loss: 'dpo', beta });
+    const rng = createRng(5);
+    const pairs: [number, number, number][] = [];
+    for (let i = 0; i < 200; i++) {
+      const [a, b] = sampler.selectPair(rng, 0);
+      if (a === b) continue;
+      const aWins = problem.compare(rng, 0, a, b);
+      pairs.push([0, aWins ? a : b, aWins ? b : a]);
+    }
+    const online = new PreferenceOptimizer(problem, { loss: 'dpo', beta, learningRate: 0.05 });
+    const offline = new PreferenceOptimizer(problem, { loss: 'dpo', beta, learningRate: 0.05 });
+    for (const [x, w, l] of pairs) online.update(x, w, l);
+    const data = {
+      prompt: Int32Array.from(pairs, (p) => p[0]),
+      chosen: Int32Array.from(pairs, (p) => p[1]),
+      rejected: Int32Array.from(pairs, (p) => p[2]),
+    };
+    for (let i = 0; i < pairs.length; i++)
+      offline.update(data.prompt[i]!, data.chosen[i]!, data.rejected[i]!);
+    expect(Array.from(offline.logPolicy())).toEqual(Array.from(online.logPolicy()));
+    // And the full-batch offline gradient is the mean of the online ones: one full-batch step of
+    // size s equals the mean displacement of the per-pair steps of size s from the same start.
+    const batch = new PreferenceOptimizer(problem, { loss: 'dpo', beta });
+    batch.fit(data, { iterations: 1 });
+    const step = 2 / (beta * beta);
+    const mean = new Float64Array(problem.responses);
+    for (const [x, w, l] of pairs) {
+      const one = new PreferenceOptimizer(problem, { loss: 'dpo', beta, learningRate: step });
+      one.update(x, w, l);
+      const z = JSON.parse(JSON.stringify(one)).stats.logits as number[];
+      for (let y = 0; y < mean.length; y++)
+        mean[y] = mean[y]! + (z[y]! - problem.logReference[y]!) / pairs.length;
+    }
+    const zBatch = JSON.parse(JSON.stringify(batch)).stats.logits as number[];
+    for (let y = 0; y < mean.length; y++)
+      expect(zBatch[y]! - problem.logReference[y]!).toBeCloseTo(mean[y]!, 12);
   });
 });
