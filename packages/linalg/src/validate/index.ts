@@ -27,6 +27,7 @@ export {
   solveLinearProgramsAs,
   solveOptimalLinearProgramAs,
 } from '../optimize/solveLinearProgram.ts';
+export { type MatrixGameSolution, solveMatrixGameAs } from '../optimize/solveMatrixGame.ts';
 export { sampleBetaUnchecked } from '../random/sampleBeta.ts';
 export { sampleCategoricalUnchecked } from '../random/sampleCategorical.ts';
 export { sampleIntUnchecked } from '../random/sampleInt.ts';
