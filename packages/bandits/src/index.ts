@@ -75,6 +75,10 @@ export {
   type PolicyEvaluation,
 } from './preference/AlignmentProblem.ts';
 export {
+  type BradleyTerryFit,
+  PreferenceGame,
+} from './preference/PreferenceGame.ts';
+export {
   type PreferenceLoss,
   PreferenceOptimizer,
   type PreferenceOptimizerOptions,
@@ -85,6 +89,11 @@ export {
   type PreferenceDatasetOptions,
   preferenceDataset,
 } from './preference/preferenceDataset.ts';
+export {
+  type PreferenceSelfPlay,
+  type PreferenceSelfPlayOptions,
+  preferenceSelfPlay,
+} from './preference/preferenceSelfPlay.ts';
 export {
   type OnlineAligner,
   type OnlineAlignmentOptions,

@@ -55,3 +55,15 @@ function dpoOnSupport(
   const norm = Math.log(logits.reduce((a, z) => a + Math.exp(z), 0));
   return Float64Array.from(logits, (z) => z - norm);
 }
+
+/**
+ * An intransitive game: rock, paper and scissors (each beats the next 90% of the time) and a
+ * fourth response that loses to each of them 70% of the time but is what a Bradley-Terry fit
+ * would never rank last on its own. The minimax winner is (1/3, 1/3, 1/3, 0).
+ */
+export const cyclicPreferences = (): number[][] => [
+  [0.5, 0.1, 0.9, 0.7],
+  [0.9, 0.5, 0.1, 0.7],
+  [0.1, 0.9, 0.5, 0.7],
+  [0.3, 0.3, 0.3, 0.5],
+];

@@ -44,6 +44,12 @@ const alignmentData = () => ({
   link: 'thurstone' as const,
 });
 const alignment = () => new api.AlignmentProblem(alignmentData());
+/** Rock, paper, scissors as preferences. */
+const cyclic = () => [
+  [0.5, 0.2, 0.8],
+  [0.8, 0.5, 0.2],
+  [0.2, 0.8, 0.5],
+];
 /** The uniform policy of the two prompts, as log-probabilities. */
 const uniformLog = () => new Float64Array(6).fill(-Math.log(3));
 /** Labelled comparisons of the alignment problem. */
@@ -234,6 +240,21 @@ export const CASES: ExportCases = {
     },
     restore: (s) => api.PreferenceIds.fromJSON(s as never),
   },
+  PreferenceGame: {
+    args: () => [cyclic()],
+    methods: {
+      bradleyTerryFit: () => [],
+      compare: () => [rng(), 0, 2],
+      exploitability: () => [[0.2, 0.3, 0.5]],
+      minimaxWinner: () => [{}],
+      preference: () => [1, 0],
+      winRate: () => [
+        [0.2, 0.3, 0.5],
+        [1, 0, 0],
+      ],
+      winRates: () => [[0.2, 0.3, 0.5]],
+    },
+  },
   PreferenceOptimizer: {
     args: () => [
       alignment(),
@@ -304,6 +325,12 @@ export const CASES: ExportCases = {
     ],
   },
   learnerFromJSON: { args: () => [new api.Ucb1(2).toJSON()] },
+  preferenceSelfPlay: {
+    args: () => [
+      new api.PreferenceGame(cyclic()),
+      { rounds: 20, eta: 0.5, start: [0.6, 0.2, 0.2] },
+    ],
+  },
   preferenceDataset: {
     args: () => [
       rng(),

@@ -1,8 +1,10 @@
 import { createRng, fitLogLogSlope } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
-import { shiftedData, sparseCoverage } from '../../test/alignment.ts';
+import { cyclicPreferences, shiftedData, sparseCoverage } from '../../test/alignment.ts';
+import { PreferenceGame } from './PreferenceGame.ts';
 import { PreferenceOptimizer, type PreferenceOptimizerOptions } from './PreferenceOptimizer.ts';
 import { preferenceDataset } from './preferenceDataset.ts';
+import { preferenceSelfPlay } from './preferenceSelfPlay.ts';
 import { simulateOnlineAlignment } from './simulateOnlineAlignment.ts';
 
 describe('offline alignment under sparse coverage (SPAC, arXiv:2406.04274; RPO, arXiv:2405.16436)', () => {
@@ -122,5 +124,26 @@ describe('offline alignment under sparse coverage (SPAC, arXiv:2406.04274; RPO, 
     const zBatch = JSON.parse(JSON.stringify(batch)).stats.logits as number[];
     for (let y = 0; y < mean.length; y++)
       expect(zBatch[y]! - problem.logReference[y]!).toBeCloseTo(mean[y]!, 12);
+  });
+
+  it("claim: on intransitive preferences a Bradley-Terry policy is exploitable, SPO's average is not (T^(-1/2)), and DNO improves monotonically", () => {
+    const game = new PreferenceGame(cyclicPreferences());
+    // The Bradley-Terry reward model and the policy that maximises it (its best response).
+    const { utilities } = game.bradleyTerryFit();
+    const top = utilities.indexOf(Math.max(...utilities));
+    const btPolicy = Float64Array.from(utilities, (_, y) => (y === top ? 1 : 0));
+    expect(game.exploitability(btPolicy)).toBeGreaterThan(0.35);
+    // SPO: the average iterate of self-play with Hedge's step, from a skewed start.
+    const lengths = [250, 1000, 4000, 16_000];
+    const start = [0.7, 0.1, 0.1, 0.1];
+    const exploitability = lengths.map((T) => {
+      const play = preferenceSelfPlay(game, { rounds: T, start });
+      expect(play.averageExploitability.at(-1)!).toBeLessThanOrEqual(play.bound);
+      return play.averageExploitability.at(-1)!;
+    });
+    expect(fitLogLogSlope(lengths, exploitability).slope).toBeLessThan(-0.4);
+    // DNO: the KL-regularised best response to the previous iterate (beta = 1), from the same start.
+    const dno = preferenceSelfPlay(game, { rounds: 200, eta: 1, start });
+    for (const w of dno.winRateOverPrevious) expect(w).toBeGreaterThanOrEqual(0.5 - 1e-12);
   });
 });
