@@ -234,6 +234,7 @@ export const VALIDATE_CASES: ExportCases = {
     args: () => ['f', ...(CASES['solveLinearPrograms'] as { args: () => unknown[] }).args()],
     trusted: true,
   },
+  solveMatrixGameAs: { args: () => ['f', [0.5, 0, 1, 0.5], 2, 2, {}], trusted: true },
   StateFields: { args: () => ['f', 'params', { a: 1 }], trusted: true },
   toMatrix: { args: () => ['f', 'x', spd()], trusted: true },
 };
