@@ -95,6 +95,10 @@ export {
   preferenceSelfPlay,
 } from './preference/preferenceSelfPlay.ts';
 export {
+  type ResamplingOptions,
+  resamplingAccuracy,
+} from './preference/resamplingAccuracy.ts';
+export {
   type OnlineAligner,
   type OnlineAlignmentOptions,
   simulateOnlineAlignment,

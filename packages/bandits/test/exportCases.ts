@@ -123,8 +123,10 @@ export const CASES: ExportCases = {
   AlignmentProblem: {
     args: () => [alignmentData()],
     methods: {
+      bestOfN: () => [4, { logPolicy: uniformLog(), scores: [0, 1, 1, 2, 0, 1] }],
       compare: () => [rng(), 1, 0, 2],
       evaluate: () => [uniformLog(), 0.5],
+      sampleOptimal: () => [rng(), 1, 0.5, { maxProposals: 1000 }],
       optimalPolicy: () => [0.5, [1, 1, 0, 1, 1, 1]],
       preference: () => [0, 1, 2],
       winRate: () => [uniformLog(), uniformLog()],
@@ -325,6 +327,9 @@ export const CASES: ExportCases = {
     ],
   },
   learnerFromJSON: { args: () => [new api.Ucb1(2).toJSON()] },
+  resamplingAccuracy: {
+    args: () => [{ accuracy: 0.3, falsePositive: 0.1, falseNegative: 0.05, attempts: 8 }],
+  },
   preferenceSelfPlay: {
     args: () => [
       new api.PreferenceGame(cyclic()),

@@ -1,5 +1,5 @@
 import { normalCdf, type Rng, sigmoid } from '@x/linalg';
-import { exp, log } from '@x/linalg/math';
+import { exp, expm1, log } from '@x/linalg/math';
 import {
   assertArrayLike,
   assertFiniteVector,
@@ -10,6 +10,7 @@ import {
   MAX_ARRAY_LENGTH,
   normalizedWeights,
   readObject,
+  sampleCategoricalUnchecked,
 } from '@x/linalg/validate';
 import { rowLogSumExp } from './rowLogSumExp.ts';
 
@@ -246,6 +247,122 @@ export class AlignmentProblem {
       total += this.promptLaw[x]! * sum;
     }
     return total;
+  }
+
+  /**
+   * The exact law of best-of-N: draw n responses from `logPolicy` (the reference by default)
+   * and keep the one with the highest score (the true reward by default; a proxy reward model
+   * to study its errors), ties broken uniformly. With the scores' distinct levels
+   * $s_1 < s_2 < \dots$ and $F$ the policy's law of the score,
+   * $P(\text{level } k) = F(s_k)^n - F(s_{k-1})^n$, shared within the level in proportion to
+   * the policy. Log-probabilities, computed in log space so a large n does not underflow.
+   *
+   * References: Beirami et al., "Theoretical Guarantees on the Best-of-n Alignment Policy",
+   * arXiv:2401.01879 (the law of best-of-n).
+   * @throws RangeError on a bad n, logPolicy or scores
+   */
+  bestOfN(
+    n: number,
+    options: { readonly logPolicy?: ArrayLike<number>; readonly scores?: ArrayLike<number> } = {},
+  ): Float64Array {
+    const fn = 'AlignmentProblem.bestOfN';
+    assertInteger(fn, 'n', n, 1, Number.MAX_SAFE_INTEGER);
+    const { logPolicy = this.logReference, scores = this.rewards } = readObject(
+      fn,
+      'options',
+      options,
+    );
+    this.assertLogPolicy(fn, 'logPolicy', logPolicy);
+    const K = this.responses;
+    assertFiniteVector(fn, 'scores', scores, this.prompts * K);
+    const out = new Float64Array(this.prompts * K);
+    const order = new Int32Array(K);
+    for (let x = 0; x < this.prompts; x++) {
+      const row = x * K;
+      for (let y = 0; y < K; y++) order[y] = y;
+      order.sort((a, b) => scores[row + a]! - scores[row + b]!);
+      // Walk the levels upwards with the log of F below the level and of the level's mass.
+      let below = 0; // F(s_{k-1}), as a probability (it only grows to 1)
+      for (let start = 0; start < K; ) {
+        let end = start;
+        let mass = 0;
+        while (end < K && scores[row + order[end]!] === scores[row + order[start]!]) {
+          mass += exp(logPolicy[row + order[end]!]!);
+          end++;
+        }
+        const upTo = Math.min(1, below + mass);
+        // log(F(s_k)^n - F(s_{k-1})^n) = n log F(s_k) + log(1 - (F(s_{k-1}) / F(s_k))^n)
+        const logLevel =
+          mass === 0
+            ? Number.NEGATIVE_INFINITY
+            : n * log(upTo) +
+              log(-expm1(below === 0 ? Number.NEGATIVE_INFINITY : n * (log(below) - log(upTo))));
+        for (let k = start; k < end; k++) {
+          const i = row + order[k]!;
+          out[i] =
+            logPolicy[i] === Number.NEGATIVE_INFINITY
+              ? Number.NEGATIVE_INFINITY
+              : logPolicy[i]! - log(mass) + logLevel;
+        }
+        below = upTo;
+        start = end;
+      }
+      // Rounding in F: renormalise the row exactly.
+      const norm = rowLogSumExp(out, row, K);
+      for (let y = 0; y < K; y++) out[row + y] = out[row + y]! - norm;
+    }
+    return out;
+  }
+
+  /**
+   * One draw from the KL-regularised optimum $\pi^*_\beta(\cdot \mid x)$ by rejection sampling:
+   * propose from $\pi_{ref}$, accept y with probability $e^{(r(x, y) - \max_y r)/\beta}$. The
+   * acceptance rate is $\sum_y \pi_{ref}(y) e^{(r(x,y) - \max r)/\beta}$; a call whose expected
+   * number of proposals exceeds `maxProposals` / 10 is refused before drawing.
+   * @throws RangeError on a bad prompt, beta or maxProposals, or too low an acceptance rate
+   */
+  sampleOptimal(
+    rng: Rng,
+    prompt: number,
+    beta: number,
+    options: { readonly maxProposals?: number } = {},
+  ): { readonly response: number; readonly proposals: number } {
+    const fn = 'AlignmentProblem.sampleOptimal';
+    assertRng(fn, rng);
+    this.#assertPrompt(fn, prompt);
+    assertPositive(fn, 'beta', beta);
+    const { maxProposals = 1_000_000 } = readObject(fn, 'options', options);
+    assertInteger(fn, 'maxProposals', maxProposals, 1, Number.MAX_SAFE_INTEGER);
+    const K = this.responses;
+    const row = prompt * K;
+    let top = Number.NEGATIVE_INFINITY;
+    for (let y = 0; y < K; y++) top = Math.max(top, this.rewards[row + y]!);
+    let rate = 0;
+    for (let y = 0; y < K; y++)
+      rate += exp(this.logReference[row + y]! + (this.rewards[row + y]! - top) / beta);
+    if (!(1 / rate <= maxProposals / 10))
+      throw new RangeError(
+        `${fn}: the acceptance rate ${rate} needs about ${1 / rate} proposals, more than maxProposals / 10 = ${maxProposals / 10}`,
+      );
+    const reference = this.#referenceRow(prompt);
+    for (let proposals = 1; proposals <= maxProposals; proposals++) {
+      const y = sampleCategoricalUnchecked(rng, reference);
+      if (rng.nextFloat64() < exp((this.rewards[row + y]! - top) / beta))
+        return { response: y, proposals };
+    }
+    throw new RangeError(`${fn}: no proposal accepted within maxProposals = ${maxProposals}`);
+  }
+
+  #referenceRows: Float64Array[] | undefined;
+
+  #referenceRow(prompt: number): Float64Array {
+    if (this.#referenceRows === undefined) {
+      const K = this.responses;
+      this.#referenceRows = Array.from({ length: this.prompts }, (_, x) =>
+        Float64Array.from({ length: K }, (_, y) => exp(this.logReference[x * K + y]!)),
+      );
+    }
+    return this.#referenceRows[prompt]!;
   }
 
   /**

@@ -1,10 +1,12 @@
-import { createRng, fitLogLogSlope } from '@x/linalg';
+import { chiSquareTestDiscrete, createRng, fitLogLogSlope, sampleCategorical } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
 import { cyclicPreferences, shiftedData, sparseCoverage } from '../../test/alignment.ts';
+import { AlignmentProblem } from './AlignmentProblem.ts';
 import { PreferenceGame } from './PreferenceGame.ts';
 import { PreferenceOptimizer, type PreferenceOptimizerOptions } from './PreferenceOptimizer.ts';
 import { preferenceDataset } from './preferenceDataset.ts';
 import { preferenceSelfPlay } from './preferenceSelfPlay.ts';
+import { resamplingAccuracy } from './resamplingAccuracy.ts';
 import { simulateOnlineAlignment } from './simulateOnlineAlignment.ts';
 
 describe('offline alignment under sparse coverage (SPAC, arXiv:2406.04274; RPO, arXiv:2405.16436)', () => {
@@ -145,5 +147,57 @@ describe('offline alignment under sparse coverage (SPAC, arXiv:2406.04274; RPO, 
     // DNO: the KL-regularised best response to the previous iterate (beta = 1), from the same start.
     const dno = preferenceSelfPlay(game, { rounds: 200, eta: 1, start });
     for (const w of dno.winRateOverPrevious) expect(w).toBeGreaterThanOrEqual(0.5 - 1e-12);
+  });
+
+  it('claim: with a binary reward, best-of-N is the KL-regularised optimum for the matching beta(N) (OREAL), and behaviour cloning on its samples recovers it', () => {
+    // Three correct responses (reward 1) and four wrong ones under a skewed reference.
+    const reference = [0.05, 0.1, 0.05, 0.3, 0.2, 0.2, 0.1];
+    const problem = new AlignmentProblem({
+      responses: 7,
+      rewards: [1, 1, 1, 0, 0, 0, 0],
+      reference,
+    });
+    const p = 0.2; // the reference's accuracy
+    for (const n of [1, 2, 4, 16, 64]) {
+      const miss = (1 - p) ** n; // all n samples wrong
+      const law = problem.bestOfN(n);
+      if (n === 1) {
+        for (let y = 0; y < 7; y++) expect(law[y]).toBeCloseTo(problem.logReference[y]!, 14);
+        continue;
+      }
+      // e^{1/beta} = s (1 - p) / (p (1 - s)), s = 1 - miss, puts mass s on the correct responses.
+      const beta = 1 / Math.log(((1 - miss) * (1 - p)) / (p * miss));
+      const optimum = problem.optimalPolicy(beta);
+      // Equal to rounding: beta's log-odds carry a relative error of a few ulps times n.
+      for (let y = 0; y < 7; y++) expect(law[y]).toBeCloseTo(optimum[y]!, 10);
+    }
+    // Behaviour cloning (the maximum-likelihood tabular policy) on 50,000 best-of-4 samples.
+    const law = Array.from(problem.bestOfN(4), Math.exp);
+    const rng = createRng(6);
+    const draws = Float64Array.from({ length: 50_000 }, () => sampleCategorical(rng, law));
+    expect(chiSquareTestDiscrete(draws, (k) => law[k] ?? 0).pValue).toBeGreaterThan(1e-4);
+  });
+
+  it('claim: resampling against an imperfect verifier is capped at p / (p + (1 - p) f)', () => {
+    for (const [p, f] of [
+      [0.3, 0.1],
+      [0.05, 0.02],
+      [0.6, 0.3],
+    ] as const) {
+      const ceiling = p / (p + (1 - p) * f);
+      let previous = 0;
+      for (const attempts of [1, 2, 4, 16, 64, 1024]) {
+        const acc = resamplingAccuracy({ accuracy: p, falsePositive: f, attempts });
+        expect(acc).toBeGreaterThanOrEqual(previous - 1e-15);
+        expect(acc).toBeLessThanOrEqual(ceiling + 1e-15);
+        previous = acc;
+      }
+      const limit = resamplingAccuracy({
+        accuracy: p,
+        falsePositive: f,
+        attempts: Number.POSITIVE_INFINITY,
+      });
+      expect(limit).toBeCloseTo(ceiling, 15);
+    }
   });
 });
