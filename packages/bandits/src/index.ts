@@ -75,6 +75,11 @@ export {
   type PolicyEvaluation,
 } from './preference/AlignmentProblem.ts';
 export {
+  fitPreferenceEmbedding,
+  type PreferenceEmbedding,
+  type PreferenceEmbeddingOptions,
+} from './preference/fitPreferenceEmbedding.ts';
+export {
   type BradleyTerryFit,
   PreferenceGame,
 } from './preference/PreferenceGame.ts';

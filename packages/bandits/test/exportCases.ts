@@ -327,6 +327,13 @@ export const CASES: ExportCases = {
     ],
   },
   learnerFromJSON: { args: () => [new api.Ucb1(2).toJSON()] },
+  fitPreferenceEmbedding: {
+    args: () => [
+      rng(),
+      new api.PreferenceGame(cyclic()),
+      { dim: 2, iterations: 20, learningRate: 0.5 },
+    ],
+  },
   resamplingAccuracy: {
     args: () => [{ accuracy: 0.3, falsePositive: 0.1, falseNegative: 0.05, attempts: 8 }],
   },

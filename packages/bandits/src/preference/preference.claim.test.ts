@@ -2,6 +2,7 @@ import { chiSquareTestDiscrete, createRng, fitLogLogSlope, sampleCategorical } f
 import { describe, expect, it } from 'vitest';
 import { cyclicPreferences, shiftedData, sparseCoverage } from '../../test/alignment.ts';
 import { AlignmentProblem } from './AlignmentProblem.ts';
+import { fitPreferenceEmbedding } from './fitPreferenceEmbedding.ts';
 import { PreferenceGame } from './PreferenceGame.ts';
 import { PreferenceOptimizer, type PreferenceOptimizerOptions } from './PreferenceOptimizer.ts';
 import { preferenceDataset } from './preferenceDataset.ts';
@@ -199,5 +200,31 @@ describe('offline alignment under sparse coverage (SPAC, arXiv:2406.04274; RPO, 
       });
       expect(limit).toBeCloseTo(ceiling, 15);
     }
+  });
+
+  it('claim: a general preference model (GPM) holds a cycle that the Bradley-Terry fit flattens to chance', () => {
+    const rps = new PreferenceGame([
+      [0.5, 0.1, 0.9],
+      [0.9, 0.5, 0.1],
+      [0.1, 0.9, 0.5],
+    ]);
+    // Bradley-Terry: equal utilities, so every pair is predicted at 1/2 (the majority at chance).
+    const { utilities } = rps.bradleyTerryFit();
+    for (const u of utilities) expect(u).toBeCloseTo(0, 9);
+    // GPM with one rotation block fits the cycle itself.
+    const gpm = fitPreferenceEmbedding(createRng(1), rps, {
+      dim: 2,
+      iterations: 4000,
+      learningRate: 2,
+    });
+    for (let i = 0; i < 9; i++) expect(gpm.preferences[i]).toBeCloseTo(rps.matrix[i]!, 6);
+    // Any skew-symmetric logit matrix of K responses fits with 2 ceil(K / 2) dimensions.
+    const game = new PreferenceGame(cyclicPreferences());
+    const full = fitPreferenceEmbedding(createRng(2), game, {
+      dim: 4,
+      iterations: 5000,
+      learningRate: 2,
+    });
+    for (let i = 0; i < 16; i++) expect(full.preferences[i]).toBeCloseTo(game.matrix[i]!, 6);
   });
 });
