@@ -80,6 +80,16 @@ export {
   type PreferenceEmbeddingOptions,
 } from './preference/fitPreferenceEmbedding.ts';
 export {
+  fitRewardMixture,
+  type RewardMixture,
+  type RewardMixtureOptions,
+} from './preference/fitRewardMixture.ts';
+export {
+  type MaxMinOptions,
+  type MaxMinPolicy,
+  maxMinPolicy,
+} from './preference/maxMinPolicy.ts';
+export {
   type BradleyTerryFit,
   PreferenceGame,
 } from './preference/PreferenceGame.ts';

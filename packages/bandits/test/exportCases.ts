@@ -334,6 +334,26 @@ export const CASES: ExportCases = {
       { dim: 2, iterations: 20, learningRate: 0.5 },
     ],
   },
+  fitRewardMixture: {
+    args: () => [
+      rng(),
+      [comparisons(), comparisons()],
+      {
+        prompts: 2,
+        responses: 3,
+        groups: 2,
+        iterations: 3,
+        innerIterations: 2,
+        regularization: 0.01,
+      },
+    ],
+  },
+  maxMinPolicy: {
+    args: () => [
+      [alignment(), new api.AlignmentProblem({ ...alignmentData(), rewards: [2, 1, 0, 0, 1, 2] })],
+      { beta: 0.5, iterations: 20 },
+    ],
+  },
   resamplingAccuracy: {
     args: () => [{ accuracy: 0.3, falsePositive: 0.1, falseNegative: 0.05, attempts: 8 }],
   },

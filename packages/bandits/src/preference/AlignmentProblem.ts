@@ -171,19 +171,33 @@ export class AlignmentProblem {
         if (!any) throw new RangeError(`${fn}: support must mark a response of prompt ${x}`);
       }
     }
-    const out = new Float64Array(X * K);
+    return this.optimalPolicyUnchecked(this.rewards, beta, support, new Float64Array(X * K));
+  }
+
+  /**
+   * The KL-regularised optimum for any reward vector of this shape, into `out` (the support
+   * and the rewards are trusted). @internal
+   */
+  optimalPolicyUnchecked(
+    rewards: ArrayLike<number>,
+    beta: number,
+    support: ArrayLike<number> | undefined,
+    out: Float64Array,
+  ): Float64Array {
+    const X = this.prompts;
+    const K = this.responses;
     for (let x = 0; x < X; x++) {
       // Shift r by its largest value on the support first: (r - max r) / beta is <= 0 and at
       // worst -Infinity (probability 0), so no beta overflows.
       let top = Number.NEGATIVE_INFINITY;
       for (let y = 0; y < K; y++)
         if (support === undefined || support[x * K + y] === 1)
-          top = Math.max(top, this.rewards[x * K + y]!);
+          top = Math.max(top, rewards[x * K + y]!);
       for (let y = 0; y < K; y++) {
         const i = x * K + y;
         out[i] =
           support === undefined || support[i] === 1
-            ? this.logReference[i]! + (this.rewards[i]! - top) / beta
+            ? this.logReference[i]! + (rewards[i]! - top) / beta
             : Number.NEGATIVE_INFINITY;
       }
       const norm = rowLogSumExp(out, x * K, K);
@@ -221,6 +235,22 @@ export class AlignmentProblem {
     klRef = Math.max(0, klRef);
     klOpt = Math.max(0, klOpt);
     return { reward, klToReference: klRef, objective: reward - beta * klRef, klToOptimum: klOpt };
+  }
+
+  /** $J_\beta$ of a (trusted) policy under any reward vector of this shape. @internal */
+  objectiveUnchecked(
+    rewards: ArrayLike<number>,
+    logPolicy: ArrayLike<number>,
+    beta: number,
+  ): number {
+    let value = 0;
+    for (let i = 0; i < logPolicy.length; i++) {
+      const lp = logPolicy[i]!;
+      if (lp === Number.NEGATIVE_INFINITY) continue;
+      const w = this.promptLaw[Math.floor(i / this.responses)]! * exp(lp);
+      value += w * (rewards[i]! - beta * (lp - this.logReference[i]!));
+    }
+    return value;
   }
 
   /**

@@ -27,19 +27,20 @@ export function countPairs(
   data: PreferenceData,
   prompts: number,
   responses: number,
+  name = 'data',
 ): PairCounts {
-  const { prompt, chosen, rejected } = readObject(fn, 'data', data);
-  assertArrayLike(fn, 'data.prompt', prompt);
-  assertArrayLike(fn, 'data.chosen', chosen);
-  assertArrayLike(fn, 'data.rejected', rejected);
+  const { prompt, chosen, rejected } = readObject(fn, name, data);
+  assertArrayLike(fn, `${name}.prompt`, prompt);
+  assertArrayLike(fn, `${name}.chosen`, chosen);
+  assertArrayLike(fn, `${name}.rejected`, rejected);
   const n = prompt.length;
-  if (n === 0) throw new RangeError(`${fn}: data must hold at least one pair`);
+  if (n === 0) throw new RangeError(`${fn}: ${name} must hold at least one pair`);
   if (chosen.length !== n || rejected.length !== n)
     throw new RangeError(
-      `${fn}: data.prompt, data.chosen and data.rejected must have one length, got ${n}, ${chosen.length} and ${rejected.length}`,
+      `${fn}: ${name}.prompt, ${name}.chosen and ${name}.rejected must have one length, got ${n}, ${chosen.length} and ${rejected.length}`,
     );
   for (let i = 0; i < n; i++)
-    assertPair(fn, prompts, responses, prompt[i], chosen[i], rejected[i], i);
+    assertPair(fn, prompts, responses, prompt[i], chosen[i], rejected[i], i, name);
   const K = responses;
   const counts = new Map<number, number>();
   const promptShare = new Float64Array(prompts);
@@ -83,8 +84,9 @@ export function assertPair(
   chosen: unknown,
   rejected: unknown,
   at?: number,
+  name = 'data',
 ): void {
-  const where = at === undefined ? '' : `data[${at}].`;
+  const where = at === undefined ? '' : `${name}[${at}].`;
   assertInteger(fn, `${where}prompt`, prompt, 0, prompts - 1);
   assertInteger(fn, `${where}chosen`, chosen, 0, responses - 1);
   assertInteger(fn, `${where}rejected`, rejected, 0, responses - 1);

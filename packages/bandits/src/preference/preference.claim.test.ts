@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { cyclicPreferences, shiftedData, sparseCoverage } from '../../test/alignment.ts';
 import { AlignmentProblem } from './AlignmentProblem.ts';
 import { fitPreferenceEmbedding } from './fitPreferenceEmbedding.ts';
+import { fitRewardMixture } from './fitRewardMixture.ts';
+import { maxMinPolicy } from './maxMinPolicy.ts';
 import { PreferenceGame } from './PreferenceGame.ts';
 import { PreferenceOptimizer, type PreferenceOptimizerOptions } from './PreferenceOptimizer.ts';
 import { preferenceDataset } from './preferenceDataset.ts';
@@ -226,5 +228,49 @@ describe('offline alignment under sparse coverage (SPAC, arXiv:2406.04274; RPO, 
       learningRate: 2,
     });
     for (let i = 0; i < 16; i++) expect(full.preferences[i]).toBeCloseTo(game.matrix[i]!, 6);
+  });
+
+  it("claim: MaxMin alignment over groups found by EM raises the minority group's objective by more than it costs the majority", () => {
+    const beta = 0.1;
+    // A 70/30 population: the groups disagree on responses 0 and 1 and agree on 2 and 3.
+    const majority = new AlignmentProblem({ responses: 4, rewards: [1, 0, 0.75, 0.2] });
+    const minority = new AlignmentProblem({ responses: 4, rewards: [0, 1, 0.75, 0.2] });
+    const rng = createRng(3);
+    const users = Array.from({ length: 100 }, (_, u) =>
+      preferenceDataset(rng, u < 70 ? majority : minority, { pairs: 20 }),
+    );
+    const J = (p: Float64Array) => [
+      majority.evaluate(p, beta).objective,
+      minority.evaluate(p, beta).objective,
+    ];
+    // One Bradley-Terry reward for everyone (the usual pipeline) and its optimum.
+    const pooled = fitRewardMixture(createRng(4), users, {
+      responses: 4,
+      groups: 1,
+      iterations: 50,
+    });
+    const single = J(
+      new AlignmentProblem({ responses: 4, rewards: pooled.rewards }).optimalPolicy(beta),
+    );
+    // EM over two groups, then the egalitarian policy of the fitted groups.
+    const mixture = fitRewardMixture(createRng(4), users, {
+      responses: 4,
+      groups: 2,
+      iterations: 50,
+    });
+    const fitted = [0, 1].map(
+      (g) =>
+        new AlignmentProblem({ responses: 4, rewards: mixture.rewards.subarray(4 * g, 4 * g + 4) }),
+    );
+    const fair = J(maxMinPolicy(fitted, { beta }).logPolicy);
+    const gain = fair[1]! - single[1]!;
+    const cost = single[0]! - fair[0]!;
+    expect(gain).toBeGreaterThan(0);
+    expect(cost).toBeLessThan(gain);
+    expect(Math.min(...fair)).toBeGreaterThan(Math.min(...single));
+    // On the true groups the solver certifies its answer by a small duality gap.
+    const exact = maxMinPolicy([majority, minority], { beta, iterations: 4000 });
+    expect(exact.dualValue - exact.value).toBeLessThan(1e-3);
+    expect(exact.value).toBeGreaterThanOrEqual(Math.min(...fair) - 1e-9);
   });
 });
