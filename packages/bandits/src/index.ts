@@ -75,6 +75,12 @@ export {
   type PolicyEvaluation,
 } from './preference/AlignmentProblem.ts';
 export {
+  type DivergenceFit,
+  type DivergenceFitOptions,
+  fitByDivergence,
+  type PolicyDivergence,
+} from './preference/fitByDivergence.ts';
+export {
   fitPreferenceEmbedding,
   type PreferenceEmbedding,
   type PreferenceEmbeddingOptions,

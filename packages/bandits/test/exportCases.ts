@@ -129,6 +129,7 @@ export const CASES: ExportCases = {
       sampleOptimal: () => [rng(), 1, 0.5, { maxProposals: 1000 }],
       optimalPolicy: () => [0.5, [1, 1, 0, 1, 1, 1]],
       preference: () => [0, 1, 2],
+      rank: () => [rng(), 1, [2, 0, 1]],
       winRate: () => [uniformLog(), uniformLog()],
     },
   },
@@ -327,6 +328,18 @@ export const CASES: ExportCases = {
     ],
   },
   learnerFromJSON: { args: () => [new api.Ucb1(2).toJSON()] },
+  fitByDivergence: {
+    args: () => [
+      rng(),
+      [0.4, 0.2, 0.4],
+      [
+        [0, 0],
+        [1, 1],
+        [2, 4],
+      ],
+      { divergence: 'reverse-kl', iterations: 20, learningRate: 1, start: [0, 0] },
+    ],
+  },
   fitPreferenceEmbedding: {
     args: () => [
       rng(),

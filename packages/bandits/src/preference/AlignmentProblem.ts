@@ -153,6 +153,51 @@ export class AlignmentProblem {
   }
 
   /**
+   * A ranking of `candidates` (distinct responses) under the Plackett-Luce model, the
+   * Bradley-Terry model of lists: the first is drawn with probability $\propto e^{r(x, y)}$, the
+   * next from the rest alike, and so on (so for two candidates it is the Bradley-Terry link).
+   * Returns the candidates best first.
+   *
+   * References: Plackett, "The Analysis of Permutations", JRSS C 24, 1975; Luce, Individual
+   * Choice Behavior, 1959; Zhu, Jordan and Jiao, "Principled Reinforcement Learning with Human
+   * Feedback from Pairwise or K-wise Comparisons", arXiv:2301.11270.
+   * @throws RangeError on a bad prompt or candidates (out of range or repeated)
+   */
+  rank(rng: Rng, prompt: number, candidates: ArrayLike<number>): Int32Array {
+    const fn = 'AlignmentProblem.rank';
+    assertRng(fn, rng);
+    this.#assertPrompt(fn, prompt);
+    assertArrayLike(fn, 'candidates', candidates);
+    const K = this.responses;
+    const m = candidates.length;
+    if (m < 1 || m > K)
+      throw new RangeError(`${fn}: candidates must hold 1 to ${K} responses, got ${m}`);
+    const seen = new Uint8Array(K);
+    for (let i = 0; i < m; i++) {
+      this.#assertResponse(fn, `candidates[${i}]`, candidates[i]);
+      if (seen[candidates[i]!] === 1)
+        throw new RangeError(`${fn}: candidates must be distinct, ${candidates[i]} repeats`);
+      seen[candidates[i]!] = 1;
+    }
+    // Each pick: weights e^{r - max r} over the candidates still unranked (the max taken among
+    // them, so the best of them has weight 1 however low the rewards).
+    const weights = new Float64Array(m);
+    const used = new Uint8Array(m);
+    const order = new Int32Array(m);
+    for (let k = 0; k < m; k++) {
+      let top = Number.NEGATIVE_INFINITY;
+      for (let i = 0; i < m; i++)
+        if (used[i] === 0) top = Math.max(top, this.rewards[prompt * K + candidates[i]!]!);
+      for (let i = 0; i < m; i++)
+        weights[i] = used[i] === 0 ? exp(this.rewards[prompt * K + candidates[i]!]! - top) : 0;
+      const i = sampleCategoricalUnchecked(rng, weights);
+      order[k] = candidates[i]!;
+      used[i] = 1;
+    }
+    return order;
+  }
+
+  /**
    * The KL-regularised optimum $\pi^*_\beta \propto \pi_{ref} e^{r/\beta}$ as log-probabilities,
    * computed in log space. With `support` (a 0/1 mask per (x, y)), the optimum among policies
    * that give only the marked responses: the best policy a dataset covering them can certify.

@@ -2,6 +2,7 @@ import { chiSquareTestDiscrete, createRng, fitLogLogSlope, sampleCategorical } f
 import { describe, expect, it } from 'vitest';
 import { cyclicPreferences, shiftedData, sparseCoverage } from '../../test/alignment.ts';
 import { AlignmentProblem } from './AlignmentProblem.ts';
+import { fitByDivergence } from './fitByDivergence.ts';
 import { fitPreferenceEmbedding } from './fitPreferenceEmbedding.ts';
 import { fitRewardMixture } from './fitRewardMixture.ts';
 import { maxMinPolicy } from './maxMinPolicy.ts';
@@ -272,5 +273,44 @@ describe('offline alignment under sparse coverage (SPAC, arXiv:2406.04274; RPO, 
     const exact = maxMinPolicy([majority, minority], { beta, iterations: 4000 });
     expect(exact.dualValue - exact.value).toBeLessThan(1e-3);
     expect(exact.value).toBeGreaterThanOrEqual(Math.min(...fair) - 1e-9);
+  });
+
+  it('claim: on a bimodal target a unimodal family fitted by maximum likelihood covers both modes from any start, by reverse KL it seeks the mode it starts at', () => {
+    // 21 ordered responses, modes at 6 (weight 0.6) and 14 (0.4); the family e^{t1 x + t2 x^2}.
+    const K = 21;
+    const x = (y: number) => (y - 10) / 10;
+    const bump = (m: number) => {
+      const v = Array.from({ length: K }, (_, y) => Math.exp(-((y - m) ** 2) / 2));
+      const z = v.reduce((a, b) => a + b, 0);
+      return v.map((u) => u / z);
+    };
+    const [a, b] = [bump(6), bump(14)];
+    const target = a.map((u, y) => 0.6 * u + 0.4 * b[y]!);
+    const features = Array.from({ length: K }, (_, y) => [x(y), x(y) ** 2]);
+    // Natural parameters of a narrow bump at response m (sd 1.5 responses).
+    const at = (m: number) => [x(m) / 0.0225, -1 / (2 * 0.0225)];
+    const near = (logPolicy: Float64Array, m: number) =>
+      Array.from(logPolicy.subarray(m - 3, m + 4), Math.exp).reduce((u, v) => u + v, 0);
+    const forward = [6, 14].map((m) =>
+      fitByDivergence(createRng(1), target, features, { divergence: 'forward-kl', start: at(m) }),
+    );
+    // Convex: one optimum from both starts, and it matches the target's moments E[x], E[x^2].
+    for (let j = 0; j < 2; j++)
+      expect(forward[0]!.parameters[j]).toBeCloseTo(forward[1]!.parameters[j]!, 5);
+    for (let j = 0; j < 2; j++) {
+      const moment = (w: ArrayLike<number>) =>
+        Array.from(w).reduce((acc, p, y) => acc + p * features[y]![j]!, 0);
+      expect(moment(Array.from(forward[0]!.logPolicy, Math.exp))).toBeCloseTo(moment(target), 6);
+    }
+    expect(near(forward[0]!.logPolicy, 6)).toBeGreaterThan(0.3);
+    expect(near(forward[0]!.logPolicy, 14)).toBeGreaterThan(0.3);
+    // Reverse KL: each start keeps its mode, at the divergence log(1 / weight of that mode).
+    const reverse = [6, 14].map((m) =>
+      fitByDivergence(createRng(1), target, features, { divergence: 'reverse-kl', start: at(m) }),
+    );
+    expect(near(reverse[0]!.logPolicy, 6)).toBeGreaterThan(0.99);
+    expect(near(reverse[1]!.logPolicy, 14)).toBeGreaterThan(0.99);
+    expect(reverse[0]!.divergence).toBeCloseTo(Math.log(1 / 0.6), 2);
+    expect(reverse[1]!.divergence).toBeCloseTo(Math.log(1 / 0.4), 2);
   });
 });

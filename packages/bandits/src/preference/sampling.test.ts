@@ -88,3 +88,20 @@ describe('resamplingAccuracy', () => {
     ).toThrow(/^resamplingAccuracy: the verifier accepts nothing/);
   });
 });
+
+describe('AlignmentProblem.rank', () => {
+  it('ranks by Plackett-Luce: the first place is won with probability proportional to e^r', () => {
+    const problem = new AlignmentProblem({ responses: 4, rewards: [0, 1, 2, -800] });
+    const rng = createRng(12);
+    const first = Float64Array.from({ length: 20_000 }, () => problem.rank(rng, 0, [0, 1, 2])[0]!);
+    const z = 1 + Math.E + Math.E ** 2;
+    const law = [1 / z, Math.E / z, Math.E ** 2 / z];
+    expect(chiSquareTestDiscrete(first, (k) => law[k] ?? 0).pValue).toBeGreaterThan(1e-4);
+    // A reward so low that e^{r - max} underflows still ranks, last.
+    const order = problem.rank(rng, 0, [3, 0]);
+    expect(Array.from(order)).toEqual([0, 3]);
+    expect(() => problem.rank(rng, 0, [1, 1])).toThrow(
+      /^AlignmentProblem.rank: candidates must be distinct/,
+    );
+  });
+});
