@@ -120,6 +120,10 @@ export {
   resamplingAccuracy,
 } from './preference/resamplingAccuracy.ts';
 export {
+  type SelectResponsesOptions,
+  selectResponses,
+} from './preference/selectResponses.ts';
+export {
   type OnlineAligner,
   type OnlineAlignmentOptions,
   simulateOnlineAlignment,

@@ -367,6 +367,21 @@ export const CASES: ExportCases = {
       { beta: 0.5, iterations: 20 },
     ],
   },
+  selectResponses: {
+    args: () => [
+      rng(),
+      alignment(),
+      1,
+      {
+        strategy: 'best-of-majority',
+        n: 20,
+        k: 2,
+        scores: [0, 2, 1],
+        threshold: 0.2,
+        logPolicy: uniformLog().subarray(3),
+      },
+    ],
+  },
   resamplingAccuracy: {
     args: () => [{ accuracy: 0.3, falsePositive: 0.1, falseNegative: 0.05, attempts: 8 }],
   },

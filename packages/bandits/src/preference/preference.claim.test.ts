@@ -11,6 +11,7 @@ import { PreferenceOptimizer, type PreferenceOptimizerOptions } from './Preferen
 import { preferenceDataset } from './preferenceDataset.ts';
 import { preferenceSelfPlay } from './preferenceSelfPlay.ts';
 import { resamplingAccuracy } from './resamplingAccuracy.ts';
+import { selectResponses } from './selectResponses.ts';
 import { simulateOnlineAlignment } from './simulateOnlineAlignment.ts';
 
 describe('offline alignment under sparse coverage (SPAC, arXiv:2406.04274; RPO, arXiv:2405.16436)', () => {
@@ -312,5 +313,36 @@ describe('offline alignment under sparse coverage (SPAC, arXiv:2406.04274; RPO, 
     expect(near(reverse[1]!.logPolicy, 14)).toBeGreaterThan(0.99);
     expect(reverse[0]!.divergence).toBeCloseTo(Math.log(1 / 0.6), 2);
     expect(reverse[1]!.divergence).toBeCloseTo(Math.log(1 / 0.4), 2);
+  });
+
+  it('claim: under a reward model that overrates a rare bad response, best-of-n degrades as n grows and best-of-majority does not', () => {
+    const problem = new AlignmentProblem({
+      responses: 5,
+      rewards: [1, 0.6, 0.4, 0.2, 0],
+      reference: [0.3, 0.25, 0.25, 0.18, 0.02],
+    });
+    const scores = [1, 0.6, 0.4, 0.2, 3]; // response 4 is rare, bad, and scored best
+    const sizes = [4, 16, 64, 256, 1024];
+    // Best-of-n, exactly: the true reward of its law under the proxy's ranking.
+    const bestOfN = sizes.map(
+      (n) => 1 - problem.evaluate(problem.bestOfN(n, { scores }), 1).reward,
+    );
+    for (let i = 1; i < sizes.length; i++) expect(bestOfN[i]!).toBeGreaterThan(bestOfN[i - 1]!);
+    expect(bestOfN.at(-1)!).toBeGreaterThan(0.99);
+    // Best-of-majority (threshold 0.1), by simulation: Hoeffding at 1e-6 per estimate.
+    const trials = 4000;
+    const width = Math.sqrt(Math.log(2e6) / (2 * trials));
+    const rng = createRng(8);
+    const bestOfMajority = sizes.map((n) => {
+      let regret = 0;
+      for (let t = 0; t < trials; t++) {
+        const [y] = selectResponses(rng, problem, 0, { strategy: 'best-of-majority', n, scores });
+        regret += 1 - problem.rewards[y!]!;
+      }
+      return regret / trials;
+    });
+    for (let i = 1; i < sizes.length; i++)
+      expect(bestOfMajority[i]!).toBeLessThanOrEqual(bestOfMajority[i - 1]! + 2 * width);
+    expect(bestOfMajority.at(-1)!).toBeLessThan(width);
   });
 });
