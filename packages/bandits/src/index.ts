@@ -74,6 +74,7 @@ export {
   type AlignmentProblemData,
   type PolicyEvaluation,
 } from './preference/AlignmentProblem.ts';
+export { type BrainOptions, type BrainResult, brainDistill } from './preference/brainDistill.ts';
 export {
   type DivergenceFit,
   type DivergenceFitOptions,

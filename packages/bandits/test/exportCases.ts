@@ -328,6 +328,13 @@ export const CASES: ExportCases = {
     ],
   },
   learnerFromJSON: { args: () => [new api.Ucb1(2).toJSON()] },
+  brainDistill: {
+    args: () => [
+      rng(),
+      alignment(),
+      { beta: 0.5, samples: 4, iterations: 10, learningRate: 0.5, baseline: 'none' },
+    ],
+  },
   fitByDivergence: {
     args: () => [
       rng(),

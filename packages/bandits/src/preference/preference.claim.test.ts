@@ -2,6 +2,7 @@ import { chiSquareTestDiscrete, createRng, fitLogLogSlope, sampleCategorical } f
 import { describe, expect, it } from 'vitest';
 import { cyclicPreferences, shiftedData, sparseCoverage } from '../../test/alignment.ts';
 import { AlignmentProblem } from './AlignmentProblem.ts';
+import { brainDistill } from './brainDistill.ts';
 import { fitByDivergence } from './fitByDivergence.ts';
 import { fitPreferenceEmbedding } from './fitPreferenceEmbedding.ts';
 import { fitRewardMixture } from './fitRewardMixture.ts';
@@ -344,5 +345,25 @@ describe('offline alignment under sparse coverage (SPAC, arXiv:2406.04274; RPO, 
     for (let i = 1; i < sizes.length; i++)
       expect(bestOfMajority[i]!).toBeLessThanOrEqual(bestOfMajority[i - 1]! + 2 * width);
     expect(bestOfMajority.at(-1)!).toBeLessThan(width);
+  });
+
+  it("claim: BRAIn's self-normalised baseline makes the distillation gradient exactly zero at the posterior, so it converges where the plain distributional policy gradient keeps its noise", () => {
+    const problem = new AlignmentProblem({
+      responses: 5,
+      rewards: [0, 1, 2, 0.5, -1],
+      reference: [0.3, 0.3, 0.1, 0.2, 0.1],
+    });
+    const tail = (norms: Float64Array) =>
+      Array.from(norms.subarray(-500)).reduce((a, b) => a + b, 0) / 500;
+    const brain = brainDistill(createRng(1), problem, { beta: 1, iterations: 4000 });
+    expect(problem.evaluate(brain.logPolicy, 1).klToOptimum).toBeLessThan(1e-12);
+    expect(tail(brain.gradientNorms)).toBeLessThan(1e-20);
+    const plain = brainDistill(createRng(1), problem, {
+      beta: 1,
+      iterations: 4000,
+      baseline: 'none',
+    });
+    expect(tail(plain.gradientNorms)).toBeGreaterThan(1e-3);
+    expect(problem.evaluate(plain.logPolicy, 1).klToOptimum).toBeGreaterThan(1e-4);
   });
 });
