@@ -203,7 +203,7 @@ const CASES: readonly Case<never>[] = [
       return [i, j];
     },
   } satisfies Case<PreferenceIds>,
-  ...(['dpo', 'ipo', 'rpo', 'spac'] as const).map(
+  ...(['dpo', 'ipo', 'rpo', 'spac', 'sail'] as const).map(
     (loss) =>
       ({
         name: `PreferenceOptimizer (${loss})`,

@@ -1,4 +1,4 @@
-import { type JsonValue, type LearnerState, type Rng, sigmoid } from '@x/linalg';
+import { type JsonValue, type LearnerState, logSigmoid, type Rng, sigmoid } from '@x/linalg';
 import { exp } from '@x/linalg/math';
 import {
   asCaller,
@@ -17,7 +17,7 @@ import type { PreferenceData } from './preferenceDataset.ts';
 import { rowLogSumExp } from './rowLogSumExp.ts';
 
 /** The offline losses of {@link PreferenceOptimizer}. */
-export type PreferenceLoss = 'dpo' | 'ipo' | 'rpo' | 'spac';
+export type PreferenceLoss = 'dpo' | 'ipo' | 'rpo' | 'spac' | 'sail';
 
 /** Options of {@link PreferenceOptimizer}. */
 export interface PreferenceOptimizerOptions {
@@ -44,6 +44,11 @@ export interface PreferenceOptimizerOptions {
   readonly rewardBound?: number;
   /** SPAC's critic steps per round of self-play in `fit` (only with `loss: 'spac'`). @default 50 */
   readonly innerIterations?: number;
+  /**
+   * SAIL's weight $\lambda$ of the sampling-gradient term (only with `loss: 'sail'`; 0 is
+   * iterative DPO). @default 1
+   */
+  readonly samplingWeight?: number;
 }
 
 /** The largest step size or weight accepted. */
@@ -70,6 +75,13 @@ const MAX_RATE = 1e6;
  *   over the data's responses (so responses the data never show are pushed to $-R$); the next
  *   policy is the critic's own, $\pi \propto \pi_{ref} e^{r/\beta}$. `update` takes the same step
  *   against the current policy.
+ * - SAIL, online only: DPO's step on a pair drawn from the current policy plus
+ *   $\lambda\,\ell\,\nabla(\log\pi(y_w) + \log\pi(y_l))$, the gradient through the sampling
+ *   distribution of the single-level objective $E_{y, y' \sim \pi}[-\log\sigma(\beta h)]$ (Ding et
+ *   al., "SAIL: Self-Improving Efficient Online Alignment of Large Language Models",
+ *   arXiv:2406.15567; only its abstract was at hand, so this objective is the library's reading).
+ *   With $\lambda = 0$ it is iterative DPO, whose fixed point is $\pi^*$; the sampling term moves
+ *   the fixed point away from $\pi^*$ as $\lambda$ grows (the tests measure by how much).
  *
  * DPO and IPO touch two logits per pair, O(1); RPO's and SPAC's extra terms move every logit of
  * the prompt, O(K). Nothing is allocated per update. DPO's loss never moves a response that is
@@ -97,6 +109,8 @@ export class PreferenceOptimizer {
   readonly rewardBound: number;
   /** SPAC's critic steps per round (0 for the other losses). */
   readonly innerIterations: number;
+  /** SAIL's $\lambda$ (0 for the other losses). */
+  readonly samplingWeight: number;
   #logReference: Float64Array;
   #logits: Float64Array;
   #updates = 0;
@@ -119,8 +133,9 @@ export class PreferenceOptimizer {
       pessimism,
       rewardBound,
       innerIterations,
+      samplingWeight,
     } = readObject(fn, 'options', options);
-    assertOneOf(fn, 'loss', loss, ['dpo', 'ipo', 'rpo', 'spac']);
+    assertOneOf(fn, 'loss', loss, ['dpo', 'ipo', 'rpo', 'spac', 'sail']);
     assertInRange(fn, 'beta', beta, 1e-6, MAX_RATE);
     assertInRange(fn, 'learningRate', learningRate, 0, loss === 'ipo' ? 0.25 : MAX_RATE, {
       loOpen: true,
@@ -132,6 +147,9 @@ export class PreferenceOptimizer {
     only('sftWeight', sftWeight, 'rpo');
     only('pessimism', pessimism, 'spac');
     only('innerIterations', innerIterations, 'spac');
+    only('samplingWeight', samplingWeight, 'sail');
+    const lambda = samplingWeight ?? (loss === 'sail' ? 1 : 0);
+    assertInRange(fn, 'samplingWeight', lambda, 0, MAX_RATE);
     const spac = loss === 'spac';
     const eta = sftWeight ?? (loss === 'rpo' ? 1 : 0);
     assertInRange(fn, 'sftWeight', eta, 0, MAX_RATE);
@@ -151,6 +169,7 @@ export class PreferenceOptimizer {
     this.pessimism = pess;
     this.rewardBound = bound;
     this.innerIterations = inner;
+    this.samplingWeight = lambda;
     this.#logReference = Float64Array.from(problem.logReference);
     this.#logits = Float64Array.from(problem.logReference);
     this.#scratch = new Float64Array(problem.responses);
@@ -200,6 +219,10 @@ export class PreferenceOptimizer {
    */
   fit(data: PreferenceData, options: { readonly iterations: number }): void {
     const fn = 'PreferenceOptimizer.fit';
+    if (this.loss === 'sail')
+      throw new RangeError(
+        `${fn}: loss 'sail' learns online only (pairs from selectPair, labels to update)`,
+      );
     const counts = countPairs(fn, data, this.prompts, this.responses);
     const { iterations } = readObject(fn, 'options', options);
     assertInteger(fn, 'iterations', iterations, 1, 1 << 24);
@@ -341,6 +364,19 @@ export class PreferenceOptimizer {
         z[il] = z[il]! + c / 2;
       }
     }
+    if (this.loss === 'sail' && this.samplingWeight > 0) {
+      // SAIL's sampling-gradient term: the pair's loss times the score of drawing it from pi,
+      // lambda l(h) (e_w + e_l - 2 pi), from the policy that drew it.
+      const row = x * K;
+      const e = this.#scratch;
+      rowLogSumExp(z, row, K, e);
+      let sum = 0;
+      for (let y = 0; y < K; y++) sum += e[y]!;
+      const c = rate * this.samplingWeight * -logSigmoid(beta * h);
+      for (let y = 0; y < K; y++) z[row + y] = z[row + y]! + (2 * c * e[y]!) / sum;
+      z[iw] = z[iw]! - c;
+      z[il] = z[il]! - c;
+    }
     z[iw] = z[iw]! - rate * g;
     z[il] = z[il]! + rate * g;
     if (this.rewardBound !== Number.POSITIVE_INFINITY)
@@ -355,7 +391,9 @@ export class PreferenceOptimizer {
         ? { sftWeight: this.sftWeight }
         : this.loss === 'spac'
           ? { pessimism: this.pessimism, innerIterations: this.innerIterations }
-          : {};
+          : this.loss === 'sail'
+            ? { samplingWeight: this.samplingWeight }
+            : {};
     if (this.rewardBound !== Number.POSITIVE_INFINITY) options.rewardBound = this.rewardBound;
     return {
       type: 'PreferenceOptimizer',
@@ -398,7 +436,7 @@ export class PreferenceOptimizer {
       () => new AlignmentProblem({ responses: K, rewards: new Float64Array(X * K), reference }),
     );
     problem.assertLogPolicy(fn, 'state.params.logReference', logReference);
-    const loss = params.oneOf<PreferenceLoss>('loss', ['dpo', 'ipo', 'rpo', 'spac']);
+    const loss = params.oneOf<PreferenceLoss>('loss', ['dpo', 'ipo', 'rpo', 'spac', 'sail']);
     const optional = (key: string) => (params.has(key) ? { [key]: params.number(key) } : {});
     const learner = asCaller(
       fn,
@@ -411,6 +449,7 @@ export class PreferenceOptimizer {
           ...optional('pessimism'),
           ...optional('rewardBound'),
           ...optional('innerIterations'),
+          ...optional('samplingWeight'),
         }),
     );
     if (learner.rewardBound !== Number.POSITIVE_INFINITY) {

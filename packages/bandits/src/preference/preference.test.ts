@@ -1,9 +1,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { createRng, normalCdf, sampleDirichlet, sigmoid } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
+import { shiftedData } from '../../test/alignment.ts';
 import { AlignmentProblem } from './AlignmentProblem.ts';
 import { PreferenceOptimizer } from './PreferenceOptimizer.ts';
 import { preferenceDataset } from './preferenceDataset.ts';
+import { simulateOnlineAlignment } from './simulateOnlineAlignment.ts';
 
 /** A random problem of a seed: 1-3 prompts, 2-6 responses, Dirichlet(1) reference, rewards in [-2, 2). */
 function randomProblem(seed: number): AlignmentProblem {
@@ -302,5 +304,41 @@ describe('PreferenceOptimizer', () => {
       ),
     ).toThrow(/^PreferenceOptimizer.fit: data\[1\].chosen must be an integer/);
     expect(JSON.stringify(learner)).toBe(before);
+  });
+
+  it("SAIL (the library's reading) is iterative DPO at lambda = 0, learns online only, and its sampling term moves the fixed point away from pi*", () => {
+    const { problem, beta } = shiftedData();
+    const sail = new PreferenceOptimizer(problem, {
+      loss: 'sail',
+      beta,
+      samplingWeight: 0,
+      learningRate: 0.2,
+    });
+    const dpo = new PreferenceOptimizer(problem, { loss: 'dpo', beta, learningRate: 0.2 });
+    for (const [w, l] of [
+      [5, 0],
+      [1, 2],
+      [5, 3],
+      [0, 4],
+    ] as const) {
+      sail.update(0, w, l);
+      dpo.update(0, w, l);
+    }
+    expect(Array.from(sail.logPolicy())).toEqual(Array.from(dpo.logPolicy()));
+    expect(() =>
+      sail.fit(
+        { prompt: Int32Array.of(0), chosen: Int32Array.of(1), rejected: Int32Array.of(0) },
+        { iterations: 1 },
+      ),
+    ).toThrow(/^PreferenceOptimizer.fit: loss 'sail' learns online only/);
+    const gap = (samplingWeight: number) =>
+      simulateOnlineAlignment(
+        createRng(1),
+        problem,
+        (p) =>
+          new PreferenceOptimizer(p, { loss: 'sail', beta, learningRate: 0.03, samplingWeight }),
+        { rounds: 20_000, runs: 2, checkpoints: [20_000], beta },
+      ).series.suboptimality.mean[0]!;
+    expect(gap(1)).toBeGreaterThan(10 * gap(0));
   });
 });
