@@ -46,22 +46,22 @@ export function regretPlot(): PlotOptions {
 }
 
 /** The sparse-coverage instance of the guide: six responses, the last two never shown. */
-const SPARSE = { responses: 6, rewards: [2, 1, 0.5, 0, -8, -8] };
+const SPARSE = { responses: 6, rewards: [2, 1, 0.5, 0, -20, -20] };
 const COVERED = [1, 1, 1, 1, 0, 0];
 
-/** Suboptimality against the best covered policy of DPO, RPO and SPAC as the data grow (seeded). */
+/** Suboptimality J(pi*) - J(pi) of DPO, RPO and SPAC as the data grow (seeded). */
 export function coverageCurves(): { method: string; pairs: number; gap: number }[] {
   const problem = new AlignmentProblem(SPARSE);
-  const target = problem.evaluate(problem.optimalPolicy(1, COVERED), 1).objective;
+  const target = problem.evaluate(problem.optimalPolicy(1), 1).objective;
   const methods: Record<string, [(n: number) => PreferenceOptimizerOptions, number]> = {
     DPO: [() => ({ loss: 'dpo', beta: 1 }), 1000],
-    RPO: [(n) => ({ loss: 'rpo', beta: 1, sftWeight: 1 / Math.sqrt(n), rewardBound: 10 }), 1000],
+    RPO: [(n) => ({ loss: 'rpo', beta: 1, sftWeight: 1 / Math.sqrt(n), rewardBound: 25 }), 1000],
     SPAC: [
       (n) => ({
         loss: 'spac',
         beta: 1,
         pessimism: 1 / Math.sqrt(n),
-        rewardBound: 10,
+        rewardBound: 25,
         innerIterations: 50,
       }),
       40,
@@ -91,7 +91,7 @@ export function coveragePlot(): PlotOptions {
   return {
     height: 300,
     x: { type: 'log', label: 'labelled pairs N' },
-    y: { type: 'log', label: 'J(best covered) - J(pi)', grid: true },
+    y: { type: 'log', label: 'J(pi*) - J(pi)', grid: true },
     color: { legend: true },
     marks: [
       Plot.line(coverageCurves(), { x: 'pairs', y: 'gap', stroke: 'method' }),

@@ -2,7 +2,8 @@ import { AlignmentProblem } from '../src/preference/AlignmentProblem.ts';
 
 /**
  * The sparse-coverage instance of the claims: six responses under a uniform reference, rewards
- * 2, 1, 0.5, 0 for the four the data cover and -8 for the two they never show, beta = 1. Also
+ * 2, 1, 0.5, 0 for the four the data cover and -20 for the two they never show, beta = 1 (so
+ * the best covered policy is within 1e-8 of the optimum: the covered comparator costs nothing). Also
  * DPO's solution with infinite data: on the covered responses the logits are the reference's
  * plus r / beta plus a constant (gradient descent from the reference keeps their sum), on the
  * others the reference's, normalised.
@@ -14,7 +15,7 @@ export function sparseCoverage(): {
   dpoLimit: Float64Array;
 } {
   const beta = 1;
-  const rewards = [2, 1, 0.5, 0, -8, -8];
+  const rewards = [2, 1, 0.5, 0, -20, -20];
   const covered = [1, 1, 1, 1, 0, 0];
   const problem = new AlignmentProblem({ responses: 6, rewards });
   return { problem, covered, beta, dpoLimit: dpoOnSupport(problem, rewards, covered, beta) };
