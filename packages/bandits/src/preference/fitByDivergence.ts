@@ -137,6 +137,10 @@ export function fitByDivergence(
     return value;
   };
   let value = evaluate(theta);
+  if (!Number.isFinite(value))
+    throw new RangeError(
+      `${fn}: the divergence at the start is ${value}: features x start overflow (scale them down)`,
+    );
   let step = learningRate;
   for (let t = 0; t < iterations; t++) {
     // The gradient at theta (logPi holds pi_theta).

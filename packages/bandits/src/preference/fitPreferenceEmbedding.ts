@@ -87,7 +87,13 @@ export function fitPreferenceEmbedding(
           grad[j * dim + b + 1] = grad[j * dim + b + 1]! - g * v[i * dim + b]!;
         }
       }
-    for (let k = 0; k < K * dim; k++) v[k] = v[k]! - learningRate * grad[k]!;
+    let finite = true;
+    for (let k = 0; k < K * dim; k++) {
+      v[k] = v[k]! - learningRate * grad[k]!;
+      finite &&= Number.isFinite(v[k]!) && Math.abs(v[k]!) < 1e150;
+    }
+    if (!finite)
+      throw new RangeError(`${fn}: the fit diverged at learningRate ${learningRate}: lower it`);
   }
   const preferences = new Float64Array(K * K).fill(0.5);
   let loss = 0;

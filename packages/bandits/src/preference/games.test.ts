@@ -2,6 +2,7 @@ import { fc, test } from '@fast-check/vitest';
 import { createRng, sampleDirichlet, sigmoid } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
 import { cyclicPreferences } from '../../test/alignment.ts';
+import { fitPreferenceEmbedding } from './fitPreferenceEmbedding.ts';
 import { PreferenceGame } from './PreferenceGame.ts';
 import { preferenceSelfPlay } from './preferenceSelfPlay.ts';
 
@@ -76,5 +77,17 @@ describe('preferenceSelfPlay', () => {
     expect(() => preferenceSelfPlay(game, { rounds: 10, eta: 0 })).toThrow(
       /^preferenceSelfPlay: eta/,
     );
+  });
+});
+
+describe('fitPreferenceEmbedding', () => {
+  it('refuses a step that makes the fit diverge, naming itself', () => {
+    const game = new PreferenceGame([
+      [0.5, 0.99],
+      [0.01, 0.5],
+    ]);
+    expect(() =>
+      fitPreferenceEmbedding(createRng(1), game, { learningRate: 100, iterations: 2000 }),
+    ).toThrow(/^fitPreferenceEmbedding: the fit diverged at learningRate 100/);
   });
 });

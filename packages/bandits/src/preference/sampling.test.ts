@@ -1,6 +1,7 @@
 import { chiSquareTestDiscrete, createRng, sampleCategorical } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
 import { AlignmentProblem } from './AlignmentProblem.ts';
+import { fitByDivergence } from './fitByDivergence.ts';
 import { resamplingAccuracy } from './resamplingAccuracy.ts';
 
 describe('AlignmentProblem.bestOfN', () => {
@@ -103,5 +104,24 @@ describe('AlignmentProblem.rank', () => {
     expect(() => problem.rank(rng, 0, [1, 1])).toThrow(
       /^AlignmentProblem.rank: candidates must be distinct/,
     );
+  });
+});
+
+describe('fitByDivergence', () => {
+  it('refuses features and a start whose logits overflow, naming itself', () => {
+    expect(() =>
+      fitByDivergence(
+        createRng(1),
+        [0.5, 0.5],
+        [
+          [1e200, 0],
+          [0, 1e200],
+        ],
+        {
+          divergence: 'forward-kl',
+          start: [1e200, 1],
+        },
+      ),
+    ).toThrow(/^fitByDivergence: the divergence at the start is NaN/);
   });
 });
