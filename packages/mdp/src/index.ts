@@ -40,6 +40,10 @@ export { riverSwim } from './generators/riverSwim.ts';
 export { continuationValue } from './guided/continuationValue.ts';
 export { type DecodingGap, decodingGap } from './guided/decodingGap.ts';
 export { type DecodingOutcome, decodingOutcome } from './guided/decodingOutcome.ts';
+export {
+  estimateTransferQ,
+  type TransferQEstimateOptions,
+} from './guided/estimateTransferQ.ts';
 export { type RandomTokenTreeOptions, randomTokenTree } from './guided/randomTokenTree.ts';
 export { type RegularizedOptimum, softBackwardInduction } from './guided/softBackwardInduction.ts';
 export { TokenTree, type TokenTreeData } from './guided/TokenTree.ts';

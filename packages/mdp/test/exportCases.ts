@@ -188,5 +188,18 @@ export const CASES: ExportCases = {
   tdLambda: { args: () => [rng(), mdp(), 0.9, [1, 1, 1], 0.5, { steps: 50 }] },
   tiltedDecoding: { args: () => [tree(), [0, 0, 0.5, 0.5, 1, 0], 1] },
   transferQ: { args: () => [tree(), [0.5, 0.5, 0.5, 0.5, 0.5, 0.5], {}] },
+  estimateTransferQ: {
+    args: () => [
+      createRng(1),
+      tree(),
+      [0.5, 0.5, 0.5, 0.5, 0.5, 0.5],
+      {
+        rollouts: 4,
+        baselineReward: [0, 1, 0, 1, 0, 1, 0, 1],
+        beta: 0.5,
+        weighting: 'unnormalised',
+      },
+    ],
+  },
   valueIteration: { args: () => [mdp(), 0.9, {}] },
 };
