@@ -39,7 +39,7 @@ export interface TokenTreeData {
  * copy.responses; // 4
  *
  * References: Chakraborty et al., "Transfer Q Star: Principled Decoding for LLM Alignment",
- * arXiv:2405.20495, Section 2 (the token-level MDP of decoding).
+ * arXiv:2405.20495 (the token-level MDP of decoding, as its abstract and code describe it).
  */
 export class TokenTree {
   readonly vocabulary: number;

@@ -14,7 +14,7 @@ import { childEntries, tiltedSequenceLaw } from './tiltedSequenceLaw.ts';
  * const values = continuationValue(tree, tree.reference); // Q_ref: expected reward after each prefix
  *
  * References: Mudgal et al., "Controlled Decoding from Language Models", arXiv:2310.17022;
- * Chakraborty et al., "Transfer Q Star", arXiv:2405.20495, Section 3.
+ * Chakraborty et al., "Transfer Q Star", arXiv:2405.20495 (the paper's body was not read).
  */
 export function continuationValue(tree: TokenTree, policy: ArrayLike<number>): Float64Array {
   assertTokenTree('continuationValue', tree);

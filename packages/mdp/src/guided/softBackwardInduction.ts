@@ -31,7 +31,7 @@ export interface RegularizedOptimum {
  * // objective = beta log E_ref[e^{r/beta}]; policy: the optimal token policy per prefix
  *
  * References: Chakraborty et al., "Transfer Q Star: Principled Decoding for LLM Alignment",
- * arXiv:2405.20495, Section 3 (the trajectory-level optimum $\rho^*$ and its token-level Q*);
+ * arXiv:2405.20495 (the trajectory-level optimum $\rho^*$ and its token-level Q*, as the library reads its abstract and code);
  * Rafailov et al., "Direct Preference Optimization", arXiv:2305.18290 (the closed form).
  */
 export function softBackwardInduction(tree: TokenTree, beta: number): RegularizedOptimum {

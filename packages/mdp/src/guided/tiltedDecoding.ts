@@ -21,7 +21,7 @@ import { assertTokenTree, type TokenTree } from './TokenTree.ts';
  * decodingOutcome(tree, policy).expectedReward; // above the reference policy's
  *
  * References: Chakraborty et al., "Transfer Q Star: Principled Decoding for LLM Alignment",
- * arXiv:2405.20495, Section 3 (the decoding policy and its parameter alpha).
+ * arXiv:2405.20495 (the decoding policy and its parameter alpha, as in the released code).
  */
 export function tiltedDecoding(tree: TokenTree, q: ArrayLike<number>, alpha: number): Float64Array {
   const fn = 'tiltedDecoding';

@@ -36,7 +36,7 @@ export interface TransferQOptions {
  * decodingOutcome(tree, tiltedDecoding(tree, q, 1 / 0.5)).expectedReward;
  *
  * References: Chakraborty et al., "Transfer Q Star: Principled Decoding for LLM Alignment",
- * arXiv:2405.20495, Section 4 (direct and indirect transfer).
+ * arXiv:2405.20495 (direct and indirect transfer, as in the released code).
  */
 export function transferQ(
   tree: TokenTree,
