@@ -22,7 +22,7 @@ export interface FirstBest {
  * firstBest(problem); // { action: 1, welfare: 7 }
  *
  * References: Dutting, Roughgarden and Talgam-Cohen, "Simple versus Optimal Contracts", EC 2019,
- * arXiv:1808.03713, Section 2 (first best, welfare).
+ * arXiv:1808.03713 (first best, welfare).
  */
 export function firstBest(problem: ContractProblem): FirstBest {
   if (!(problem instanceof ContractProblem))

@@ -36,7 +36,7 @@ export interface LinearContract {
  * linear.share; // 1/7: at 10/70 of the reward, working (8/7 - 1) ties with shirking (1/7)
  *
  * References: Dutting, Roughgarden and Talgam-Cohen, "Simple versus Optimal Contracts", EC 2019,
- * arXiv:1808.03713, Section 4 (linear contracts and the agent's breakpoints).
+ * arXiv:1808.03713 (linear contracts and the agent's breakpoints).
  */
 export function linearContract(problem: ContractProblem): LinearContract {
   const fn = 'linearContract';

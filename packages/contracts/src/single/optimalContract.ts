@@ -37,7 +37,7 @@ export interface OptimalContract {
  * best.contract; // [0, 10/7]
  *
  * References: Grossman and Hart, Econometrica 51(1), 1983; Dutting, Roughgarden and
- * Talgam-Cohen, "Simple versus Optimal Contracts", EC 2019, arXiv:1808.03713, Section 2.
+ * Talgam-Cohen, "Simple versus Optimal Contracts", EC 2019, arXiv:1808.03713.
  */
 export async function optimalContract(
   problem: ContractProblem,

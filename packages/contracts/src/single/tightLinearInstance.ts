@@ -29,7 +29,7 @@ export const TIGHT_INSTANCE_MAX_REWARD = 2 ** 26;
  * firstBest(problem).welfare; // 4 - 3 * 0.5 = 2.5, which the optimal contract attains
  *
  * References: Dutting, Roughgarden and Talgam-Cohen, "Simple versus Optimal Contracts", EC 2019,
- * arXiv:1808.03713, Section 4 (the approximation ratio of linear contracts, tight in n).
+ * arXiv:1808.03713 (the approximation ratio of linear contracts, tight in n).
  */
 export function tightLinearInstance(n: number, gamma: number): ContractProblem {
   const fn = 'tightLinearInstance';

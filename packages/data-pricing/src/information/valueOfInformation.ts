@@ -40,7 +40,7 @@ export interface InformationValue {
  * valueOfInformation(problem, [[0.8, 0.2], [0.2, 0.8]]).value; // 0.3: from 0.5 to 0.8 expected payoff
  *
  * References: Ai, Lyu, Wang, Yang and Xu, "An Instrumental Value for Data Production and its
- * Application to Data Pricing", arXiv:2412.18140, Section 3 (the instrumental value of an
+ * Application to Data Pricing", arXiv:2412.18140 (the instrumental value of an
  * experiment); Blackwell, "Equivalent Comparisons of Experiments", Ann. Math. Statist. 1953.
  */
 export function valueOfInformation(

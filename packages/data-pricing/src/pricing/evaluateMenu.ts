@@ -51,7 +51,7 @@ export interface EvaluateMenuOptions {
  * evaluateMenu(market, productMenu([0.6, 0.9])).revenue; // 0.75: each type buys its favourite
  *
  * References: Ai, Lyu, Wang, Yang and Xu, "An Instrumental Value for Data Production and its
- * Application to Data Pricing", arXiv:2412.18140, Section 5 (the monopoly pricing setting);
+ * Application to Data Pricing", arXiv:2412.18140 (the monopoly pricing setting);
  * Myerson, "Optimal Auction Design", Math. Oper. Res. 1981 (IC and IR).
  */
 export function evaluateMenu(

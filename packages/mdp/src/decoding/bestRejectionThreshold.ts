@@ -24,7 +24,7 @@ import {
  * bestRejectionThreshold(problem).threshold; // stop drafting once P(some rejection) passes it
  *
  * References: Huang, Guo and Wang, "SpecDec++: Boosting Speculative Decoding via Adaptive
- * Candidate Lengths", arXiv:2405.19715, Section 4 (the threshold policy, tuned there on data).
+ * Candidate Lengths", arXiv:2405.19715 (the threshold policy, tuned there on data).
  */
 export function bestRejectionThreshold(problem: CandidateLengthProblem): {
   threshold: number;

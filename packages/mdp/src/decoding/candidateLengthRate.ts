@@ -32,7 +32,7 @@ export type CandidateLengthRule =
  * candidateLengthRate(problem, { candidates: 4 }).rate; // tokens per unit time, always 4 drafts
  *
  * References: Huang, Guo and Wang, "SpecDec++: Boosting Speculative Decoding via Adaptive
- * Candidate Lengths", arXiv:2405.19715, Section 4.
+ * Candidate Lengths", arXiv:2405.19715.
  */
 export function candidateLengthRate(
   problem: CandidateLengthProblem,

@@ -16,7 +16,7 @@ import { assertInRange, assertInteger } from '@x/linalg/validate';
  * expectedTokensPerRound(0.8, 4); // (1 - 0.8^5) / (1 - 0.8) = 3.3616 tokens per target pass
  *
  * References: Leviathan, Kalman and Matias, arXiv:2211.17192, Equation (1); Huang, Guo and
- * Wang, arXiv:2405.19715, Section 3.
+ * Wang, arXiv:2405.19715.
  */
 export function expectedTokensPerRound(alpha: number, candidates: number): number {
   const fn = 'expectedTokensPerRound';

@@ -61,7 +61,7 @@ export interface CandidateLengthSolution {
  * solveCandidateLength(problem).rate; // the best tokens per unit time of any stopping rule
  *
  * References: Huang, Guo and Wang, "SpecDec++: Boosting Speculative Decoding via Adaptive
- * Candidate Lengths", arXiv:2405.19715, Section 4; Dinkelbach, "On Nonlinear Fractional
+ * Candidate Lengths", arXiv:2405.19715; Dinkelbach, "On Nonlinear Fractional
  * Programming", Management Science 13(7), 1967.
  */
 export function solveCandidateLength(problem: CandidateLengthProblem): CandidateLengthSolution {

@@ -44,7 +44,7 @@ export interface EnvironmentClassData {
  * copy.size; // 4
  *
  * References: Qi, Yang, Zhang and Yang, "Sample-Efficient Reinforcement Learning from Human
- * Feedback via Information-Directed Sampling", arXiv:2502.05434, Section 2 (the Bayesian
+ * Feedback via Information-Directed Sampling", arXiv:2502.05434 (the Bayesian
  * episodic setting with a finite environment class).
  */
 export class EnvironmentClass {

@@ -40,7 +40,7 @@ export interface RlhfSimulationOptions extends SimulationOptions {
  * const result = simulateRlhf(createRng(2), envs, (e) => new RlhfIds(e), { rounds: 500, runs: 4 });
  * result.series.regret.mean; // grows like sqrt(K)
  *
- * References: Qi, Yang, Zhang and Yang, arXiv:2502.05434, Section 2 (the feedback model and the
+ * References: Qi, Yang, Zhang and Yang, arXiv:2502.05434 (the feedback model and the
  * Bayesian regret).
  */
 export function simulateRlhf(

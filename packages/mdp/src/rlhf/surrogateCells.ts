@@ -28,7 +28,7 @@ export interface SurrogateCells {
  * @param epsilon - cell radius, >= 0 (0: only environments that give every candidate the same value share a cell)
  * @throws RangeError on a bad epsilon
  *
- * References: Qi, Yang, Zhang and Yang, arXiv:2502.05434, Section 4 (the surrogate environment);
+ * References: Qi, Yang, Zhang and Yang, arXiv:2502.05434 (the surrogate environment);
  * Hao and Lattimore, "Regret Bounds for Information-Directed Reinforcement Learning",
  * arXiv:2206.04640, Section 4 (surrogate learning targets).
  */
