@@ -102,13 +102,16 @@ export function brainDistill(
       const row = x * K;
       const lse = rowLogSumExp(logits, row, K, policy);
       for (let y = 0; y < K; y++) policy[y] = exp(logits[row + y]! - lse);
+      let top = Number.NEGATIVE_INFINITY;
       for (let i = 0; i < samples; i++) {
         const y = sampleCategoricalUnchecked(rng, reference[x]!);
         drawn[i] = y;
-        // log-weights: the target's r / beta, the policy's log pi - log pi_ref (shifted later).
-        target[i] = problem.rewards[row + y]! / beta;
+        top = Math.max(top, problem.rewards[row + y]!);
         current[i] = logits[row + y]! - lse - problem.logReference[row + y]!;
       }
+      // The target's log-weights (r - max r) / beta: 0 for the best sample, so no beta overflows.
+      for (let i = 0; i < samples; i++)
+        target[i] = (problem.rewards[row + drawn[i]!]! - top) / beta;
       normaliseInPlace(target);
       normaliseInPlace(current);
       step.fill(0);
@@ -135,7 +138,7 @@ export function brainDistill(
   return { logPolicy, gradientNorms };
 }
 
-/** Log-weights to self-normalised weights, in place. */
+/** Log-weights (at most one of them -Infinity short of the rest) to self-normalised weights, in place. */
 function normaliseInPlace(w: Float64Array): void {
   let max = Number.NEGATIVE_INFINITY;
   for (const v of w) max = Math.max(max, v);

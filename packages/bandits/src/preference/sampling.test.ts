@@ -1,6 +1,7 @@
 import { chiSquareTestDiscrete, createRng, sampleCategorical } from '@x/linalg';
 import { describe, expect, it } from 'vitest';
 import { AlignmentProblem } from './AlignmentProblem.ts';
+import { brainDistill } from './brainDistill.ts';
 import { fitByDivergence } from './fitByDivergence.ts';
 import { resamplingAccuracy } from './resamplingAccuracy.ts';
 
@@ -123,5 +124,23 @@ describe('fitByDivergence', () => {
         },
       ),
     ).toThrow(/^fitByDivergence: the divergence at the start is NaN/);
+  });
+});
+
+describe('brainDistill', () => {
+  it('stays finite for a beta so small that r / beta overflows, and concentrates on the best response', () => {
+    for (const rewards of [
+      [0, 1, 2],
+      [-1, -2, -3],
+    ]) {
+      const problem = new AlignmentProblem({ responses: 3, rewards });
+      const { logPolicy, gradientNorms } = brainDistill(createRng(1), problem, {
+        beta: 1e-320,
+        iterations: 200,
+      });
+      expect(gradientNorms.every(Number.isFinite)).toBe(true);
+      const best = rewards.indexOf(Math.max(...rewards));
+      expect(Math.exp(logPolicy[best]!)).toBeGreaterThan(0.9);
+    }
   });
 });

@@ -140,7 +140,14 @@ export function linearContractPolicy(problem: PrincipalAgentMdp): LinearContract
     throw new TypeError(`${fn}: problem must be a PrincipalAgentMdp`);
   assertNonNegativeRewards(fn, problem);
   const tolerance = shareTolerance(problem);
-  const query = (share: number) => shareResponseUnchecked(problem, share, tolerance);
+  const query = (share: number) => {
+    const response = shareResponseUnchecked(problem, share, tolerance);
+    if (!(Number.isFinite(response.reward) && Number.isFinite(response.cost)))
+      throw new RangeError(
+        `${fn}: an episode's expected reward or cost overflows (rewards or costs too large for horizon ${problem.horizon})`,
+      );
+    return response;
+  };
   // Intervals [a, b] of the envelope still to split, leftmost on top; lines are the responses.
   const first = query(0);
   const stack: [ShareResponse, ShareResponse][] = [[first, query(1)]];

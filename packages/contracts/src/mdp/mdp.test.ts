@@ -161,5 +161,16 @@ describe('linearContractPolicy', () => {
       /^linearContractPolicy: rewards must be >= 0 .* got -1 for the move 0 -> 0/,
     );
     expect(() => linearContractPolicy({} as PrincipalAgentMdp)).toThrow(TypeError);
+    const huge = new PrincipalAgentMdp({
+      states: 1,
+      actions: 1,
+      horizon: 4,
+      transitions: [1],
+      costs: [0],
+      rewards: [1e308],
+    });
+    expect(() => linearContractPolicy(huge)).toThrow(
+      /^linearContractPolicy: an episode's expected reward or cost overflows/,
+    );
   });
 });

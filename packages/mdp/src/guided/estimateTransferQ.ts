@@ -98,9 +98,14 @@ export function estimateTransferQ(
         rewards[i] = tree.reward[y]!;
         if (indirect) logWeights[i] = (tree.reward[y]! - baselineReward[y]!) / beta!;
       }
-      q[n * V + z] = indirect
+      const value = indirect
         ? weighted(rewards, logWeights, weighting === 'self-normalised')
         : mean(rewards);
+      if (!Number.isFinite(value))
+        throw new RangeError(
+          `${fn}: the importance weights e^{(r - baselineReward)/beta} overflow at prefix ${n}, token ${z} (beta ${beta} is too small for these rewards)`,
+        );
+      q[n * V + z] = value;
     }
   return q;
 }

@@ -5,6 +5,7 @@ import { pathProbability, treeArb } from '../../test/tokenTrees.ts';
 import { continuationValue } from './continuationValue.ts';
 import { decodingGap } from './decodingGap.ts';
 import { decodingOutcome } from './decodingOutcome.ts';
+import { estimateTransferQ } from './estimateTransferQ.ts';
 import { randomTokenTree } from './randomTokenTree.ts';
 import { softBackwardInduction } from './softBackwardInduction.ts';
 import { TokenTree } from './TokenTree.ts';
@@ -139,5 +140,20 @@ describe('decodingGap', () => {
     const q = continuationValue(tree, tree.reference);
     expect(() => decodingGap(tree, q, 0, 1)).toThrow(/decodingGap: alpha/);
     expect(() => decodingGap(tree, [1, 2], 1, 1)).toThrow(/decodingGap: q/);
+  });
+});
+
+describe('estimateTransferQ', () => {
+  it('refuses importance weights that overflow, naming itself', () => {
+    const tree = randomTokenTree(createRng(1), 2, 2);
+    for (const weighting of ['self-normalised', 'unnormalised'] as const)
+      expect(() =>
+        estimateTransferQ(createRng(1), tree, tree.reference, {
+          rollouts: 3,
+          baselineReward: [0, 1, 0, 1],
+          beta: 1e-320,
+          weighting,
+        }),
+      ).toThrow(/^estimateTransferQ: the importance weights .* overflow/);
   });
 });
