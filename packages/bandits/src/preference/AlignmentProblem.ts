@@ -419,7 +419,7 @@ export class AlignmentProblem {
       throw new RangeError(
         `${fn}: the acceptance rate ${rate} needs about ${1 / rate} proposals, more than maxProposals / 10 = ${maxProposals / 10}`,
       );
-    const reference = this.#referenceRow(prompt);
+    const reference = this.referenceRow(prompt);
     for (let proposals = 1; proposals <= maxProposals; proposals++) {
       const y = sampleCategoricalUnchecked(rng, reference);
       if (rng.nextFloat64() < exp((this.rewards[row + y]! - top) / beta))
@@ -430,7 +430,8 @@ export class AlignmentProblem {
 
   #referenceRows: Float64Array[] | undefined;
 
-  #referenceRow(prompt: number): Float64Array {
+  /** $\pi_{ref}(\cdot \mid x)$ as probabilities, computed once per problem; do not modify. @internal */
+  referenceRow(prompt: number): Float64Array {
     if (this.#referenceRows === undefined) {
       const K = this.responses;
       this.#referenceRows = Array.from({ length: this.prompts }, (_, x) =>

@@ -50,6 +50,8 @@ export class PreferenceGame {
   readonly responses: number;
   /** $P(y \succ y')$, row-major. @internal */
   readonly matrix: Float64Array;
+  /** Scratch for {@link PreferenceGame.exploitabilityUnchecked}. */
+  readonly #rates: Float64Array;
 
   /**
    * @throws TypeError on a malformed matrix; RangeError on an entry outside [0, 1], a diagonal
@@ -75,6 +77,7 @@ export class PreferenceGame {
       }
     this.responses = K;
     this.matrix = matrix;
+    this.#rates = new Float64Array(K);
   }
 
   /** $P(y \succ y')$. */
@@ -144,13 +147,9 @@ export class PreferenceGame {
 
   /** {@link PreferenceGame.exploitability} without checks. @internal */
   exploitabilityUnchecked(policy: ArrayLike<number>): number {
-    const K = this.responses;
+    const rates = this.winRatesUnchecked(policy, this.#rates);
     let best = 0;
-    for (let y = 0; y < K; y++) {
-      let w = 0;
-      for (let z = 0; z < K; z++) w += this.matrix[y * K + z]! * policy[z]!;
-      best = Math.max(best, w);
-    }
+    for (const w of rates) best = Math.max(best, w);
     return Math.max(0, best - 0.5);
   }
 

@@ -14,7 +14,7 @@ import {
 import { AlignmentProblem } from './AlignmentProblem.ts';
 import { assertPair, countPairs, type PairCounts } from './pairCounts.ts';
 import type { PreferenceData } from './preferenceDataset.ts';
-import { rowLogSumExp } from './rowLogSumExp.ts';
+import { rowLogSumExp, softmaxRow } from './rowLogSumExp.ts';
 
 /** The offline losses of {@link PreferenceOptimizer}. */
 export type PreferenceLoss = 'dpo' | 'ipo' | 'rpo' | 'spac' | 'sail';
@@ -267,12 +267,11 @@ export class PreferenceOptimizer {
       if (eta > 0)
         for (let x = 0; x < X; x++) {
           if (counts.promptShare[x] === 0) continue;
-          const norm = this.#logNormaliser(x);
+          const pi = this.#policyRow(x);
           for (let y = 0; y < K; y++) {
             const i = x * K + y;
             grad[i] =
-              grad[i]! +
-              eta * beta * (counts.promptShare[x]! * exp(z[i]! - norm) - counts.chosenShare[i]!);
+              grad[i]! + eta * beta * (counts.promptShare[x]! * pi[y]! - counts.chosenShare[i]!);
           }
         }
       for (let i = 0; i < X * K; i++) z[i] = this.#clip(i, z[i]! - step * grad[i]!);
@@ -335,6 +334,12 @@ export class PreferenceOptimizer {
     return rowLogSumExp(this.#logits, x * this.responses, this.responses);
   }
 
+  /** $\pi(\cdot \mid x)$ into the scratch row (one pass of K exponentials), which it returns. */
+  #policyRow(x: number): Float64Array {
+    softmaxRow(this.#logits, x * this.responses, this.responses, this.#scratch);
+    return this.#scratch;
+  }
+
   #step(x: number, w: number, l: number): void {
     const K = this.responses;
     const z = this.#logits;
@@ -349,15 +354,11 @@ export class PreferenceOptimizer {
     const weight = this.loss === 'rpo' ? this.sftWeight : this.pessimism;
     if (weight > 0) {
       // RPO's SFT term eta beta (-log pi(y_w)) has the gradient eta beta (pi - e_w); SPAC's
-      // pessimism against the current policy eta beta (pi - (e_w + e_l)/2). One pass of K
-      // exponentials into the scratch row, then the step.
+      // pessimism against the current policy eta beta (pi - (e_w + e_l)/2).
       const row = x * K;
-      const e = this.#scratch;
-      rowLogSumExp(z, row, K, e);
-      let sum = 0;
-      for (let y = 0; y < K; y++) sum += e[y]!;
+      const pi = this.#policyRow(x);
       const c = rate * weight * beta;
-      for (let y = 0; y < K; y++) z[row + y] = z[row + y]! - (c * e[y]!) / sum;
+      for (let y = 0; y < K; y++) z[row + y] = z[row + y]! - c * pi[y]!;
       if (this.loss === 'rpo') z[iw] = z[iw]! + c;
       else {
         z[iw] = z[iw]! + c / 2;
@@ -368,12 +369,9 @@ export class PreferenceOptimizer {
       // SAIL's sampling-gradient term: the pair's loss times the score of drawing it from pi,
       // lambda l(h) (e_w + e_l - 2 pi), from the policy that drew it.
       const row = x * K;
-      const e = this.#scratch;
-      rowLogSumExp(z, row, K, e);
-      let sum = 0;
-      for (let y = 0; y < K; y++) sum += e[y]!;
+      const pi = this.#policyRow(x);
       const c = rate * this.samplingWeight * -logSigmoid(beta * h);
-      for (let y = 0; y < K; y++) z[row + y] = z[row + y]! + (2 * c * e[y]!) / sum;
+      for (let y = 0; y < K; y++) z[row + y] = z[row + y]! + 2 * c * pi[y]!;
       z[iw] = z[iw]! - c;
       z[il] = z[il]! - c;
     }

@@ -9,7 +9,7 @@ import {
   sampleCategoricalUnchecked,
 } from '@x/linalg/validate';
 import { AlignmentProblem } from './AlignmentProblem.ts';
-import { rowLogSumExp } from './rowLogSumExp.ts';
+import { rowLogSumExp, softmaxRow } from './rowLogSumExp.ts';
 
 /** Options of {@link brainDistill}. */
 export interface BrainOptions {
@@ -87,9 +87,6 @@ export function brainDistill(
   const X = problem.prompts;
   const K = problem.responses;
   const logits = Float64Array.from(problem.logReference);
-  const reference = Array.from({ length: X }, (_, x) =>
-    Float64Array.from({ length: K }, (_, y) => exp(problem.logReference[x * K + y]!)),
-  );
   const drawn = new Int32Array(samples);
   const target = new Float64Array(samples);
   const current = new Float64Array(samples);
@@ -100,11 +97,10 @@ export function brainDistill(
     let norm2 = 0;
     for (let x = 0; x < X; x++) {
       const row = x * K;
-      const lse = rowLogSumExp(logits, row, K, policy);
-      for (let y = 0; y < K; y++) policy[y] = exp(logits[row + y]! - lse);
+      const lse = softmaxRow(logits, row, K, policy);
       let top = Number.NEGATIVE_INFINITY;
       for (let i = 0; i < samples; i++) {
-        const y = sampleCategoricalUnchecked(rng, reference[x]!);
+        const y = sampleCategoricalUnchecked(rng, problem.referenceRow(x));
         drawn[i] = y;
         top = Math.max(top, problem.rewards[row + y]!);
         current[i] = logits[row + y]! - lse - problem.logReference[row + y]!;

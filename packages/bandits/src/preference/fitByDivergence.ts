@@ -113,6 +113,7 @@ export function fitByDivergence(
   const grad = new Float64Array(d);
   const logits = new Float64Array(K);
   const logPi = new Float64Array(K);
+  const policy = new Float64Array(K);
   const g = new Float64Array(K);
   // log pi_theta into logPi, and the divergence it reaches.
   const evaluate = (params: Float64Array): number => {
@@ -126,6 +127,7 @@ export function fitByDivergence(
     for (let y = 0; y < K; y++) {
       logPi[y] = logits[y]! - norm;
       const pi = exp(logPi[y]!);
+      policy[y] = pi;
       const p = target[y]!;
       if (divergence === 'forward-kl') value += p > 0 ? p * (log(p) - logPi[y]!) : 0;
       else if (divergence === 'reverse-kl') value += pi * (logPi[y]! - log(p));
@@ -143,10 +145,10 @@ export function fitByDivergence(
     );
   let step = learningRate;
   for (let t = 0; t < iterations; t++) {
-    // The gradient at theta (logPi holds pi_theta).
+    // The gradient at theta (logPi and policy hold pi_theta).
     let mean = 0;
     for (let y = 0; y < K; y++) {
-      const pi = exp(logPi[y]!);
+      const pi = policy[y]!;
       const p = target[y]!;
       g[y] =
         divergence === 'forward-kl'
@@ -159,7 +161,7 @@ export function fitByDivergence(
     let norm2 = 0;
     for (let j = 0; j < d; j++) {
       let s = 0;
-      for (let y = 0; y < K; y++) s += F[y * d + j]! * exp(logPi[y]!) * (g[y]! - mean);
+      for (let y = 0; y < K; y++) s += F[y * d + j]! * policy[y]! * (g[y]! - mean);
       grad[j] = s;
       norm2 += s * s;
     }

@@ -91,13 +91,16 @@ export function maxMinPolicy(
     return first.optimalPolicyUnchecked(mixed, beta, undefined, out);
   };
   const logPolicy = new Float64Array(X * K);
+  /** rho(x) pi_lambda(y | x), the weight of each (x, y) in the groups' expected rewards. */
+  const mass = new Float64Array(X * K);
   for (let t = 0; t < iterations; t++) {
     policy(lambda, logPolicy);
     // The dual's gradient: each group's expected reward under pi_lambda.
+    for (let i = 0; i < X * K; i++)
+      mass[i] = first.promptLaw[Math.floor(i / K)]! * exp(logPolicy[i]!);
     for (let g = 0; g < G; g++) {
       let v = 0;
-      for (let i = 0; i < X * K; i++)
-        v += first.promptLaw[Math.floor(i / K)]! * exp(logPolicy[i]!) * groups[g]!.rewards[i]!;
+      for (let i = 0; i < X * K; i++) v += mass[i]! * groups[g]!.rewards[i]!;
       values[g] = v;
       average[g] = average[g]! + lambda[g]! / iterations;
     }

@@ -7,7 +7,7 @@ import {
   readObject,
 } from '@x/linalg/validate';
 import { PreferenceGame } from './PreferenceGame.ts';
-import { rowLogSumExp } from './rowLogSumExp.ts';
+import { softmaxRow } from './rowLogSumExp.ts';
 
 /** Options of {@link preferenceSelfPlay}. */
 export interface PreferenceSelfPlayOptions {
@@ -120,8 +120,5 @@ export function preferenceSelfPlay(
 
 /** Probabilities from log-weights (-Infinity for a response never played). */
 function normalise(logWeights: Float64Array, out: Float64Array): void {
-  rowLogSumExp(logWeights, 0, logWeights.length, out);
-  let total = 0;
-  for (let y = 0; y < out.length; y++) total += out[y]!;
-  for (let y = 0; y < out.length; y++) out[y] = out[y]! / total;
+  softmaxRow(logWeights, 0, logWeights.length, out);
 }

@@ -22,3 +22,20 @@ export function rowLogSumExp(
   }
   return max + log(sum);
 }
+
+/**
+ * The softmax of one row of K log-weights into `out[0..K)`, in one pass of exponentials;
+ * returns the row's log-sum-exp. @internal
+ */
+export function softmaxRow(
+  values: ArrayLike<number>,
+  row: number,
+  K: number,
+  out: Float64Array,
+): number {
+  const lse = rowLogSumExp(values, row, K, out);
+  let total = 0;
+  for (let y = 0; y < K; y++) total += out[y]!;
+  for (let y = 0; y < K; y++) out[y] = out[y]! / total;
+  return lse;
+}
