@@ -48,19 +48,21 @@ function dpoOnSupport(
   support: readonly number[],
   beta: number,
 ): Float64Array {
+  // Gradient descent from the reference keeps the sum of the shown logits, so up to a common
+  // shift the unshown responses sit where a reward equal to the shown ones' mean would put them.
   const seen = rewards.filter((_, y) => support[y] === 1);
-  const shift = -seen.reduce((a, r) => a + r / beta, 0) / seen.length;
-  const logits = rewards.map(
-    (r, y) => problem.logReference[y]! + (support[y] === 1 ? r / beta + shift : 0),
-  );
-  const norm = Math.log(logits.reduce((a, z) => a + Math.exp(z), 0));
-  return Float64Array.from(logits, (z) => z - norm);
+  const mean = seen.reduce((a, r) => a + r, 0) / seen.length;
+  return new AlignmentProblem({
+    responses: rewards.length,
+    rewards: rewards.map((r, y) => (support[y] === 1 ? r : mean)),
+    reference: Array.from(problem.logReference, Math.exp),
+  }).optimalPolicy(beta);
 }
 
 /**
  * An intransitive game: rock, paper and scissors (each beats the next 90% of the time) and a
- * fourth response that loses to each of them 70% of the time but is what a Bradley-Terry fit
- * would never rank last on its own. The minimax winner is (1/3, 1/3, 1/3, 0).
+ * fourth response that each of them beats 70% of the time. The minimax winner is
+ * (1/3, 1/3, 1/3, 0).
  */
 export const cyclicPreferences = (): number[][] => [
   [0.5, 0.1, 0.9, 0.7],

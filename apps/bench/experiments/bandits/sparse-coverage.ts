@@ -35,13 +35,16 @@ const METHODS: Record<string, [(n: number) => PreferenceOptimizerOptions, number
 
 const problem = () => new AlignmentProblem({ responses: REWARDS.length, rewards: REWARDS });
 
-/** DPO with infinite data: the covered logits shift by r / beta (their sum kept), the rest stay. */
-function dpoLimit(p: AlignmentProblem): Float64Array {
+/**
+ * DPO with infinite data: the covered logits shift by r / beta with their sum kept (gradient
+ * descent from the reference), the rest stay; up to a common shift that is the optimum for the
+ * reward that gives the unseen responses the covered ones' mean.
+ */
+function dpoLimit(): Float64Array {
   const seen = REWARDS.filter((_, y) => COVERED[y] === 1);
-  const shift = -seen.reduce((a, r) => a + r / BETA, 0) / seen.length;
-  const z = REWARDS.map((r, y) => p.logReference[y]! + (COVERED[y] === 1 ? r / BETA + shift : 0));
-  const norm = Math.log(z.reduce((a, v) => a + Math.exp(v), 0));
-  return Float64Array.from(z, (v) => v - norm);
+  const mean = seen.reduce((a, r) => a + r, 0) / seen.length;
+  const imputed = REWARDS.map((r, y) => (COVERED[y] === 1 ? r : mean));
+  return new AlignmentProblem({ responses: REWARDS.length, rewards: imputed }).optimalPolicy(BETA);
 }
 
 interface Trial extends Record<string, number[]> {}
@@ -90,7 +93,7 @@ export const experiment = defineClaim<Trial>({
     const N = [...SIZES[scale]];
     const p = problem();
     const target = p.evaluate(p.optimalPolicy(BETA), BETA).objective;
-    const floor = target - p.evaluate(dpoLimit(p), BETA).objective;
+    const floor = target - p.evaluate(dpoLimit(), BETA).objective;
     const converging = slopeOverLengths(trials, ['RPO', 'SPAC'], N, -1, Number.POSITIVE_INFINITY);
     const stalling = slopeOverLengths(trials, ['DPO', 'IPO'], N, 0, Number.POSITIVE_INFINITY);
     const mean = (name: string, i: number) =>
