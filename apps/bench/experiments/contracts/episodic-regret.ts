@@ -82,7 +82,6 @@ export const experiment = defineClaim<Trial>({
     const series = [...grid.series, ...bisection.series];
     series.push({ name: 'bound of the grid learner', x: T, y: T.map(gridBound) });
     const ratios = trials.map((t) => t.ratio[0]!).sort((a, b) => a - b);
-    const q = quantile;
     const g = sortedFinals(trials, GRID);
     const b = sortedFinals(trials, BISECTION);
     return {
@@ -91,9 +90,9 @@ export const experiment = defineClaim<Trial>({
         ...bisection.metrics,
         [`grid learner at T = ${T.at(-1)}: mean regret / bound`]:
           means.at(-1)! / gridBound(T.at(-1)!),
-        [`grid learner at T = ${T.at(-1)}: median regret`]: q(g, 0.5),
-        [`bisection learner at T = ${T.at(-1)}: median regret`]: q(b, 0.5),
-        'optimal Markov / best linear value: median': q(ratios, 0.5),
+        [`grid learner at T = ${T.at(-1)}: median regret`]: quantile(g, 0.5),
+        [`bisection learner at T = ${T.at(-1)}: median regret`]: quantile(b, 0.5),
+        'optimal Markov / best linear value: median': quantile(ratios, 0.5),
         'optimal Markov / best linear value: largest': ratios.at(-1)!,
       },
       plots: [
@@ -111,7 +110,7 @@ export const experiment = defineClaim<Trial>({
       ],
       verdict: {
         holds,
-        summary: `${grid.parts.join('; ')} (claim: below 0.9, under the bound at every T: ${underBound ? 'yes' : 'no'}); ${bisection.parts.join('; ')} (reported); at T = ${T.at(-1)} median regret ${q(g, 0.5).toFixed(0)} (grid) and ${q(b, 0.5).toFixed(0)} (bisection); the optimal Markov policy earns ${q(ratios, 0.5).toFixed(3)}x the best linear one at the median, up to ${ratios.at(-1)!.toFixed(3)}x`,
+        summary: `${grid.parts.join('; ')} (claim: below 0.9, under the bound at every T: ${underBound ? 'yes' : 'no'}); ${bisection.parts.join('; ')} (reported); at T = ${T.at(-1)} median regret ${quantile(g, 0.5).toFixed(0)} (grid) and ${quantile(b, 0.5).toFixed(0)} (bisection); the optimal Markov policy earns ${quantile(ratios, 0.5).toFixed(3)}x the best linear one at the median, up to ${ratios.at(-1)!.toFixed(3)}x`,
       },
     };
   },

@@ -6,6 +6,7 @@ import {
 } from '@x/contracts';
 import { sampleDirichlet } from '@x/linalg';
 import { defineClaim } from '../../src/Experiment.ts';
+import { quantile } from './_learning.ts';
 
 /** The tight instances checked, one per trial in turn: (n, gamma) with gamma^-(n-1) <= 2^26. */
 const TIGHT: readonly (readonly [number, number])[] = [
@@ -67,7 +68,7 @@ export const experiment = defineClaim<Trial>({
   summarize(trials) {
     const worstTight = Math.max(...trials.map((t) => t.tightError));
     const ratios = trials.map((t) => t.randomRatio).sort((a, b) => a - b);
-    const q = (p: number) => ratios[Math.min(ratios.length - 1, Math.floor(p * ratios.length))]!;
+    const q = (p: number) => quantile(ratios, p);
     const seen = new Map<string, Trial>();
     for (const t of trials) seen.set(`${t.n},${t.gamma}`, t);
     const tight = [...seen.values()].sort((a, b) => a.n - b.n);

@@ -68,10 +68,15 @@ export function agentBestResponse(
 
 /** The default tie tolerance of {@link agentBestResponse}. @internal */
 export function defaultTolerance(problem: PrincipalAgentMdp, payments: ArrayLike<number>): number {
+  return 1e-7 * problem.horizon * valueScale(problem, payments);
+}
+
+/** The size of a step's values: $\max(1, \max |v|, \max c)$ over `values` and the costs. @internal */
+export function valueScale(problem: PrincipalAgentMdp, values: ArrayLike<number>): number {
   let scale = 1;
-  for (let i = 0; i < payments.length; i++) scale = Math.max(scale, payments[i]!);
+  for (let i = 0; i < values.length; i++) scale = Math.max(scale, Math.abs(values[i]!));
   for (let i = 0; i < problem.costs.length; i++) scale = Math.max(scale, problem.costs[i]!);
-  return 1e-7 * problem.horizon * scale;
+  return scale;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { valueScale } from './agentBestResponse.ts';
 import { PrincipalAgentMdp } from './PrincipalAgentMdp.ts';
 
 /** The best linear contract policy of a principal-agent MDP and what it induces. */
@@ -32,11 +33,7 @@ export interface ShareResponse {
 
 /** How far apart two values must be to differ, for values of this problem's size. @internal */
 export function shareTolerance(problem: PrincipalAgentMdp): number {
-  let scale = 1;
-  for (let i = 0; i < problem.rewards.length; i++)
-    scale = Math.max(scale, Math.abs(problem.rewards[i]!));
-  for (let i = 0; i < problem.costs.length; i++) scale = Math.max(scale, problem.costs[i]!);
-  return 1e-12 * problem.horizon * scale;
+  return 1e-12 * problem.horizon * valueScale(problem, problem.rewards);
 }
 
 /**
