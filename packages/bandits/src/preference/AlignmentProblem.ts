@@ -259,27 +259,36 @@ export class AlignmentProblem {
     const fn = 'AlignmentProblem.evaluate';
     assertPositive(fn, 'beta', beta);
     this.assertLogPolicy(fn, 'logPolicy', logPolicy);
-    const optimum = this.optimalPolicy(beta);
     const K = this.responses;
     let reward = 0;
-    let klRef = 0;
-    let klOpt = 0;
     for (let x = 0; x < this.prompts; x++) {
       const w = this.promptLaw[x]!;
       for (let y = 0; y < K; y++) {
-        const i = x * K + y;
-        const lp = logPolicy[i]!;
-        if (lp === Number.NEGATIVE_INFINITY) continue;
-        const p = exp(lp);
-        reward += w * p * this.rewards[i]!;
-        klRef += w * p * (lp - this.logReference[i]!);
-        klOpt += w * p * (lp - optimum[i]!);
+        const lp = logPolicy[x * K + y]!;
+        if (lp !== Number.NEGATIVE_INFINITY) reward += w * exp(lp) * this.rewards[x * K + y]!;
       }
     }
-    // Rounding can leave a KL of an exact match a hair below 0.
-    klRef = Math.max(0, klRef);
-    klOpt = Math.max(0, klOpt);
+    const klRef = this.klUnchecked(logPolicy, this.logReference);
+    const klOpt = this.klUnchecked(logPolicy, this.optimalPolicy(beta));
     return { reward, klToReference: klRef, objective: reward - beta * klRef, klToOptimum: klOpt };
+  }
+
+  /**
+   * $E_{x \sim \rho}[\mathrm{KL}(\pi(\cdot \mid x) \| \pi'(\cdot \mid x))]$ of two trusted policies
+   * given as log-probabilities, clamped at 0 (rounding can leave an exact match a hair below).
+   * @internal
+   */
+  klUnchecked(logPolicy: ArrayLike<number>, logOther: ArrayLike<number>): number {
+    const K = this.responses;
+    let kl = 0;
+    for (let x = 0; x < this.prompts; x++) {
+      const w = this.promptLaw[x]!;
+      for (let y = 0; y < K; y++) {
+        const lp = logPolicy[x * K + y]!;
+        if (lp !== Number.NEGATIVE_INFINITY) kl += w * exp(lp) * (lp - logOther[x * K + y]!);
+      }
+    }
+    return Math.max(0, kl);
   }
 
   /** $J_\beta$ of a (trusted) policy under any reward vector of this shape. @internal */

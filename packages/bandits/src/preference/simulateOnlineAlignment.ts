@@ -1,6 +1,5 @@
 import type { Rng } from '@x/linalg';
 import type { RunResult, SimulationOptions } from '@x/linalg/experiment';
-import { exp } from '@x/linalg/math';
 import {
   assertFunction,
   assertInRange,
@@ -84,13 +83,7 @@ export function simulateOnlineAlignment(
       step() {
         // The policy that acts this round, and its suboptimality beta KL(pi_t || pi*).
         learner.logPolicy(policy);
-        let kl = 0;
-        for (let i = 0; i < X * K; i++) {
-          const lp = policy[i]!;
-          if (lp !== Number.NEGATIVE_INFINITY)
-            kl += problem.promptLaw[Math.floor(i / K)]! * exp(lp) * (lp - optimum[i]!);
-        }
-        current = beta * Math.max(0, kl);
+        current = beta * problem.klUnchecked(policy, optimum);
         regret += current;
         const x = sampleCategoricalUnchecked(environment, problem.promptLaw);
         const [a, b] = learner.selectPair(agent, x);
